@@ -1,0 +1,5 @@
+"""Allow `python -m leaddesk`."""
+
+from leaddesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,6 @@
+"""Placeholder."""
+
+
+def main() -> int:
+    """Entry point."""
+    return 0

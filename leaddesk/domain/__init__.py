@@ -1,0 +1,1 @@
+"""Pure rules of LeadDesk: no Qt, no SQLAlchemy, stdlib only."""

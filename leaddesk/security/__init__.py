@@ -1,0 +1,1 @@
+"""Key management for the encrypted store: OS keychain first, passphrase where there is none."""

@@ -1,0 +1,137 @@
+"""Finding the key of a store: a random key in the OS keychain, or a passphrase.
+
+The keychain holds 32 random bytes per store (service 'LeadDesk', user = the store's path).
+Where keyring has no usable backend, the user chooses a passphrase (SQLCipher derives the key);
+automation passes it as LEADDESK_PASSPHRASE. A plaintext keyring file is never used silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from leaddesk.domain.errors import UserError
+
+SERVICE = "LeadDesk"
+PASSPHRASE_ENV = "LEADDESK_PASSPHRASE"
+MIN_PASSPHRASE = 8
+
+# Asked for a passphrase: `new` is True when the store does not exist yet (so confirm it).
+PassphrasePrompt = Callable[[bool], str]
+
+
+class KeyUnavailableError(UserError):
+    """No key could be found or asked for (no keychain entry, no passphrase given)."""
+
+
+@dataclass(frozen=True)
+class StoreKey:
+    """The secret that opens one store; its repr never shows the secret."""
+
+    secret: str = field(repr=False)
+    source: Literal["keychain", "passphrase"]
+
+    def pragma_literal(self) -> str:
+        """The right-hand side of `PRAGMA key = ...` (a raw key skips SQLCipher's slow KDF)."""
+        if self.source == "keychain":
+            return f"\"x'{self.secret}'\""
+        return "'" + self.secret.replace("'", "''") + "'"
+
+
+def _is_plaintext(backend: KeyringBackend) -> bool:
+    name = type(backend).__module__ + "." + type(backend).__name__
+    return "keyrings.alt" in name or "Plaintext" in name
+
+
+def keyring_backend() -> KeyringBackend | None:
+    """The usable keyring backend, or None where there is none (headless, or plaintext only)."""
+    backend = keyring.get_keyring()
+    candidates = list(getattr(backend, "backends", [backend]))
+    usable = [
+        b
+        for b in candidates
+        if not _is_plaintext(b) and type(b).__module__ != "keyring.backends.fail"
+    ]
+    if not usable:
+        return None
+    try:
+        if float(getattr(usable[0], "priority", 1)) <= 0:
+            return None
+    except Exception:
+        return None
+    return backend
+
+
+def entry_name(path: Path) -> str:
+    """The keychain user name for a store: its absolute path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def keychain_key(path: Path) -> str | None:
+    """The hex key stored in the keychain for this store, if any."""
+    if keyring_backend() is None:
+        return None
+    try:
+        return keyring.get_password(SERVICE, entry_name(path))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def create_keychain_key(path: Path) -> StoreKey:
+    """Generate 32 random bytes and keep them in the OS keychain for this store."""
+    secret = secrets.token_hex(32)
+    keyring.set_password(SERVICE, entry_name(path), secret)
+    return StoreKey(secret, "keychain")
+
+
+def forget_keychain_key(path: Path) -> None:
+    """Remove a store's key from the keychain (used when creating the store failed)."""
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(SERVICE, entry_name(path))
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """A new passphrase must be at least 8 characters long."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise KeyUnavailableError(
+            f"The passphrase must be at least {MIN_PASSPHRASE} characters long."
+        )
+
+
+def resolve_key(path: Path, prompt: PassphrasePrompt | None = None) -> StoreKey:
+    """The key for the store at `path`, creating one when the store is new.
+
+    Order: an existing keychain entry; LEADDESK_PASSPHRASE; for a new store a fresh keychain key
+    when a keychain exists; otherwise a passphrase from `prompt`.
+    """
+    exists = Path(path).exists()
+    stored = keychain_key(path)
+    if stored is not None and exists:
+        return StoreKey(stored, "keychain")
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        if not exists:
+            check_new_passphrase(env)
+        return StoreKey(env, "passphrase")
+    if not exists and keyring_backend() is not None:
+        return create_keychain_key(path)
+    if prompt is None:
+        raise KeyUnavailableError(
+            "This store needs a passphrase: no key for it is in the OS keychain. "
+            f"Run interactively, or set {PASSPHRASE_ENV}."
+        )
+    passphrase = prompt(not exists)
+    if not passphrase:
+        raise KeyUnavailableError("No passphrase was given; the store stays locked.")
+    if not exists:
+        check_new_passphrase(passphrase)
+    return StoreKey(passphrase, "passphrase")

@@ -1,0 +1,79 @@
+"""Shared plumbing of the service facade: sessions, the clock, change notices, the read cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.validation import check_date
+from leaddesk.services.readmodels import Change
+from leaddesk.store import models as m
+from leaddesk.store.store import Store
+
+T = TypeVar("T", bound=m.Base)
+
+
+def utcnow() -> datetime:
+    """Now in UTC without tzinfo, the way timestamps are stored."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class DeskBase:
+    """Owns the store, the clock and the change listeners every use-case mixin shares."""
+
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        self.store = store
+        self._today = today
+        self._listeners: list[Callable[[Change], None]] = []
+        self._cache: dict[Any, Any] = {}
+
+    # -- clock -------------------------------------------------------------------------------
+    def today(self) -> date:
+        """The current calendar date (injectable for tests and demo data)."""
+        return self._today()
+
+    def _day(self, value: date | None, field: str = "Date") -> date:
+        return check_date(value, field) if value is not None else self.today()
+
+    # -- sessions ----------------------------------------------------------------------------
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self.store.session() as session:
+            yield session
+
+    @contextmanager
+    def _write(self, area: str, person_id: int | None = None) -> Iterator[Session]:
+        """A committed transaction; afterwards caches are dropped and listeners told."""
+        with self.store.session() as session:
+            yield session
+        self._cache.clear()
+        change = Change(area, person_id)
+        for listener in list(self._listeners):
+            listener(change)
+
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `listener` after every committed write; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    # -- lookups -----------------------------------------------------------------------------
+    @staticmethod
+    def _get(session: Session, model: type[T], ident: int, what: str) -> T:
+        """A live (not deleted) row, or a ValidationError saying it no longer exists."""
+        row = session.get(model, ident)
+        if row is None or getattr(row, "deleted_at", None) is not None:
+            raise ValidationError(f"That {what} does not exist (any more).")
+        return row
+
+    def _person_row(self, session: Session, person_id: int) -> m.Person:
+        return self._get(session, m.Person, person_id, "person")

@@ -1,0 +1,105 @@
+"""The service facade: one object, opened on a store file, with a method for every use case."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from leaddesk.security.keys import PassphrasePrompt, forget_keychain_key, resolve_key
+from leaddesk.services.feedback import FeedbackMixin
+from leaddesk.services.focus import FocusMixin
+from leaddesk.services.meetings import MeetingsMixin
+from leaddesk.services.people import PeopleMixin
+from leaddesk.services.promises import PromisesMixin
+from leaddesk.services.readmodels import StoreCounts
+from leaddesk.services.timeline import TimelineMixin
+from leaddesk.services.undo import Deleted, UndoMixin
+from leaddesk.store import models as m
+from leaddesk.store.store import Store, open_store
+
+COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
+    ("people", m.Person),
+    ("delegations", m.Delegation),
+    ("level changes", m.LevelChange),
+    ("checkpoints", m.Checkpoint),
+    ("success factors", m.SuccessFactor),
+    ("calibrations", m.Calibration),
+    ("terms", m.Term),
+    ("promises", m.Promise),
+    ("promise events", m.PromiseEvent),
+    ("1:1s", m.OneOnOne),
+    ("agenda topics", m.AgendaTopic),
+    ("relationship notes", m.RelationshipNote),
+    ("feedback", m.Feedback),
+    ("trust assessments", m.TrustAssessment),
+    ("reflections", m.Reflection),
+)
+
+
+class Desk(
+    FocusMixin,
+    PeopleMixin,
+    PromisesMixin,
+    MeetingsMixin,
+    FeedbackMixin,
+    TimelineMixin,
+    UndoMixin,
+):
+    """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
+
+    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+        super().__init__(store, today)
+        self._undo_stack: list[Deleted] = []
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        prompt: PassphrasePrompt | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> Desk:
+        """Open (or create) the store at `path`, with its keychain key or passphrase."""
+        path = Path(path).expanduser()
+        existed = path.exists()
+        key = resolve_key(path, prompt)
+        try:
+            store = open_store(path, key)
+        except BaseException:
+            if not existed and key.source == "keychain":
+                forget_keychain_key(path)
+            raise
+        return cls(store, today)
+
+    @property
+    def path(self) -> Path:
+        """The store file."""
+        return self.store.path
+
+    def close(self) -> None:
+        """Close the store (pending writes are already committed)."""
+        self.store.close()
+
+    def counts(self) -> StoreCounts:
+        """How many rows of each kind the store holds (deleted ones included)."""
+        with self._read() as session:
+            return StoreCounts(
+                tuple(
+                    (label, session.scalar(select(func.count()).select_from(model)) or 0)
+                    for label, model in COUNTED
+                )
+            )
+
+    def integrity_problems(self) -> list[str]:
+        """Problems SQLite's integrity and foreign-key checks find; empty when all is well."""
+        return self.store.integrity_check()
+
+    def revision(self) -> str | None:
+        """The schema revision of the store."""
+        return self.store.revision()
+
+    def backup(self, folder: Path | None = None) -> Path:
+        """An encrypted, timestamped copy (default: 'backups' beside the store), rotated."""
+        return self.store.backup(folder, keep=self.settings().backup_keep)

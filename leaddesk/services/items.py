@@ -1,0 +1,358 @@
+"""Queries that find open items (the lists behind Needs attention, the focus and the agenda)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.domain.levels import DelegationState, EmpowermentLevel
+from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.services.readmodels import ActionItem, ItemKind
+from leaddesk.store import models as m
+
+CALIBRATION_DAYS = 90
+OPEN = [PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value]
+
+
+def _live_people(session: Session) -> dict[int, str]:
+    return dict(
+        session.execute(
+            select(m.Person.id, m.Person.name).where(
+                m.Person.deleted_at.is_(None), m.Person.archived.is_(False)
+            )
+        )
+        .tuples()
+        .all()
+    )
+
+
+def _in(people: dict[int, str], person_ids: Iterable[int] | None) -> dict[int, str]:
+    if person_ids is None:
+        return people
+    wanted = set(person_ids)
+    return {k: v for k, v in people.items() if k in wanted}
+
+
+def _active_delegations(session: Session) -> list[m.Delegation]:
+    return list(
+        session.scalars(
+            select(m.Delegation)
+            .where(
+                m.Delegation.deleted_at.is_(None),
+                m.Delegation.state == DelegationState.ACTIVE.value,
+            )
+            .order_by(m.Delegation.id)
+        )
+    )
+
+
+def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> list[ActionItem]:
+    """Active delegations with no agreed (their) level, or a clarity gap."""
+    people = _in(_live_people(session), person_ids)
+    out = []
+    for d in _active_delegations(session):
+        if d.person_id not in people:
+            continue
+        if d.their_level is None:
+            text = f"{d.title}: level not agreed yet (mine: {EmpowermentLevel(d.my_level).label})"
+        elif d.their_level != d.my_level:
+            text = (
+                f"{d.title}: clarity gap — I said {EmpowermentLevel(d.my_level).label}, "
+                f"they think {EmpowermentLevel(d.their_level).label}"
+            )
+        else:
+            continue
+        out.append(
+            ActionItem(
+                ItemKind.DELEGATION,
+                d.id,
+                d.person_id,
+                people[d.person_id],
+                text,
+                d.created_on,
+                overdue=False,
+            )
+        )
+    return out
+
+
+def checkpoint_items(
+    session: Session,
+    today: date,
+    until: date,
+    person_ids: Iterable[int] | None = None,
+    include_unplanned: bool = True,
+) -> list[ActionItem]:
+    """Open checkpoints due by `until` (overdue flagged); active delegations with none planned."""
+    people = _in(_live_people(session), person_ids)
+    delegations = {d.id: d for d in _active_delegations(session) if d.person_id in people}
+    open_cps = list(
+        session.scalars(
+            select(m.Checkpoint)
+            .where(m.Checkpoint.deleted_at.is_(None), m.Checkpoint.outcome.is_(None))
+            .order_by(m.Checkpoint.due_on)
+        )
+    )
+    planned = {c.delegation_id for c in open_cps}
+    out = []
+    for c in open_cps:
+        d = delegations.get(c.delegation_id)
+        if d is None or c.due_on > until:
+            continue
+        late = c.due_on < today
+        when = "overdue since" if late else "due"
+        out.append(
+            ActionItem(
+                ItemKind.CHECKPOINT,
+                c.id,
+                d.person_id,
+                people[d.person_id],
+                f"Checkpoint on {d.title} {when} {c.due_on.isoformat()}",
+                c.due_on,
+                overdue=late,
+            )
+        )
+    if include_unplanned:
+        for d in delegations.values():
+            if d.id not in planned:
+                out.append(
+                    ActionItem(
+                        ItemKind.DELEGATION,
+                        d.id,
+                        d.person_id,
+                        people[d.person_id],
+                        f"{d.title}: no checkpoint planned",
+                        None,
+                        overdue=False,
+                    )
+                )
+    return out
+
+
+def factor_items(
+    session: Session, today: date, person_ids: Iterable[int] | None = None
+) -> list[ActionItem]:
+    """Active delegations with no success factor; factors not calibrated for 90 days."""
+    people = _in(_live_people(session), person_ids)
+    delegations = {d.id: d for d in _active_delegations(session) if d.person_id in people}
+    factors = list(
+        session.scalars(select(m.SuccessFactor).where(m.SuccessFactor.deleted_at.is_(None)))
+    )
+    last_cal = dict(
+        session.execute(
+            select(m.Calibration.factor_id, func.max(m.Calibration.on)).group_by(
+                m.Calibration.factor_id
+            )
+        )
+        .tuples()
+        .all()
+    )
+    with_factor = {f.delegation_id for f in factors}
+    out = []
+    for d in list(delegations.values()):
+        if d.id not in with_factor:
+            out.append(
+                ActionItem(
+                    ItemKind.DELEGATION,
+                    d.id,
+                    d.person_id,
+                    people[d.person_id],
+                    f"{d.title}: no success factor agreed",
+                    None,
+                    overdue=False,
+                )
+            )
+    cutoff = today - timedelta(days=CALIBRATION_DAYS)
+    for f in factors:
+        owner = delegations.get(f.delegation_id)
+        if owner is None:
+            continue
+        last = max(f.agreed_on, last_cal.get(f.id) or f.agreed_on)
+        if last < cutoff:
+            out.append(
+                ActionItem(
+                    ItemKind.FACTOR,
+                    f.id,
+                    owner.person_id,
+                    people[owner.person_id],
+                    f"{f.name} ({owner.title}): not calibrated since {last.isoformat()}",
+                    last,
+                    overdue=False,
+                )
+            )
+    return out
+
+
+def promise_items(
+    session: Session,
+    today: date,
+    person_ids: Iterable[int] | None = None,
+    direction: PromiseDirection | None = None,
+    due_by: date | None = None,
+) -> list[ActionItem]:
+    """Open promises (due by `due_by` if given): mine first, overdue first, then by due date."""
+    people = _in(_live_people(session), person_ids)
+    query = select(m.Promise).where(m.Promise.deleted_at.is_(None), m.Promise.state.in_(OPEN))
+    if direction is not None:
+        query = query.where(m.Promise.direction == direction.value)
+    if due_by is not None:
+        query = query.where(m.Promise.due_on <= due_by)
+    keyed = []
+    for p in session.scalars(query):
+        if p.person_id not in people:
+            continue
+        late = p.due_on is not None and p.due_on < today
+        mine = p.direction == PromiseDirection.MINE.value
+        due = f" (due {p.due_on.isoformat()})" if p.due_on else ""
+        item = ActionItem(
+            ItemKind.PROMISE,
+            p.id,
+            p.person_id,
+            people[p.person_id],
+            f"{'I' if mine else 'They'} promised: {_short(p.text)}{due}",
+            p.due_on,
+            overdue=late,
+        )
+        keyed.append(((not mine, not late, p.due_on or date.max, p.id), item))
+    return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def one_on_one_items(
+    session: Session, today: date, interval_days: int, person_ids: Iterable[int] | None = None
+) -> list[ActionItem]:
+    """Direct reports with no 1:1 for longer than the interval (or never)."""
+    people = _in(_direct_reports(session), person_ids)
+    last = dict(
+        session.execute(
+            select(m.OneOnOne.person_id, func.max(m.OneOnOne.held_on))
+            .where(m.OneOnOne.deleted_at.is_(None))
+            .group_by(m.OneOnOne.person_id)
+        )
+        .tuples()
+        .all()
+    )
+    out = []
+    for pid, name in people.items():
+        held = last.get(pid)
+        if held is None:
+            out.append(
+                ActionItem(
+                    ItemKind.ONE_ON_ONE, None, pid, name, "No 1:1 recorded yet", None, overdue=True
+                )
+            )
+        elif (today - held).days > interval_days:
+            out.append(
+                ActionItem(
+                    ItemKind.ONE_ON_ONE,
+                    None,
+                    pid,
+                    name,
+                    f"No 1:1 for {(today - held).days} days (last {held.isoformat()})",
+                    held + timedelta(days=interval_days),
+                    overdue=True,
+                )
+            )
+    return out
+
+
+def relationship_items(session: Session) -> list[ActionItem]:
+    """Direct reports with no relationship notes."""
+    people = _direct_reports(session)
+    noted = set(
+        session.scalars(
+            select(m.RelationshipNote.person_id)
+            .where(m.RelationshipNote.deleted_at.is_(None))
+            .distinct()
+        )
+    )
+    return [
+        ActionItem(
+            ItemKind.RELATIONSHIP, None, pid, name, "No relationship notes yet", None, overdue=False
+        )
+        for pid, name in people.items()
+        if pid not in noted
+    ]
+
+
+def feedback_items(
+    session: Session,
+    today: date,
+    person_ids: Iterable[int] | None = None,
+    balance: bool = True,
+) -> list[ActionItem]:
+    """Open solicitations; and (balance) feedback given vs solicited in the last 30 days."""
+    people = _in(_live_people(session), person_ids)
+    out = []
+    for f in session.scalars(
+        select(m.Feedback)
+        .where(
+            m.Feedback.deleted_at.is_(None),
+            m.Feedback.direction == FeedbackDirection.SOLICITED.value,
+            m.Feedback.answered_on.is_(None),
+        )
+        .order_by(m.Feedback.on)
+    ):
+        if f.person_id in people:
+            out.append(
+                ActionItem(
+                    ItemKind.FEEDBACK,
+                    f.id,
+                    f.person_id,
+                    people[f.person_id],
+                    f"I asked for feedback: {_short(f.text)}",
+                    f.on,
+                    overdue=False,
+                )
+            )
+    if balance:
+        since = today - timedelta(days=30)
+        counts: dict[tuple[int, str], int] = {
+            (pid, d): n
+            for pid, d, n in session.execute(
+                select(m.Feedback.person_id, m.Feedback.direction, func.count())
+                .where(m.Feedback.deleted_at.is_(None), m.Feedback.on >= since)
+                .group_by(m.Feedback.person_id, m.Feedback.direction)
+            )
+            .tuples()
+            .all()
+        }
+        for pid, name in _in(_direct_reports(session), person_ids).items():
+            given = counts.get((pid, FeedbackDirection.GIVEN.value), 0)
+            asked = counts.get((pid, FeedbackDirection.SOLICITED.value), 0)
+            out.append(
+                ActionItem(
+                    ItemKind.FEEDBACK,
+                    None,
+                    pid,
+                    name,
+                    f"Last 30 days: given {given}, solicited {asked}",
+                    None,
+                    overdue=given + asked == 0,
+                )
+            )
+    return out
+
+
+def _direct_reports(session: Session) -> dict[int, str]:
+    return dict(
+        session.execute(
+            select(m.Person.id, m.Person.name)
+            .where(
+                m.Person.deleted_at.is_(None),
+                m.Person.archived.is_(False),
+                m.Person.reports_to_id.is_(None),
+            )
+            .order_by(m.Person.name)
+        )
+        .tuples()
+        .all()
+    )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -1,0 +1,197 @@
+"""1:1s with shared and private notes, agenda topics that carry forward, relationship notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.validation import check_score, clean_name, clean_text
+from leaddesk.services import convert
+from leaddesk.services.base import DeskBase
+from leaddesk.services.readmodels import OneOnOneView, RelationshipNoteView, TopicView
+from leaddesk.store import models as m
+
+
+class MeetingsMixin(DeskBase):
+    """Use cases about 1:1s and knowing the person."""
+
+    def add_topic(self, person_id: int, text: str, on: date | None = None) -> int:
+        """Put a topic on the next 1:1's agenda with this person."""
+        day = self._day(on)
+        with self._write("topics", person_id) as session:
+            self._person_row(session, person_id)
+            row = m.AgendaTopic(
+                person_id=person_id, text=clean_text(text, "Topic", required=True), created_on=day
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def open_topics(self, person_id: int) -> list[TopicView]:
+        """Topics not yet discussed, oldest first, with how often each was carried forward."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(m.AgendaTopic)
+                .where(
+                    m.AgendaTopic.person_id == person_id,
+                    m.AgendaTopic.deleted_at.is_(None),
+                    m.AgendaTopic.discussed_in_id.is_(None),
+                )
+                .order_by(m.AgendaTopic.created_on, m.AgendaTopic.id)
+            )
+            return [TopicView(r.id, r.person_id, r.text, r.created_on, r.carried) for r in rows]
+
+    def record_one_on_one(
+        self,
+        person_id: int,
+        held_on: date | None = None,
+        shared_notes: str = "",
+        private_notes: str = "",
+        energy: int | None = None,
+        discussed_topic_ids: Iterable[int] = (),
+    ) -> int:
+        """Save a 1:1: notes, energy, and which topics were discussed; the others carry forward."""
+        day = self._day(held_on, "Date of the 1:1")
+        if energy is not None:
+            check_score(energy, "Energy")
+        with self._write("one_on_ones", person_id) as session:
+            self._person_row(session, person_id)
+            row = m.OneOnOne(
+                person_id=person_id,
+                held_on=day,
+                shared_notes=clean_text(shared_notes, "Shared notes"),
+                private_notes=clean_text(private_notes, "Private notes"),
+                energy=energy,
+            )
+            session.add(row)
+            session.flush()
+            self._mark_discussed(session, person_id, row.id, discussed_topic_ids)
+            session.execute(
+                update(m.AgendaTopic)
+                .where(
+                    m.AgendaTopic.person_id == person_id,
+                    m.AgendaTopic.deleted_at.is_(None),
+                    m.AgendaTopic.discussed_in_id.is_(None),
+                )
+                .values(carried=m.AgendaTopic.carried + 1)
+            )
+            return row.id
+
+    def update_one_on_one(
+        self,
+        one_on_one_id: int,
+        shared_notes: str | None = None,
+        private_notes: str | None = None,
+        energy: int | None = None,
+        discussed_topic_ids: Iterable[int] = (),
+    ) -> None:
+        """Edit a saved 1:1 (notes, energy) or mark more topics as discussed in it."""
+        if energy is not None:
+            check_score(energy, "Energy")
+        with self._write("one_on_ones") as session:
+            row = self._get(session, m.OneOnOne, one_on_one_id, "1:1")
+            if shared_notes is not None:
+                row.shared_notes = clean_text(shared_notes, "Shared notes")
+            if private_notes is not None:
+                row.private_notes = clean_text(private_notes, "Private notes")
+            if energy is not None:
+                row.energy = energy
+            self._mark_discussed(session, row.person_id, row.id, discussed_topic_ids)
+
+    def one_on_ones(self, person_id: int) -> list[OneOnOneView]:
+        """The 1:1s with a person, newest first, with the topics discussed in each."""
+        with self._read() as session:
+            rows = list(
+                session.scalars(
+                    select(m.OneOnOne)
+                    .where(m.OneOnOne.person_id == person_id, m.OneOnOne.deleted_at.is_(None))
+                    .order_by(m.OneOnOne.held_on.desc(), m.OneOnOne.id.desc())
+                )
+            )
+            topics: dict[int, list[str]] = {}
+            for t in session.scalars(
+                select(m.AgendaTopic)
+                .where(
+                    m.AgendaTopic.person_id == person_id,
+                    m.AgendaTopic.deleted_at.is_(None),
+                    m.AgendaTopic.discussed_in_id.is_not(None),
+                )
+                .order_by(m.AgendaTopic.id)
+            ):
+                topics.setdefault(t.discussed_in_id or 0, []).append(t.text)
+            return [
+                OneOnOneView(
+                    r.id,
+                    r.person_id,
+                    r.held_on,
+                    r.shared_notes,
+                    r.private_notes,
+                    r.energy,
+                    tuple(topics.get(r.id, [])),
+                )
+                for r in rows
+            ]
+
+    def last_one_on_one(self, person_id: int) -> date | None:
+        """The date of the latest 1:1 with a person."""
+        with self._read() as session:
+            return self._last_one_on_one(session, person_id)
+
+    # -- relationship notes ------------------------------------------------------------------
+    def add_relationship_note(
+        self, person_id: int, text: str, topic: str = "", on: date | None = None
+    ) -> int:
+        """Note something about the person: motivation, aspirations, style, context."""
+        day = self._day(on)
+        with self._write("relationship", person_id) as session:
+            self._person_row(session, person_id)
+            row = m.RelationshipNote(
+                person_id=person_id,
+                on=day,
+                text=clean_text(text, "Note", required=True),
+                topic=clean_name(topic, "Topic", 50) if topic.strip() else "",
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_relationship_note(self, note_id: int, text: str) -> None:
+        """Reword a relationship note."""
+        with self._write("relationship") as session:
+            row = self._get(session, m.RelationshipNote, note_id, "note")
+            row.text = clean_text(text, "Note", required=True)
+
+    def relationship_notes(self, person_id: int) -> list[RelationshipNoteView]:
+        """What the leader knows about a person, newest first."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(m.RelationshipNote)
+                .where(
+                    m.RelationshipNote.person_id == person_id,
+                    m.RelationshipNote.deleted_at.is_(None),
+                )
+                .order_by(m.RelationshipNote.on.desc(), m.RelationshipNote.id.desc())
+            )
+            return [convert.note(r) for r in rows]
+
+    # -- internals ---------------------------------------------------------------------------
+    @staticmethod
+    def _last_one_on_one(session: Session, person_id: int) -> date | None:
+        return session.scalar(
+            select(func.max(m.OneOnOne.held_on)).where(
+                m.OneOnOne.person_id == person_id, m.OneOnOne.deleted_at.is_(None)
+            )
+        )
+
+    def _mark_discussed(
+        self, session: Session, person_id: int, meeting_id: int, topic_ids: Iterable[int]
+    ) -> None:
+        for topic_id in topic_ids:
+            topic = self._get(session, m.AgendaTopic, topic_id, "topic")
+            if topic.person_id != person_id:
+                raise ValidationError("That topic belongs to another person's agenda.")
+            topic.discussed_in_id = meeting_id

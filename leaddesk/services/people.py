@@ -1,0 +1,145 @@
+"""People: direct reports and skip-levels, reports-to, archive; finding one by name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.validation import clean_email, clean_name, clean_optional_name
+from leaddesk.services import convert
+from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.readmodels import PersonSummary
+from leaddesk.store import models as m
+
+_UNSET = object()
+
+
+class PeopleMixin(DeskBase):
+    """Use cases about the people the leader leads."""
+
+    def add_person(
+        self,
+        name: str,
+        role: str | None = None,
+        area: str | None = None,
+        email: str | None = None,
+        in_role_since: date | None = None,
+        reports_to_id: int | None = None,
+    ) -> int:
+        """Add a person; without reports-to they are a direct report. Returns the new id."""
+        clean = clean_name(name)
+        with self._write("people") as session:
+            if reports_to_id is not None:
+                self._person_row(session, reports_to_id)
+            row = m.Person(
+                name=clean,
+                role=clean_optional_name(role, "Role"),
+                area=clean_optional_name(area, "Area"),
+                email=clean_email(email),
+                in_role_since=self._day(in_role_since, "In role since") if in_role_since else None,
+                reports_to_id=reports_to_id,
+                archived=False,
+                created_at=utcnow(),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def update_person(
+        self,
+        person_id: int,
+        *,
+        name: str | None = None,
+        role: str | object | None = _UNSET,
+        area: str | object | None = _UNSET,
+        email: str | object | None = _UNSET,
+        in_role_since: date | object | None = _UNSET,
+        reports_to_id: int | object | None = _UNSET,
+    ) -> None:
+        """Change any of a person's fields; those not passed stay as they are."""
+        with self._write("people", person_id) as session:
+            row = self._person_row(session, person_id)
+            if name is not None:
+                row.name = clean_name(name)
+            if role is not _UNSET:
+                row.role = clean_optional_name(role, "Role")  # type: ignore[arg-type]
+            if area is not _UNSET:
+                row.area = clean_optional_name(area, "Area")  # type: ignore[arg-type]
+            if email is not _UNSET:
+                row.email = clean_email(email)  # type: ignore[arg-type]
+            if in_role_since is not _UNSET:
+                row.in_role_since = (
+                    self._day(in_role_since, "In role since")  # type: ignore[arg-type]
+                    if in_role_since is not None
+                    else None
+                )
+            if reports_to_id is not _UNSET:
+                self._check_reports_to(session, person_id, reports_to_id)  # type: ignore[arg-type]
+                row.reports_to_id = reports_to_id  # type: ignore[assignment]
+
+    def _check_reports_to(self, session: Session, person_id: int, boss_id: int | None) -> None:
+        """Reports-to must be another live person and must not make a loop."""
+        seen = {person_id}
+        current = boss_id
+        while current is not None:
+            if current in seen:
+                raise ValidationError("That reports-to would make a loop; choose someone else.")
+            seen.add(current)
+            current = self._person_row(session, current).reports_to_id
+
+    def archive_person(self, person_id: int, archived: bool = True) -> None:
+        """Archive (or bring back) a person: hidden from the team, nothing deleted."""
+        with self._write("people", person_id) as session:
+            self._person_row(session, person_id).archived = archived
+
+    def people(self, include_archived: bool = False, query: str = "") -> list[PersonSummary]:
+        """People sorted by name; `query` filters on name, role and area (case-insensitive)."""
+        with self._read() as session:
+            rows = list(session.scalars(select(m.Person).where(m.Person.deleted_at.is_(None))))
+        names = {r.id: r.name for r in rows}
+        needle = query.strip().casefold()
+        out = []
+        for row in rows:
+            if row.archived and not include_archived:
+                continue
+            hay = " ".join(filter(None, [row.name, row.role, row.area])).casefold()
+            if needle and needle not in hay:
+                continue
+            out.append(convert.person(row, names.get(row.reports_to_id or -1)))
+        return sorted(out, key=lambda p: p.name.casefold())
+
+    def person(self, person_id: int) -> PersonSummary:
+        """One person."""
+        with self._read() as session:
+            row = self._person_row(session, person_id)
+            boss = session.get(m.Person, row.reports_to_id) if row.reports_to_id else None
+            return convert.person(row, boss.name if boss else None)
+
+    def direct_reports(self) -> list[PersonSummary]:
+        """Active people who report to the leader."""
+        return [p for p in self.people() if p.is_direct_report]
+
+    def find_person(self, name: str) -> PersonSummary:
+        """The one person whose name matches (exactly, else as a unique prefix or part), any case.
+
+        An unknown or ambiguous name is a ValidationError that lists the candidates.
+        """
+        wanted = clean_name(name).casefold()
+        everyone = self.people(include_archived=True)
+        for rule in (
+            lambda p: p.name.casefold() == wanted,
+            lambda p: p.name.casefold().startswith(wanted),
+            lambda p: wanted in p.name.casefold(),
+        ):
+            hits = [p for p in everyone if rule(p)]
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                listed = ", ".join(p.name for p in hits[:10])
+                more = f" and {len(hits) - 10} more" if len(hits) > 10 else ""
+                raise ValidationError(f"'{name}' matches several people: {listed}{more}.")
+        sample = ", ".join(p.name for p in everyone[:10]) or "nobody yet"
+        raise ValidationError(f"Nobody is called '{name}'. People: {sample}.")

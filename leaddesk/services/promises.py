@@ -1,0 +1,180 @@
+"""Promises in both directions and every transition, each kept as history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.promises import (
+    PromiseDirection,
+    PromiseState,
+    check_renegotiation,
+    check_transition,
+    kept_on_time,
+)
+from leaddesk.domain.validation import check_due, clean_text
+from leaddesk.services import convert
+from leaddesk.services.base import DeskBase
+from leaddesk.services.readmodels import PromiseView
+from leaddesk.store import models as m
+
+
+class PromisesMixin(DeskBase):
+    """Use cases about promises made and kept."""
+
+    def add_promise(
+        self,
+        person_id: int,
+        direction: PromiseDirection,
+        text: str,
+        due_on: date | None = None,
+        made_on: date | None = None,
+        one_on_one_id: int | None = None,
+    ) -> int:
+        """Record a promise, mine to them or theirs to me."""
+        made = self._day(made_on, "Made on")
+        due = self._day(due_on, "Due date") if due_on else None
+        check_due(made, due)
+        with self._write("promises", person_id) as session:
+            self._person_row(session, person_id)
+            row = m.Promise(
+                person_id=person_id,
+                direction=direction.value,
+                text=clean_text(text, "Promise", required=True),
+                made_on=made,
+                due_on=due,
+                state=PromiseState.OPEN.value,
+                one_on_one_id=one_on_one_id,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def edit_promise(self, promise_id: int, text: str) -> None:
+        """Reword an open promise (its dates change only by renegotiation)."""
+        with self._write("promises") as session:
+            row = self._get(session, m.Promise, promise_id, "promise")
+            row.text = clean_text(text, "Promise", required=True)
+
+    def keep_promise(self, promise_id: int, on: date | None = None, note: str = "") -> bool:
+        """Mark a promise kept; returns whether it was kept on time."""
+        day = self._day(on)
+        with self._write("promises") as session:
+            row = self._transition(session, promise_id, PromiseState.KEPT, day, note)
+            row.on_time = kept_on_time(row.due_on, day)
+            return row.on_time
+
+    def break_promise(self, promise_id: int, on: date | None = None, note: str = "") -> None:
+        """Mark a promise broken."""
+        day = self._day(on)
+        with self._write("promises") as session:
+            self._transition(session, promise_id, PromiseState.BROKEN, day, note)
+
+    def release_promise(self, promise_id: int, on: date | None = None, note: str = "") -> None:
+        """Release a promise by agreement: neither kept nor broken."""
+        day = self._day(on)
+        with self._write("promises") as session:
+            self._transition(session, promise_id, PromiseState.RELEASED, day, note)
+
+    def renegotiate_promise(
+        self, promise_id: int, new_due: date, on: date | None = None, note: str = ""
+    ) -> None:
+        """Agree a new due date (honest, not broken); the old date stays in the history."""
+        day = self._day(on)
+        due = self._day(new_due, "New due date")
+        with self._write("promises") as session:
+            row = self._get(session, m.Promise, promise_id, "promise")
+            check_transition(PromiseState(row.state), PromiseState.RENEGOTIATED)
+            check_renegotiation(row.due_on, due, day)
+            session.add(
+                m.PromiseEvent(
+                    promise_id=row.id,
+                    on=day,
+                    from_state=row.state,
+                    to_state=PromiseState.RENEGOTIATED.value,
+                    old_due_on=row.due_on,
+                    new_due_on=due,
+                    note=clean_text(note, "Note"),
+                )
+            )
+            row.state = PromiseState.RENEGOTIATED.value
+            row.due_on = due
+
+    def promises(
+        self,
+        person_id: int | None = None,
+        direction: PromiseDirection | None = None,
+        open_only: bool = False,
+    ) -> list[PromiseView]:
+        """Promises, open first (overdue, then by due date), then the rest newest first."""
+        with self._read() as session:
+            query = (
+                select(m.Promise, m.Person.name)
+                .join(m.Person, m.Person.id == m.Promise.person_id)
+                .where(m.Promise.deleted_at.is_(None), m.Person.deleted_at.is_(None))
+            )
+            if person_id is not None:
+                query = query.where(m.Promise.person_id == person_id)
+            if direction is not None:
+                query = query.where(m.Promise.direction == direction.value)
+            if open_only:
+                query = query.where(
+                    m.Promise.state.in_([PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value])
+                )
+            rows = list(session.execute(query))
+            events: dict[int, list[m.PromiseEvent]] = {}
+            ids = [p.id for p, _ in rows]
+            for i in range(0, len(ids), 900):
+                for e in session.scalars(
+                    select(m.PromiseEvent).where(m.PromiseEvent.promise_id.in_(ids[i : i + 900]))
+                ):
+                    events.setdefault(e.promise_id, []).append(e)
+            today = self.today()
+            views = [convert.promise(p, name, events.get(p.id, []), today) for p, name in rows]
+        return sorted(views, key=_promise_order)
+
+    def promise(self, promise_id: int) -> PromiseView:
+        """One promise."""
+        with self._read() as session:
+            row = self._get(session, m.Promise, promise_id, "promise")
+            name = self._person_row(session, row.person_id).name
+            events = list(
+                session.scalars(
+                    select(m.PromiseEvent).where(m.PromiseEvent.promise_id == promise_id)
+                )
+            )
+            return convert.promise(row, name, events, self.today())
+
+    def _transition(
+        self, session: Session, promise_id: int, target: PromiseState, day: date, note: str
+    ) -> m.Promise:
+        row = self._get(session, m.Promise, promise_id, "promise")
+        self._person_row(session, row.person_id)
+        check_transition(PromiseState(row.state), target)
+        if day < row.made_on:
+            raise ValidationError(
+                f"A promise cannot be resolved before the day it was made ({row.made_on})."
+            )
+        session.add(
+            m.PromiseEvent(
+                promise_id=row.id,
+                on=day,
+                from_state=row.state,
+                to_state=target.value,
+                old_due_on=row.due_on,
+                new_due_on=row.due_on,
+                note=clean_text(note, "Note"),
+            )
+        )
+        row.state = target.value
+        row.resolved_on = day
+        return row
+
+
+def _promise_order(p: PromiseView) -> tuple[int, int, str, int]:
+    if p.state.is_open:
+        return (0, 0 if p.overdue else 1, (p.due_on or date.max).isoformat(), p.id)
+    return (1, 0, "", -(p.resolved_on or p.made_on).toordinal())

@@ -1,0 +1,95 @@
+"""User settings kept in the store, with defaults and validation."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.focus import week_start
+from leaddesk.services.base import DeskBase
+from leaddesk.services.readmodels import Settings
+from leaddesk.store import models as m
+
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "half_life_days": (7, 3650),
+    "one_on_one_interval_days": (1, 365),
+    "high_trust_factor": (1.0, 4.0),
+    "low_trust_factor": (0.1, 1.0),
+    "auto_lock_minutes": (0, 1440),
+    "backup_keep": (1, 1000),
+}
+_LABELS = {
+    "half_life_days": "Half-life (days)",
+    "one_on_one_interval_days": "1:1 interval (days)",
+    "high_trust_factor": "High-trust cadence factor",
+    "low_trust_factor": "Low-trust cadence factor",
+    "auto_lock_minutes": "Auto-lock (minutes)",
+    "backup_keep": "Backups to keep",
+}
+
+
+class SettingsMixin(DeskBase):
+    """Read and change the settings of PRODUCT.md that live with the data."""
+
+    def _defaults(self) -> Settings:
+        return Settings(
+            half_life_days=180.0,
+            one_on_one_interval_days=14,
+            focus_start=week_start(self.today()),
+            high_trust_factor=1.5,
+            low_trust_factor=0.5,
+            auto_lock_minutes=10,
+            backup_keep=10,
+        )
+
+    def settings(self) -> Settings:
+        """The current settings (defaults for anything never set)."""
+        return self._cached(("settings",), self._load_settings)  # type: ignore[no-any-return]
+
+    def _load_settings(self) -> Settings:
+        with self._read() as session:
+            stored = {s.key: s.value for s in session.scalars(select(m.Setting))}
+        values: dict[str, Any] = {}
+        defaults = self._defaults()
+        for f in fields(Settings):
+            raw = stored.get(f.name)
+            if raw is None:
+                continue
+            current = getattr(defaults, f.name)
+            if isinstance(current, date):
+                values[f.name] = date.fromisoformat(raw)
+            else:
+                values[f.name] = type(current)(float(raw) if isinstance(current, int) else raw)
+        return replace(defaults, **values)
+
+    def update_settings(self, **changes: Any) -> Settings:
+        """Change some settings; each value is checked against its range."""
+        current = self.settings()
+        names = {f.name for f in fields(Settings)}
+        clean: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name not in names:
+                raise ValidationError(f"There is no setting called '{name}'.")
+            kind = type(getattr(current, name))
+            if kind is date:
+                if not isinstance(value, date):
+                    raise ValidationError("The weekly focus start must be a date.")
+                clean[name] = self._day(value, "Weekly focus start")
+                continue
+            try:
+                number = kind(value)
+            except (TypeError, ValueError):
+                raise ValidationError(f"{_LABELS[name]} must be a number.") from None
+            low, high = _BOUNDS[name]
+            if not low <= number <= high:
+                raise ValidationError(f"{_LABELS[name]} must be between {low:g} and {high:g}.")
+            clean[name] = number
+        with self._write("settings") as session:
+            for name, value in clean.items():
+                text = value.isoformat() if isinstance(value, date) else str(value)
+                session.merge(m.Setting(key=name, value=text))
+        return self.settings()

@@ -1,0 +1,1 @@
+"""Persistence: encrypted SQLite (SQLCipher) through SQLAlchemy 2, migrated by Alembic."""

@@ -1,0 +1,17 @@
+"""Alembic environment: runs on the connection handed in by leaddesk.store.migrate."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from leaddesk.store.models import Base
+
+config = context.config
+connection = config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,80 @@
+"""Opening a store file: key check, newer-version refusal, backup before upgrade, migration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from leaddesk.security.keys import StoreKey
+from leaddesk.store import backup, migrate
+from leaddesk.store.engine import make_engine
+from leaddesk.store.errors import StoreError
+
+
+@dataclass
+class Store:
+    """An open, migrated, encrypted store file."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's integrity check plus foreign keys: an empty list when all is well."""
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                problems.extend(str(r) for r in rows)
+            for row in conn.execute(text("PRAGMA foreign_key_check")):
+                problems.append(f"foreign key: {tuple(row)}")
+        return problems
+
+    def revision(self) -> str | None:
+        """The schema revision of this store."""
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    def backup(self, folder: Path | None = None, keep: int = backup.KEEP_BACKUPS) -> Path:
+        """An encrypted copy in `folder` (default: 'backups' beside the store), rotated."""
+        target_dir = folder if folder is not None else self.path.parent / "backups"
+        made = backup.backup_to(self.engine, self.path, target_dir)
+        backup.rotate(target_dir, self.path, keep=keep)
+        return made
+
+    def close(self) -> None:
+        """Release every pooled connection (checkpointing the WAL)."""
+        self.engine.dispose()
+
+
+def open_store(path: Path, key: StoreKey) -> Store:
+    """Open (or create) the store at `path` with `key`, migrated to the current schema."""
+    path = Path(path).expanduser()
+    if path.exists() and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file.")
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path, key)
+    try:
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+        migrate.check_not_newer(path, current)
+        if current != migrate.head_revision():
+            if current is not None:
+                backup.backup_to(engine, path, path.parent / "backups", label=f"pre-{current}")
+            migrate.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(path, engine, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,64 @@
+"""Every test: offscreen Qt, a real in-memory keyring backend, a fresh encrypted store on disk."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from leaddesk.services.desk import Desk
+
+TODAY = date(2026, 11, 25)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend keeping secrets in a dict: tests never touch a user's keychain."""
+
+    priority = 10  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Install a fresh in-memory keyring and clear the passphrase variable for each test."""
+    monkeypatch.delenv("LEADDESK_PASSPHRASE", raising=False)
+    monkeypatch.delenv("LEADDESK_DB", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """Where this test's store lives."""
+    return tmp_path / "leaddesk.db"
+
+
+@pytest.fixture
+def desk(store_path: Path) -> Iterator[Desk]:
+    """A fresh encrypted store (key in the test keyring) whose 'today' is fixed at TODAY."""
+    opened = Desk.open(store_path, today=lambda: TODAY)
+    yield opened
+    opened.close()
