@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -14,7 +16,9 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
+from leaddesk.security.keys import SERVICE, StoreKey, entry_name
 from leaddesk.services.desk import Desk
+from leaddesk.store.store import open_store
 
 TODAY = date(2026, 11, 25)
 
@@ -56,9 +60,24 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "leaddesk.db"
 
 
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One freshly created and migrated store, copied for each test (migrating is the slow part)."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    key = secrets.token_hex(32)
+    Desk(open_store(path, StoreKey(key, "keychain")), today=lambda: TODAY).close()
+    assert not Path(f"{path}-wal").exists()
+    return path, key
+
+
 @pytest.fixture
-def desk(store_path: Path) -> Iterator[Desk]:
+def desk(
+    store_path: Path, template_store: tuple[Path, str], memory_keyring: MemoryKeyring
+) -> Iterator[Desk]:
     """A fresh encrypted store (key in the test keyring) whose 'today' is fixed at TODAY."""
+    template, key = template_store
+    shutil.copyfile(template, store_path)
+    memory_keyring.set_password(SERVICE, entry_name(store_path), key)
     opened = Desk.open(store_path, today=lambda: TODAY)
     yield opened
     opened.close()

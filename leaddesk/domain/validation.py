@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from leaddesk.domain.errors import ValidationError
 
@@ -15,6 +15,7 @@ MAX_DATE = date(2200, 12, 31)
 # Control characters other than tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029")
+_RELATIVE = re.compile(r"^\+(\d{1,6})([dw])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -73,12 +74,23 @@ def check_date(value: date, field: str = "Date") -> date:
     return value
 
 
-def parse_date(value: str, field: str = "Date") -> date:
-    """A date typed by a user as YYYY-MM-DD."""
+def parse_date(value: str, field: str = "Date", today: date | None = None) -> date:
+    """A date typed by a user: YYYY-MM-DD, or (given `today`) today, tomorrow, +3d, +2w."""
+    text = value.strip().lower()
+    if today is not None:
+        relative = _RELATIVE.match(text)
+        if text in ("today", "tomorrow"):
+            return check_date(today + timedelta(days=text == "tomorrow"), field)
+        if relative:
+            count = int(relative.group(1)) * (7 if relative.group(2) == "w" else 1)
+            if count > 36_500:
+                raise ValidationError(f"{field} '{value}' is too far away.")
+            return check_date(today + timedelta(days=count), field)
     try:
-        parsed = date.fromisoformat(value.strip())
+        parsed = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"{field} '{value}' is not a date; write it as YYYY-MM-DD.") from None
+        hint = "YYYY-MM-DD, today, tomorrow, +3d or +2w" if today else "YYYY-MM-DD"
+        raise ValidationError(f"{field} '{value}' is not a date; write it as {hint}.") from None
     return check_date(parsed, field)
 
 

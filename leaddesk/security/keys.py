@@ -52,21 +52,22 @@ def _is_plaintext(backend: KeyringBackend) -> bool:
     return "keyrings.alt" in name or "Plaintext" in name
 
 
+def _is_usable(backend: KeyringBackend) -> bool:
+    if _is_plaintext(backend) or type(backend).__module__ == "keyring.backends.fail":
+        return False
+    try:
+        return float(getattr(backend, "priority", 1)) > 0
+    except Exception:
+        return False
+
+
 def keyring_backend() -> KeyringBackend | None:
     """The usable keyring backend, or None where there is none (headless, or plaintext only)."""
     backend = keyring.get_keyring()
-    candidates = list(getattr(backend, "backends", [backend]))
-    usable = [
-        b
-        for b in candidates
-        if not _is_plaintext(b) and type(b).__module__ != "keyring.backends.fail"
-    ]
-    if not usable:
-        return None
-    try:
-        if float(getattr(usable[0], "priority", 1)) <= 0:
-            return None
-    except Exception:
+    # A chain writes to its first (highest-priority) member: that one must be a real keychain,
+    # or the key would land in a plaintext file behind the user's back.
+    chain = list(getattr(backend, "backends", [backend]))
+    if not chain or not _is_usable(chain[0]):
         return None
     return backend
 
@@ -89,7 +90,14 @@ def keychain_key(path: Path) -> str | None:
 def create_keychain_key(path: Path) -> StoreKey:
     """Generate 32 random bytes and keep them in the OS keychain for this store."""
     secret = secrets.token_hex(32)
-    keyring.set_password(SERVICE, entry_name(path), secret)
+    try:
+        keyring.set_password(SERVICE, entry_name(path), secret)
+    except keyring.errors.KeyringError:
+        # The backend's message is not shown: it is not written for the user.
+        raise KeyUnavailableError(
+            "The OS keychain refused to keep the new store's key (is it locked?). Unlock it and "
+            f"try again, or set {PASSPHRASE_ENV} to use a passphrase instead."
+        ) from None
     return StoreKey(secret, "keychain")
 
 

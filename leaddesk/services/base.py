@@ -49,7 +49,7 @@ class DeskBase:
     @contextmanager
     def _write(self, area: str, person_id: int | None = None) -> Iterator[Session]:
         """A committed transaction; afterwards caches are dropped and listeners told."""
-        with self.store.session() as session:
+        with self.store.session(write=True) as session:
             yield session
         self._cache.clear()
         change = Change(area, person_id)
@@ -77,3 +77,11 @@ class DeskBase:
 
     def _person_row(self, session: Session, person_id: int) -> m.Person:
         return self._get(session, m.Person, person_id, "person")
+
+    def _check_meeting(self, session: Session, one_on_one_id: int | None, person_id: int) -> None:
+        """A 1:1 something was captured in must exist and be with the same person."""
+        if one_on_one_id is None:
+            return
+        meeting = self._get(session, m.OneOnOne, one_on_one_id, "1:1")
+        if meeting.person_id != person_id:
+            raise ValidationError("That 1:1 was with someone else.")

@@ -56,6 +56,8 @@ class CheckpointsMixin(DelegationsMixin):
         Returns the date of the next checkpoint (planned or, with plan_next False, suggested).
         """
         day = self._day(on)
+        # Parse before writing: an invalid level must not leave the checkpoint half-recorded.
+        theirs = EmpowermentLevel.parse(their_level) if their_level is not None else None
         with self._write("checkpoints") as session:
             cp = self._get(session, m.Checkpoint, checkpoint_id, "checkpoint")
             if cp.outcome is not None:
@@ -76,16 +78,14 @@ class CheckpointsMixin(DelegationsMixin):
             if plan_next:
                 session.add(m.Checkpoint(delegation_id=delegation.id, due_on=nxt))
             delegation_id = delegation.id
-        if their_level is not None:
-            current = self.delegation(delegation_id).their_level
-            if current is None or int(current) != int(their_level):
-                self.change_level(
-                    delegation_id,
-                    their_level,
-                    "Said at a checkpoint",
-                    kind=LevelKind.THEIRS,
-                    on=day,
-                )
+        if theirs is not None and self.delegation(delegation_id).their_level != theirs:
+            self.change_level(
+                delegation_id,
+                theirs,
+                "Said at a checkpoint",
+                kind=LevelKind.THEIRS,
+                on=day,
+            )
         return nxt
 
     # -- success factors ---------------------------------------------------------------------
@@ -128,6 +128,10 @@ class CheckpointsMixin(DelegationsMixin):
         why = clean_text(reason, "Reason", required=True)
         with self._write("factors") as session:
             row = self._get(session, m.SuccessFactor, factor_id, "success factor")
+            if day < row.agreed_on:
+                raise ValidationError(
+                    f"A calibration cannot come before the factor was agreed ({row.agreed_on})."
+                )
             new_def = (
                 clean_text(definition, "Agreed definition", required=True)
                 if (definition is not None)

@@ -69,6 +69,18 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
                     reason="Delegated",
                 )
             )
+            for kind, level in ((LevelKind.THEIRS, theirs), (LevelKind.TARGET, target)):
+                if level is not None:
+                    session.add(
+                        m.LevelChange(
+                            delegation_id=row.id,
+                            kind=kind.value,
+                            on=day,
+                            from_level=None,
+                            to_level=int(level),
+                            reason="Agreed when delegating",
+                        )
+                    )
             if plan_checkpoint:
                 due = self._suggest(session, person_id, mine, None, day)
                 session.add(m.Checkpoint(delegation_id=row.id, due_on=due))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from leaddesk.security.keys import PassphrasePrompt, forget_keychain_key, resolve_key
+from leaddesk.security.keys import (
+    PassphrasePrompt,
+    StoreKey,
+    forget_keychain_key,
+    resolve_key,
+)
+from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.meetings import MeetingsMixin
@@ -18,6 +25,8 @@ from leaddesk.services.readmodels import StoreCounts
 from leaddesk.services.timeline import TimelineMixin
 from leaddesk.services.undo import Deleted, UndoMixin
 from leaddesk.store import models as m
+from leaddesk.store.engine import check_key
+from leaddesk.store.errors import StoreError, WrongKeyError
 from leaddesk.store.store import Store, open_store
 
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
@@ -47,12 +56,20 @@ class Desk(
     FeedbackMixin,
     TimelineMixin,
     UndoMixin,
+    BulkMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
-    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        today: Callable[[], date] = date.today,
+        key_source: str = "keychain",
+    ) -> None:
         super().__init__(store, today)
         self._undo_stack: list[Deleted] = []
+        self._key_source = key_source
+        self._ensure_focus_start()
 
     @classmethod
     def open(
@@ -63,6 +80,8 @@ class Desk(
     ) -> Desk:
         """Open (or create) the store at `path`, with its keychain key or passphrase."""
         path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a store file.")
         existed = path.exists()
         key = resolve_key(path, prompt)
         try:
@@ -71,7 +90,26 @@ class Desk(
             if not existed and key.source == "keychain":
                 forget_keychain_key(path)
             raise
-        return cls(store, today)
+        return cls(store, today, key.source)
+
+    @classmethod
+    def open_throwaway(cls, path: Path, today: Callable[[], date] = date.today) -> Desk:
+        """A new store with a random key kept only in memory (for demos): gone when closed."""
+        key = StoreKey(secrets.token_hex(32), "keychain")
+        return cls(open_store(Path(path), key), today)
+
+    @property
+    def needs_passphrase(self) -> bool:
+        """Whether this store is protected by a passphrase (not by a keychain key)."""
+        return self._key_source == "passphrase"
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` opens this store (to unlock after auto-lock)."""
+        try:
+            check_key(self.path, StoreKey(passphrase, "passphrase"))
+        except WrongKeyError:
+            return False
+        return True
 
     @property
     def path(self) -> Path:

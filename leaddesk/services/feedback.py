@@ -31,6 +31,7 @@ class FeedbackMixin(DeskBase):
         day = self._day(on)
         with self._write("feedback", person_id) as session:
             self._person_row(session, person_id)
+            self._check_meeting(session, one_on_one_id, person_id)
             row = m.Feedback(
                 person_id=person_id,
                 direction=direction.value,

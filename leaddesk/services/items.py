@@ -24,9 +24,7 @@ def _live_people(session: Session) -> dict[int, str]:
             select(m.Person.id, m.Person.name).where(
                 m.Person.deleted_at.is_(None), m.Person.archived.is_(False)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
 
 
@@ -147,9 +145,7 @@ def factor_items(
             select(m.Calibration.factor_id, func.max(m.Calibration.on)).group_by(
                 m.Calibration.factor_id
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     with_factor = {f.delegation_id for f in factors}
     out = []
@@ -231,9 +227,7 @@ def one_on_one_items(
             select(m.OneOnOne.person_id, func.max(m.OneOnOne.held_on))
             .where(m.OneOnOne.deleted_at.is_(None))
             .group_by(m.OneOnOne.person_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     out = []
     for pid, name in people.items():
@@ -316,9 +310,7 @@ def feedback_items(
                 select(m.Feedback.person_id, m.Feedback.direction, func.count())
                 .where(m.Feedback.deleted_at.is_(None), m.Feedback.on >= since)
                 .group_by(m.Feedback.person_id, m.Feedback.direction)
-            )
-            .tuples()
-            .all()
+            ).all()
         }
         for pid, name in _in(_direct_reports(session), person_ids).items():
             given = counts.get((pid, FeedbackDirection.GIVEN.value), 0)
@@ -347,9 +339,7 @@ def _direct_reports(session: Session) -> dict[int, str]:
                 m.Person.reports_to_id.is_(None),
             )
             .order_by(m.Person.name)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
 
 

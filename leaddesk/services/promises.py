@@ -40,6 +40,7 @@ class PromisesMixin(DeskBase):
         check_due(made, due)
         with self._write("promises", person_id) as session:
             self._person_row(session, person_id)
+            self._check_meeting(session, one_on_one_id, person_id)
             row = m.Promise(
                 person_id=person_id,
                 direction=direction.value,
@@ -87,7 +88,12 @@ class PromisesMixin(DeskBase):
         due = self._day(new_due, "New due date")
         with self._write("promises") as session:
             row = self._get(session, m.Promise, promise_id, "promise")
+            self._person_row(session, row.person_id)
             check_transition(PromiseState(row.state), PromiseState.RENEGOTIATED)
+            if day < row.made_on:
+                raise ValidationError(
+                    f"A promise cannot be renegotiated before the day it was made ({row.made_on})."
+                )
             check_renegotiation(row.due_on, due, day)
             session.add(
                 m.PromiseEvent(

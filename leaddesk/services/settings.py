@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -46,6 +46,16 @@ class SettingsMixin(DeskBase):
             backup_keep=10,
         )
 
+    def _ensure_focus_start(self) -> None:
+        """Fix the weekly-focus start once, on first open, so the rotation moves week by week."""
+        with self._read() as session:
+            stored = session.get(m.Setting, "focus_start")
+        if stored is None:
+            with self._write("settings") as session:
+                session.merge(
+                    m.Setting(key="focus_start", value=week_start(self.today()).isoformat())
+                )
+
     def settings(self) -> Settings:
         """The current settings (defaults for anything never set)."""
         return self._cached(("settings",), self._load_settings)  # type: ignore[no-any-return]
@@ -78,8 +88,12 @@ class SettingsMixin(DeskBase):
             if kind is date:
                 if not isinstance(value, date):
                     raise ValidationError("The weekly focus start must be a date.")
-                clean[name] = self._day(value, "Weekly focus start")
+                # A datetime is a date too, but would be stored with its time and fail to load.
+                day = value.date() if isinstance(value, datetime) else value
+                clean[name] = self._day(day, "Weekly focus start")
                 continue
+            if isinstance(value, bool):
+                raise ValidationError(f"{_LABELS[name]} must be a number.")
             try:
                 number = kind(value)
             except (TypeError, ValueError):

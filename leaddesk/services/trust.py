@@ -122,9 +122,7 @@ class TrustMixin(CheckpointsMixin):
                         m.Promise.state.in_(OPEN),
                     )
                     .group_by(m.Promise.direction)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
             active = list(
                 session.execute(
@@ -212,9 +210,7 @@ class TrustMixin(CheckpointsMixin):
                     select(m.OneOnOne.person_id, func.max(m.OneOnOne.held_on))
                     .where(m.OneOnOne.deleted_at.is_(None))
                     .group_by(m.OneOnOne.person_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
         members = []
         for p in people:
@@ -246,25 +242,21 @@ def _count_by_person(session: Session, ids: list[int], due_before: date | None) 
     if due_before is not None:
         query = query.where(m.Promise.due_on < due_before)
     wanted = set(ids)
-    return {pid: n for pid, n in session.execute(query).tuples().all() if pid in wanted}
+    return {pid: n for pid, n in session.execute(query).all() if pid in wanted}
 
 
 def _overdue_checkpoints(session: Session, ids: list[int], today: date) -> dict[int, int]:
     wanted = set(ids)
-    rows = (
-        session.execute(
-            select(m.Delegation.person_id, func.count())
-            .join(m.Checkpoint, m.Checkpoint.delegation_id == m.Delegation.id)
-            .where(
-                m.Checkpoint.deleted_at.is_(None),
-                m.Delegation.deleted_at.is_(None),
-                m.Checkpoint.outcome.is_(None),
-                m.Checkpoint.due_on < today,
-                m.Delegation.state == DelegationState.ACTIVE.value,
-            )
-            .group_by(m.Delegation.person_id)
+    rows = session.execute(
+        select(m.Delegation.person_id, func.count())
+        .join(m.Checkpoint, m.Checkpoint.delegation_id == m.Delegation.id)
+        .where(
+            m.Checkpoint.deleted_at.is_(None),
+            m.Delegation.deleted_at.is_(None),
+            m.Checkpoint.outcome.is_(None),
+            m.Checkpoint.due_on < today,
+            m.Delegation.state == DelegationState.ACTIVE.value,
         )
-        .tuples()
-        .all()
-    )
+        .group_by(m.Delegation.person_id)
+    ).all()
     return {pid: n for pid, n in rows if pid in wanted}

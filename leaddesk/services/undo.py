@@ -67,6 +67,20 @@ class UndoMixin(DeskBase):
         model = _MODELS[kind]
         with self._write("delete") as session:
             row = self._get(session, model, ident, kind.value)
+            if kind is Deletable.PERSON:
+                reports = list(
+                    session.scalars(
+                        select(m.Person.name).where(
+                            m.Person.reports_to_id == ident, m.Person.deleted_at.is_(None)
+                        )
+                    )
+                )
+                if reports:
+                    raise ValidationError(
+                        f"{', '.join(reports)} report{'s' if len(reports) == 1 else ''} to "
+                        f"{row.name}: give them another manager first, or archive "  # type: ignore[attr-defined]
+                        f"{row.name} instead."  # type: ignore[attr-defined]
+                    )
             label = str(
                 getattr(row, "name", None)
                 or getattr(row, "title", None)
@@ -74,6 +88,7 @@ class UndoMixin(DeskBase):
                 or getattr(row, "term", None)
                 or getattr(row, "held_on", None)
                 or getattr(row, "on", None)
+                or getattr(row, "due_on", None)
                 or ident
             ).splitlines()[0][:60]
             row.deleted_at = utcnow()  # type: ignore[attr-defined]
@@ -138,12 +153,11 @@ class UndoMixin(DeskBase):
                 update(m.Feedback)
                 .where(m.Feedback.one_on_one_id.in_(dead_meetings))
                 .values(one_on_one_id=None),
-                update(m.AgendaTopic)
-                .where(m.AgendaTopic.discussed_in_id.in_(dead_meetings))
-                .values(discussed_in_id=None),
+                # Topics discussed in a purged 1:1 go with it: they must not reopen on the agenda.
                 delete(m.AgendaTopic).where(
                     (m.AgendaTopic.deleted_at.is_not(None))
                     | m.AgendaTopic.person_id.in_(dead_people)
+                    | m.AgendaTopic.discussed_in_id.in_(dead_meetings)
                 ),
                 delete(m.OneOnOne).where(m.OneOnOne.id.in_(dead_meetings)),
                 delete(m.RelationshipNote).where(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from leaddesk.security.keys import StoreKey
 from leaddesk.store import backup, migrate
-from leaddesk.store.engine import make_engine
+from leaddesk.store.engine import BEGIN_OPTION, check_key, make_engine
 from leaddesk.store.errors import StoreError
 
 
@@ -23,11 +23,21 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    write_sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        immediate = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        self.write_sessions = sessionmaker(immediate, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose transaction commits on success and rolls back on error."""
-        with self.sessions.begin() as session:
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on error.
+
+        With `write=True` it holds the write lock from its start (waiting while another
+        connection writes), so a transaction that reads then writes cannot fail half-way with
+        "database is locked" because someone else committed in between.
+        """
+        with (self.write_sessions if write else self.sessions).begin() as session:
             yield session
 
     def integrity_check(self) -> list[str]:
@@ -63,12 +73,24 @@ def open_store(path: Path, key: StoreKey) -> Store:
     path = Path(path).expanduser()
     if path.exists() and path.is_dir():
         raise StoreError(f"{path} is a folder, not a store file.")
-    if not path.parent.exists():
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(
+            f"Cannot create the folder for {path}: {error.strerror or error}."
+        ) from None
+    created = not path.exists()
+    if path.with_name(path.name + "-wal").exists():
+        check_key(path, key)
     engine = make_engine(path, key)
     try:
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
+            if current is None and _user_tables(conn):
+                raise StoreError(
+                    f"{path} holds tables but no LeadDesk schema revision: it is not a LeadDesk "
+                    "store, or it is damaged. The file was not changed."
+                )
         migrate.check_not_newer(path, current)
         if current != migrate.head_revision():
             if current is not None:
@@ -76,5 +98,21 @@ def open_store(path: Path, key: StoreKey) -> Store:
             migrate.upgrade(engine)
     except BaseException:
         engine.dispose()
+        if created:
+            # A store that could not be created is not left behind half-made (and keyless).
+            for leftover in (path, *(path.with_name(path.name + end) for end in _SIDE_FILES)):
+                leftover.unlink(missing_ok=True)
         raise
     return Store(path, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _user_tables(conn: Connection) -> list[str]:
+    """Tables other than SQLite's own and Alembic's version table."""
+    rows = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' "
+        "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+    )
+    return [str(r[0]) for r in rows]

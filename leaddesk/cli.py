@@ -1,6 +1,0 @@
-"""Placeholder."""
-
-
-def main() -> int:
-    """Entry point."""
-    return 0

@@ -1,0 +1,184 @@
+"""The terminal commands, each a thin layer over the service facade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from leaddesk.cli import render
+from leaddesk.domain.checkpoints import CheckpointOutcome
+from leaddesk.domain.errors import UserError, ValidationError
+from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
+from leaddesk.domain.levels import DelegationState
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.domain.validation import parse_date
+from leaddesk.security.keys import PassphrasePrompt, forget_keychain_key
+from leaddesk.services.desk import Desk
+from leaddesk.services.readmodels import DelegationView
+
+EXIT_PROBLEMS = 1
+MAX_DEMO_PEOPLE = 1000
+MAX_DEMO_YEARS = 30.0
+
+
+def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
+    """Dispatch one parsed command line on the store at `path`."""
+    if args.command == "demo":
+        return demo(args, path, prompt)
+    if not path.exists():
+        raise UserError(
+            f"There is no LeadDesk store at {path}. Start the app to create one, or try "
+            f"`leaddesk demo --db {path}`."
+        )
+    desk = Desk.open(path, prompt)
+    try:
+        handler: Callable[[argparse.Namespace, Desk], int] = {
+            "check": check,
+            "backup": backup,
+            "people": people,
+            "week": week,
+            "add": add,
+        }[args.command]
+        return handler(args, desk)
+    finally:
+        desk.close()
+
+
+def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
+    """Create a new store filled with a believable leader's world."""
+    from leaddesk.demo import build_demo
+
+    if not 1 <= args.people <= MAX_DEMO_PEOPLE:
+        raise ValidationError(f"--people must be between 1 and {MAX_DEMO_PEOPLE}.")
+    if not 0.25 <= args.years <= MAX_DEMO_YEARS:
+        raise ValidationError(f"--years must be between 0.25 and {MAX_DEMO_YEARS:g}.")
+    if path.exists():
+        raise UserError(
+            f"{path} already exists. Demo data goes into a new store: choose another --db."
+        )
+    started = time.perf_counter()
+    desk = Desk.open(path, prompt)
+    try:
+        build_demo(
+            desk,
+            people=args.people,
+            years=args.years,
+            seed=args.seed,
+            progress=render.progress_printer(sys.stderr),
+        )
+        counts = dict(desk.counts().counts)
+    except BaseException:
+        desk.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        forget_keychain_key(path)
+        raise
+    desk.close()
+    seconds = time.perf_counter() - started
+    print(
+        f"Created a demo store at {path} in {seconds:.1f} s: {counts['people']} people, "
+        f"{counts['delegations']} delegations, {counts['promises']} promises, "
+        f"{counts['1:1s']} 1:1s."
+    )
+    print(f"Next: leaddesk --db {path} week")
+    return 0
+
+
+def check(args: argparse.Namespace, desk: Desk) -> int:
+    """Integrity check, schema revision and counts; exit 1 on any problem."""
+    from leaddesk.store.migrate import head_revision
+
+    problems = desk.integrity_problems()
+    revision = desk.revision()
+    if revision != head_revision():
+        problems.append(f"schema revision {revision} is not the current {head_revision()}")
+    print(render.check_report(desk.path, revision, problems, desk.counts()))
+    return EXIT_PROBLEMS if problems else 0
+
+
+def backup(args: argparse.Namespace, desk: Desk) -> int:
+    """An encrypted, timestamped copy."""
+    folder = Path(args.to).expanduser() if args.to else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file, not a folder.")
+    made = desk.backup(folder)
+    print(f"Backed up to {made} (encrypted with the same key as the store).")
+    return 0
+
+
+def people(args: argparse.Namespace, desk: Desk) -> int:
+    """One person a line, name first."""
+    everyone = desk.people(include_archived=args.all)
+    if not everyone:
+        print("Nobody yet. Add your first direct report in the app.", file=sys.stderr)
+    for line in render.people_lines(everyone):
+        print(line)
+    return 0
+
+
+def week(args: argparse.Namespace, desk: Desk) -> int:
+    """This week's principle, prompts, items and needs-attention."""
+    day = parse_date(args.date, "--date", desk.today()) if args.date else None
+    focus = desk.week_focus(day)
+    attention = desk.needs_attention(day)
+    print(render.week_report(focus, attention, render.terminal_width()))
+    return 0
+
+
+def add(args: argparse.Namespace, desk: Desk) -> int:
+    """Quick capture from a terminal."""
+    person = desk.find_person(args.person)
+    text = " ".join(args.text).strip()
+    if args.what == "note":
+        desk.add_relationship_note(person.id, text)
+        print(f"Added a note about {person.name}.")
+    elif args.what == "promise":
+        due = parse_date(args.due, "--due", desk.today()) if args.due else None
+        direction = PromiseDirection.THEIRS if args.theirs else PromiseDirection.MINE
+        desk.add_promise(person.id, direction, text, due_on=due)
+        who = f"{person.name}'s promise to me" if args.theirs else f"my promise to {person.name}"
+        print(f"Added {who}" + (f", due {due.isoformat()}." if due else " (no due date)."))
+    elif args.what == "feedback":
+        kind = FeedbackKind(args.kind) if args.kind else None
+        desk.add_feedback(person.id, FeedbackDirection(args.direction), text, kind)
+        print(f"Added feedback ({args.direction}) for {person.name}.")
+    else:
+        return _checkpoint(args, desk, person.id, person.name, text)
+    return 0
+
+
+def _checkpoint(args: argparse.Namespace, desk: Desk, person_id: int, name: str, text: str) -> int:
+    delegation = _find_delegation(desk.delegations(person_id), args.delegation, name)
+    outcome = CheckpointOutcome(args.outcome)
+    planned = delegation.next_checkpoint
+    checkpoint_id = planned.id if planned else desk.plan_checkpoint(delegation.id, desk.today())
+    following = desk.complete_checkpoint(checkpoint_id, outcome, note=text)
+    print(
+        f"Recorded '{outcome.label}' on {delegation.title} ({name}). "
+        f"Next checkpoint planned for {following.isoformat()}."
+    )
+    return 0
+
+
+def _find_delegation(found: list[DelegationView], title: str, name: str) -> DelegationView:
+    active = [d for d in found if d.state is DelegationState.ACTIVE]
+    wanted = title.strip().casefold()
+    for rule in (
+        lambda d: d.title.casefold() == wanted,
+        lambda d: d.title.casefold().startswith(wanted),
+        lambda d: wanted in d.title.casefold(),
+    ):
+        hits = [d for d in active if rule(d)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise ValidationError(
+                f"'{title}' matches several of {name}'s delegations: "
+                + "; ".join(d.title for d in hits)
+                + "."
+            )
+    listed = "; ".join(d.title for d in active) or "none"
+    raise ValidationError(f"{name} has no active delegation called '{title}'. Active: {listed}.")

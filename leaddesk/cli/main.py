@@ -1,0 +1,90 @@
+"""Entry point: parse, open the store, run the command, turn user errors into one line."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from leaddesk.cli import commands
+from leaddesk.cli.parser import UsageError, build_parser
+from leaddesk.domain.errors import UserError
+from leaddesk.security.keys import check_new_passphrase
+
+EXIT_BAD_INPUT = 2
+
+
+def default_store() -> Path:
+    """$LEADDESK_DB, else leaddesk.db in the user data folder."""
+    env = os.environ.get("LEADDESK_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("LeadDesk", appauthor=False)) / "leaddesk.db"
+
+
+def terminal_prompt(new: bool) -> str:
+    """Ask for the passphrase on the terminal (twice for a new store); '' when not interactive."""
+    if not sys.stdin.isatty():
+        return ""
+    if not new:
+        return getpass.getpass("Passphrase for this LeadDesk store: ")
+    print("No OS keychain is available: choose a passphrase for this new store.", file=sys.stderr)
+    first = getpass.getpass("New passphrase (8+ characters): ")
+    check_new_passphrase(first)
+    if getpass.getpass("Repeat it: ") != first:
+        raise UserError("The two passphrases differ; nothing was created.")
+    return first
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (always on macOS/Windows; X11/Wayland on Linux)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def open_window(path: Path, demo: bool) -> int:
+    """Start the desktop app (the default with no command)."""
+    if not has_display():
+        raise UserError(
+            "No display found, so the window cannot open. Run LeadDesk in a desktop session; "
+            "terminal commands: leaddesk --help"
+        )
+    try:
+        from leaddesk.ui.app import run_app
+    except ImportError:  # until the desktop window lands in this build (next increment)
+        raise UserError(
+            "The desktop window is not in this build yet; terminal commands: leaddesk --help"
+        ) from None
+    return run_app(path, demo=demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `leaddesk`; returns the exit code (0 ok, 1 check found problems, 2 bad input)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        path = Path(args.db).expanduser() if args.db else default_store()
+        if args.command is None:
+            return open_window(path, args.demo)
+        if args.demo:
+            raise UsageError("--demo opens the app; it does not go with a command.")
+        return commands.run(args, path, terminal_prompt)
+    except UserError as error:
+        print(f"leaddesk: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("leaddesk: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `leaddesk people | head`: the reader went away; not an error worth a traceback.
+        sys.stderr.close()
+        return 0

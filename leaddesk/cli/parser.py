@@ -1,0 +1,139 @@
+"""The argument parser: every subcommand accepts --db, and errors are one line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from leaddesk import __version__
+from leaddesk.domain.checkpoints import CheckpointOutcome
+from leaddesk.domain.errors import UserError
+from leaddesk.domain.feedback import FeedbackKind
+
+
+class UsageError(UserError):
+    """The command line itself is wrong (unknown option, missing argument...)."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2, never a wall of text."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (try: {self.prog} --help)")
+
+
+def _db_option(parser: argparse.ArgumentParser, top: bool) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        # Subcommands must not overwrite a --db given before the subcommand.
+        default=None if top else argparse.SUPPRESS,
+        help="the store file (default: $LEADDESK_DB, else your user data folder)",
+    )
+
+
+def _text(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument(
+        "text", nargs="+" if required else "*", metavar="TEXT", help="the words (quotes optional)"
+    )
+
+
+def _person(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--person",
+        required=True,
+        metavar="NAME",
+        help="who it is about (any case; a unique part of the name is enough)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line of LeadDesk."""
+    parser = OneLineParser(
+        prog="leaddesk",
+        description="LeadDesk: a private, encrypted dashboard for leading leaders.",
+        epilog="Without a command, LeadDesk opens its window on the store.",
+    )
+    parser.add_argument("--version", action="version", version=f"LeadDesk {__version__}")
+    _db_option(parser, top=True)
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a throwaway store full of demo data"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
+
+    demo = sub.add_parser("demo", help="create a new store full of realistic demo data")
+    _db_option(demo, top=False)
+    demo.add_argument("--people", type=int, default=8, help="direct reports (default 8)")
+    demo.add_argument("--years", type=float, default=2.0, help="years of history (default 2)")
+    demo.add_argument("--seed", type=int, default=0, help="same seed, same data (default 0)")
+
+    check = sub.add_parser("check", help="check the store: integrity, schema, counts")
+    _db_option(check, top=False)
+
+    backup = sub.add_parser("backup", help="write an encrypted, timestamped copy of the store")
+    _db_option(backup, top=False)
+    backup.add_argument("--to", metavar="DIR", help="folder for the copy (default: backups/)")
+
+    people = sub.add_parser("people", help="list people, one a line, name first")
+    _db_option(people, top=False)
+    people.add_argument("--all", action="store_true", help="include archived people")
+
+    week = sub.add_parser("week", help="this week's principle, prompts and what needs attention")
+    _db_option(week, top=False)
+    week.add_argument("--date", metavar="DATE", help="show the week of another day")
+
+    add = sub.add_parser("add", help="quick capture: a note, promise, feedback or checkpoint")
+    _db_option(add, top=False)
+    what = add.add_subparsers(
+        dest="what", metavar="WHAT", required=True, parser_class=OneLineParser
+    )
+
+    note = what.add_parser("note", help="a relationship note about a person")
+    _db_option(note, top=False)
+    _person(note)
+    _text(note)
+
+    promise = what.add_parser("promise", help="a promise, mine (default) or theirs")
+    _db_option(promise, top=False)
+    _person(promise)
+    side = promise.add_mutually_exclusive_group()
+    side.add_argument(
+        "--mine",
+        dest="theirs",
+        action="store_false",
+        default=False,
+        help="I promised them (default)",
+    )
+    side.add_argument("--theirs", dest="theirs", action="store_true", help="they promised me")
+    promise.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, tomorrow, +3d, +2w")
+    _text(promise)
+
+    feedback = what.add_parser("feedback", help="feedback given, received or solicited")
+    _db_option(feedback, top=False)
+    _person(feedback)
+    direction = feedback.add_mutually_exclusive_group(required=True)
+    for name, meaning in (
+        ("given", "I gave them"),
+        ("received", "they gave me"),
+        ("solicited", "I asked them for it"),
+    ):
+        direction.add_argument(
+            f"--{name}", dest="direction", action="store_const", const=name, help=meaning
+        )
+    feedback.add_argument("--kind", choices=[k.value for k in FeedbackKind])
+    _text(feedback)
+
+    checkpoint = what.add_parser("checkpoint", help="the outcome of a checkpoint")
+    _db_option(checkpoint, top=False)
+    _person(checkpoint)
+    checkpoint.add_argument(
+        "--delegation",
+        required=True,
+        metavar="TITLE",
+        help="which delegation (a unique part of its title is enough)",
+    )
+    checkpoint.add_argument(
+        "--outcome", required=True, choices=[o.value for o in CheckpointOutcome]
+    )
+    _text(checkpoint, required=False)
+    return parser

@@ -1,0 +1,107 @@
+"""Plain-text rendering of read models for a terminal."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
+
+from leaddesk.services.readmodels import ActionItem, PersonSummary, StoreCounts, WeekFocus
+
+MAX_ITEMS = 15
+
+
+def terminal_width() -> int:
+    """The terminal's width, kept between 60 and 100 columns for readability."""
+    return max(60, min(100, shutil.get_terminal_size((80, 24)).columns))
+
+
+def people_lines(people: Iterable[PersonSummary]) -> list[str]:
+    """Name first, then role, area and reporting line, aligned."""
+    rows = list(people)
+    width = max((len(p.name) for p in rows), default=0)
+    out = []
+    for p in rows:
+        details = [p.role or "", p.area or ""]
+        line = f"{p.name:<{width}}  " + "  ".join(d for d in details if d)
+        if not p.is_direct_report:
+            line += f"  (reports to {p.reports_to_name or 'someone archived'})"
+        if p.archived:
+            line += "  [archived]"
+        out.append(line.rstrip())
+    return out
+
+
+def _items(found: Iterable[ActionItem], width: int) -> list[str]:
+    rows = list(found)
+    lines = []
+    for item in rows[:MAX_ITEMS]:
+        mark = "!" if item.overdue else "-"
+        lines.extend(
+            textwrap.wrap(
+                f"{item.person_name}: {item.text}",
+                width=width,
+                initial_indent=f"  {mark} ",
+                subsequent_indent="    ",
+            )
+        )
+    if len(rows) > MAX_ITEMS:
+        lines.append(f"    … and {len(rows) - MAX_ITEMS} more (open the app to see all)")
+    return lines
+
+
+def week_report(focus: WeekFocus, attention: list[ActionItem], width: int) -> str:
+    """The weekly focus and needs-attention, for a terminal."""
+    heading = (
+        f"Week of {focus.week_start:%d %B %Y} — principle {int(focus.principle)} of 6: "
+        f"{focus.title}"
+    )
+    lines = [heading, "=" * min(len(heading), width), ""]
+    lines += textwrap.wrap(focus.intent, width=width)
+    lines += ["", "Reflect on:"]
+    for n, prompt in enumerate(focus.prompts, 1):
+        lines += textwrap.wrap(
+            prompt, width=width, initial_indent=f"  {n}. ", subsequent_indent="     "
+        )
+    if focus.reflection:
+        lines += ["", "Your reflection so far:"]
+        lines += textwrap.wrap(
+            focus.reflection, width=width, initial_indent="  ", subsequent_indent="  "
+        )
+    lines += ["", f"This principle points at ({focus.points_at.rstrip('.')}):"]
+    lines += _items(focus.items, width) or ["  Nothing: well done."]
+    lines += ["", f"Needs attention ({len(attention)}):"]
+    lines += _items(attention, width) or ["  Nothing overdue or due."]
+    if any(i.overdue for i in [*focus.items, *attention]):
+        lines += ["", "  ! = overdue"]
+    return "\n".join(lines)
+
+
+def check_report(path: Path, revision: str | None, problems: list[str], counts: StoreCounts) -> str:
+    """The output of `leaddesk check`."""
+    lines = [
+        f"Store:     {path}",
+        f"Schema:    {revision}",
+        "Integrity: " + ("ok" if not problems else f"{len(problems)} problem(s)"),
+    ]
+    lines += [f"  - {p}" for p in problems]
+    lines.append("Counts:")
+    width = max(len(label) for label, _ in counts.counts)
+    lines += [f"  {label:<{width}}  {n:>8,}" for label, n in counts.counts]
+    return "\n".join(lines)
+
+
+def progress_printer(stream: TextIO) -> Callable[[int, int], None]:
+    """A progress callback that redraws one line on a terminal and stays quiet otherwise."""
+    interactive = stream.isatty()
+
+    def report(done: int, total: int) -> None:
+        if interactive and total:
+            stream.write(f"\rGenerating demo data… {100 * done // total:3d}%")
+            if done >= total:
+                stream.write("\n")
+            stream.flush()
+
+    return report
