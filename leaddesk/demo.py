@@ -234,7 +234,7 @@ class _Builder:
             turn = today - timedelta(days=min(100, int(days * 0.35)))
         elif story is Story.RECOVERY:
             turn_end = today - timedelta(days=max(30, min(210, int(days * 0.45))))
-            turn = turn_end - timedelta(days=max(14, min(75, int(days * 0.2))))
+            turn = turn_end - timedelta(days=max(14, min(100, int(days * 0.2))))
         arc = _Arc(story, first, today, turn, turn_end, rng.uniform(0.72, 0.95))
         rank = index // len(AREAS)
         role = area.roles[rank % len(area.roles)]
@@ -488,7 +488,7 @@ class _Builder:
         rng, today = self.rng, self.today
         schedule: list[date] = []
         if arc.story is Story.NEW_HIRE:  # handed over bit by bit in the first weeks
-            offsets = (rng.randint(5, 12), rng.randint(25, 35), rng.randint(45, 60))
+            offsets = (rng.randint(3, 8), rng.randint(10, 18), rng.randint(30, 60))
             schedule = [arc.first + timedelta(days=d) for d in offsets]
             schedule = [day for day in schedule if day <= today]
         day = arc.first + timedelta(days=rng.randint(0, 10))

@@ -78,32 +78,46 @@ def track_record_series(
     dates: Sequence[date],
     half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
 ) -> list[TrackRecord]:
-    """track_record at each of `dates` (ascending) in one pass: O(evidence + dates).
+    """track_record at each of `dates` (ascending) in one pass: O(evidence + dates)."""
+    items = sorted((e.on.toordinal(), e.positive, e.negative) for e in evidence)
+    weights = weights_on_days(items, [d.toordinal() for d in dates], half_life_days)
+    return [from_weights(r, s) for r, s in weights]
 
-    Fading is multiplicative in whole days, so the weights at a later date are the weights at the
-    earlier one times 0.5 ** (gap / half-life); the result equals calling track_record per date.
+
+def weights_on_days(
+    items: Sequence[tuple[int, float, float]],
+    days: Sequence[int],
+    half_life_days: float = DEFAULT_HALF_LIFE_DAYS,
+) -> list[tuple[float, float]]:
+    """Weighted (r, s) at each of `days` for (day, positive, negative) items; days as ordinals.
+
+    `items` sorted by day, `days` ascending. Fading is multiplicative in whole days, so the weights
+    at a later day are those at the earlier one times 0.5 ** (gap / half-life): the result equals
+    track_record per day, computed without building objects (the team grid reads every direct
+    report's whole history through here).
     """
     if half_life_days <= 0:
         raise ValueError("half_life_days must be positive")
-    items = sorted(evidence, key=lambda e: e.on)
-    out: list[TrackRecord] = []
+    out: list[tuple[float, float]] = []
     r = s = 0.0
-    current: date | None = None
+    current: int | None = None
     i = 0
-    for at in dates:
+    n = len(items)
+    for at in days:
         if current is not None:
             if at < current:
                 raise ValueError("dates must be ascending")
-            decay = 0.5 ** ((at - current).days / half_life_days)
+            decay = 0.5 ** ((at - current) / half_life_days)
             r *= decay
             s *= decay
         current = at
-        while i < len(items) and items[i].on <= at:
-            weight = 0.5 ** ((at - items[i].on).days / half_life_days)
-            r += items[i].positive * weight
-            s += items[i].negative * weight
+        while i < n and items[i][0] <= at:
+            day, positive, negative = items[i]
+            weight = 0.5 ** ((at - day) / half_life_days)
+            r += positive * weight
+            s += negative * weight
             i += 1
-        out.append(from_weights(r, s))
+        out.append((r, s))
     return out
 
 

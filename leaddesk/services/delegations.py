@@ -16,7 +16,7 @@ from leaddesk.domain.validation import clean_name, clean_text
 from leaddesk.services import convert
 from leaddesk.services.evidence import their_evidence
 from leaddesk.services.people import PeopleMixin
-from leaddesk.services.readmodels import DelegationView
+from leaddesk.services.readmodels import BoardCard, DelegationView
 from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import models as m
 
@@ -162,6 +162,62 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
         """Delegations (of one person or everyone), with checkpoints, factors and history."""
         with self._read() as session:
             return self._delegation_views(session, person_id, active_only)
+
+    def board_cards(self) -> list[BoardCard]:
+        """Active delegations of active people, with only what the board draws (fast at scale)."""
+        today = self.today()
+        with self._read() as session:
+            rows = list(
+                session.execute(
+                    select(
+                        m.Delegation.id,
+                        m.Delegation.person_id,
+                        m.Person.name,
+                        m.Delegation.title,
+                        m.Delegation.my_level,
+                        m.Delegation.their_level,
+                        m.Delegation.target_level,
+                        m.Delegation.involve_me_when,
+                        m.Delegation.created_on,
+                    )
+                    .join(m.Person, m.Person.id == m.Delegation.person_id)
+                    .where(
+                        m.Delegation.state == DelegationState.ACTIVE.value,
+                        m.Delegation.deleted_at.is_(None),
+                        m.Person.deleted_at.is_(None),
+                        m.Person.archived.is_(False),
+                    )
+                    .order_by(m.Delegation.created_on, m.Delegation.id)
+                )
+            )
+            titles = {r.id: (r.title, r.person_id) for r in rows}
+            nxt: dict[int, m.Checkpoint] = {}
+            for cp in session.scalars(
+                select(m.Checkpoint)
+                .where(m.Checkpoint.outcome.is_(None), m.Checkpoint.deleted_at.is_(None))
+                .order_by(m.Checkpoint.due_on.desc(), m.Checkpoint.id.desc())
+            ):
+                if cp.delegation_id in titles:
+                    nxt[cp.delegation_id] = cp  # ascending wins: the earliest open one stays
+        return [
+            BoardCard(
+                id=r.id,
+                person_id=r.person_id,
+                person_name=r.name,
+                title=r.title,
+                my_level=EmpowermentLevel(r.my_level),
+                their_level=convert.level(r.their_level),
+                target_level=convert.level(r.target_level),
+                involve_me_when=r.involve_me_when,
+                created_on=r.created_on,
+                next_checkpoint=(
+                    convert.checkpoint(nxt[r.id], r.title, r.person_id, today)
+                    if r.id in nxt
+                    else None
+                ),
+            )
+            for r in rows
+        ]
 
     def delegation(self, delegation_id: int) -> DelegationView:
         """One delegation."""

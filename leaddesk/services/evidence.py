@@ -1,11 +1,18 @@
-"""Loading trust evidence from the store: resolved promises and checkpoint outcomes, dated."""
+"""Loading trust evidence from the store: resolved promises and checkpoint outcomes, dated.
+
+The team grid reads every direct report's whole history through here, so rows are bare columns
+(dates as day ordinals, states as text) mapped by dictionaries built once from the domain rules,
+never ORM rows or enum members per row.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
@@ -14,62 +21,94 @@ from leaddesk.domain.trust import Evidence
 from leaddesk.store import models as m
 
 EvidenceByPerson = dict[int, list[Evidence]]
+# (day ordinal, positive, negative), sorted by day.
+WeightsByPerson = dict[int, list[tuple[int, float, float]]]
+
+_PROMISE_WEIGHTS = {
+    (state.value, on_time): promise_evidence(state, on_time)
+    for state in (PromiseState.KEPT, PromiseState.BROKEN)
+    for on_time in (True, False, None)
+}
+_CHECKPOINT_WEIGHTS = {o.value: o.evidence for o in CheckpointOutcome if o.evidence is not None}
+_ORDINAL_OFFSET = 1721424.5  # julianday(d) - this == d.toordinal()
+
+
+def _ordinal(column: Any) -> Any:
+    return cast(func.julianday(column) - _ORDINAL_OFFSET, Integer)
+
+
+def _promise_rows(
+    session: Session, direction: PromiseDirection, ids: list[int] | None
+) -> Iterator[tuple[int, int, float, float]]:
+    query = select(
+        m.Promise.person_id, m.Promise.state, m.Promise.on_time, _ordinal(m.Promise.resolved_on)
+    ).where(
+        m.Promise.direction == direction.value,
+        m.Promise.state.in_([PromiseState.KEPT.value, PromiseState.BROKEN.value]),
+        m.Promise.deleted_at.is_(None),
+        m.Promise.resolved_on.is_not(None),
+    )
+    if ids is not None:
+        query = query.where(m.Promise.person_id.in_(ids))
+    weights = _PROMISE_WEIGHTS
+    for person_id, state, on_time, day in session.connection().execute(query):
+        pair = weights.get((state, None if on_time is None else bool(on_time)))
+        if pair is not None:
+            yield person_id, day, pair[0], pair[1]
+
+
+def _checkpoint_rows(
+    session: Session, ids: list[int] | None
+) -> Iterator[tuple[int, int, float, float]]:
+    query = (
+        select(m.Delegation.person_id, m.Checkpoint.outcome, _ordinal(m.Checkpoint.completed_on))
+        .join(m.Delegation, m.Delegation.id == m.Checkpoint.delegation_id)
+        .where(
+            m.Checkpoint.outcome.in_(list(_CHECKPOINT_WEIGHTS)),
+            m.Checkpoint.deleted_at.is_(None),
+            m.Checkpoint.completed_on.is_not(None),
+            m.Delegation.deleted_at.is_(None),
+        )
+    )
+    if ids is not None:
+        query = query.where(m.Delegation.person_id.in_(ids))
+    weights = _CHECKPOINT_WEIGHTS
+    for person_id, outcome, day in session.connection().execute(query):
+        pair = weights[outcome]
+        yield person_id, day, pair[0], pair[1]
+
+
+def _group(rows: Iterable[tuple[int, int, float, float]]) -> WeightsByPerson:
+    out: WeightsByPerson = defaultdict(list)
+    for person_id, day, positive, negative in rows:
+        out[person_id].append((day, positive, negative))
+    for items in out.values():
+        items.sort()
+    return out
+
+
+def their_weights(session: Session, person_ids: Iterable[int] | None = None) -> WeightsByPerson:
+    """Everything that counts toward each person's track record, as sorted (day, +, -) tuples."""
+    ids = list(person_ids) if person_ids is not None else None
+    rows = [*_promise_rows(session, PromiseDirection.THEIRS, ids), *_checkpoint_rows(session, ids)]
+    return _group(rows)
+
+
+def _evidence(weights: WeightsByPerson) -> EvidenceByPerson:
+    return {
+        pid: [Evidence(date.fromordinal(day), pos, neg) for day, pos, neg in items]
+        for pid, items in weights.items()
+    }
 
 
 def promise_evidence_by_person(
     session: Session, direction: PromiseDirection, person_ids: Iterable[int] | None = None
 ) -> EvidenceByPerson:
     """Evidence from resolved promises in one direction, on the day each was resolved."""
-    query = select(
-        m.Promise.person_id, m.Promise.state, m.Promise.on_time, m.Promise.resolved_on
-    ).where(
-        m.Promise.deleted_at.is_(None),
-        m.Promise.direction == direction.value,
-        m.Promise.state.in_([PromiseState.KEPT.value, PromiseState.BROKEN.value]),
-        m.Promise.resolved_on.is_not(None),
-    )
-    if person_ids is not None:
-        query = query.where(m.Promise.person_id.in_(list(person_ids)))
-    out: EvidenceByPerson = defaultdict(list)
-    for person_id, state, on_time, resolved_on in session.execute(query):
-        weights = promise_evidence(PromiseState(state), on_time)
-        if weights is not None and resolved_on is not None:
-            out[person_id].append(Evidence(resolved_on, *weights))
-    return out
-
-
-def checkpoint_evidence_by_person(
-    session: Session, person_ids: Iterable[int] | None = None
-) -> EvidenceByPerson:
-    """Evidence from checkpoint outcomes, on the day of the outcome."""
-    query = (
-        select(m.Delegation.person_id, m.Checkpoint.outcome, m.Checkpoint.completed_on)
-        .join(m.Delegation, m.Delegation.id == m.Checkpoint.delegation_id)
-        .where(
-            m.Checkpoint.deleted_at.is_(None),
-            m.Delegation.deleted_at.is_(None),
-            m.Checkpoint.outcome.is_not(None),
-            m.Checkpoint.completed_on.is_not(None),
-        )
-    )
-    if person_ids is not None:
-        query = query.where(m.Delegation.person_id.in_(list(person_ids)))
-    out: EvidenceByPerson = defaultdict(list)
-    for person_id, outcome, completed_on in session.execute(query):
-        weights = CheckpointOutcome(outcome).evidence
-        if weights is not None and completed_on is not None:
-            out[person_id].append(Evidence(completed_on, *weights))
-    return out
+    ids = list(person_ids) if person_ids is not None else None
+    return _evidence(_group(_promise_rows(session, direction, ids)))
 
 
 def their_evidence(session: Session, person_ids: Iterable[int] | None = None) -> EvidenceByPerson:
     """Everything that counts toward a person's track record, per person."""
-    ids = list(person_ids) if person_ids is not None else None
-    merged: EvidenceByPerson = defaultdict(list)
-    for source in (
-        promise_evidence_by_person(session, PromiseDirection.THEIRS, ids),
-        checkpoint_evidence_by_person(session, ids),
-    ):
-        for person_id, items in source.items():
-            merged[person_id].extend(items)
-    return merged
+    return _evidence(their_weights(session, person_ids))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,26 +36,33 @@ def _in(people: dict[int, str], person_ids: Iterable[int] | None) -> dict[int, s
     return {k: v for k, v in people.items() if k in wanted}
 
 
-def _active_delegations(session: Session) -> list[m.Delegation]:
-    return list(
-        session.scalars(
-            select(m.Delegation)
-            .where(
-                m.Delegation.deleted_at.is_(None),
-                m.Delegation.state == DelegationState.ACTIVE.value,
-            )
-            .order_by(m.Delegation.id)
+def _active_delegations(session: Session, people: dict[int, str]) -> list[Any]:
+    """Active delegations of `people` as light rows (id, person_id, title, levels, created_on)."""
+    query = (
+        select(
+            m.Delegation.id,
+            m.Delegation.person_id,
+            m.Delegation.title,
+            m.Delegation.my_level,
+            m.Delegation.their_level,
+            m.Delegation.created_on,
         )
+        .where(
+            m.Delegation.state == DelegationState.ACTIVE.value,
+            m.Delegation.deleted_at.is_(None),
+        )
+        .order_by(m.Delegation.id)
     )
+    if len(people) < 500:
+        query = query.where(m.Delegation.person_id.in_(list(people)))
+    return [d for d in session.execute(query) if d.person_id in people]
 
 
 def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> list[ActionItem]:
     """Active delegations with no agreed (their) level, or a clarity gap."""
     people = _in(_live_people(session), person_ids)
     out = []
-    for d in _active_delegations(session):
-        if d.person_id not in people:
-            continue
+    for d in _active_delegations(session, people):
         if d.their_level is None:
             text = f"{d.title}: level not agreed yet (mine: {EmpowermentLevel(d.my_level).label})"
         elif d.their_level != d.my_level:
@@ -87,14 +95,15 @@ def checkpoint_items(
 ) -> list[ActionItem]:
     """Open checkpoints due by `until` (overdue flagged); active delegations with none planned."""
     people = _in(_live_people(session), person_ids)
-    delegations = {d.id: d for d in _active_delegations(session) if d.person_id in people}
-    open_cps = list(
-        session.scalars(
-            select(m.Checkpoint)
-            .where(m.Checkpoint.deleted_at.is_(None), m.Checkpoint.outcome.is_(None))
-            .order_by(m.Checkpoint.due_on)
-        )
+    delegations = {d.id: d for d in _active_delegations(session, people)}
+    query = (
+        select(m.Checkpoint.id, m.Checkpoint.delegation_id, m.Checkpoint.due_on)
+        .where(m.Checkpoint.outcome.is_(None), m.Checkpoint.deleted_at.is_(None))
+        .order_by(m.Checkpoint.due_on)
     )
+    if len(delegations) < 500:
+        query = query.where(m.Checkpoint.delegation_id.in_(list(delegations)))
+    open_cps = list(session.execute(query))
     planned = {c.delegation_id for c in open_cps}
     out = []
     for c in open_cps:
@@ -136,17 +145,18 @@ def factor_items(
 ) -> list[ActionItem]:
     """Active delegations with no success factor; factors not calibrated for 90 days."""
     people = _in(_live_people(session), person_ids)
-    delegations = {d.id: d for d in _active_delegations(session) if d.person_id in people}
-    factors = list(
-        session.scalars(select(m.SuccessFactor).where(m.SuccessFactor.deleted_at.is_(None)))
-    )
-    last_cal = dict(
-        session.execute(
-            select(m.Calibration.factor_id, func.max(m.Calibration.on)).group_by(
-                m.Calibration.factor_id
-            )
-        ).all()
-    )
+    delegations = {d.id: d for d in _active_delegations(session, people)}
+    query = select(
+        m.SuccessFactor.id,
+        m.SuccessFactor.delegation_id,
+        m.SuccessFactor.name,
+        m.SuccessFactor.agreed_on,
+        func.max(m.Calibration.on).label("calibrated_on"),
+    ).outerjoin(m.Calibration, m.Calibration.factor_id == m.SuccessFactor.id)
+    query = query.where(m.SuccessFactor.deleted_at.is_(None)).group_by(m.SuccessFactor.id)
+    if len(delegations) < 500:
+        query = query.where(m.SuccessFactor.delegation_id.in_(list(delegations)))
+    factors = [f for f in session.execute(query) if f.delegation_id in delegations]
     with_factor = {f.delegation_id for f in factors}
     out = []
     for d in list(delegations.values()):
@@ -167,7 +177,7 @@ def factor_items(
         owner = delegations.get(f.delegation_id)
         if owner is None:
             continue
-        last = max(f.agreed_on, last_cal.get(f.id) or f.agreed_on)
+        last = max(f.agreed_on, f.calibrated_on or f.agreed_on)
         if last < cutoff:
             out.append(
                 ActionItem(
@@ -192,7 +202,9 @@ def promise_items(
 ) -> list[ActionItem]:
     """Open promises (due by `due_by` if given): mine first, overdue first, then by due date."""
     people = _in(_live_people(session), person_ids)
-    query = select(m.Promise).where(m.Promise.deleted_at.is_(None), m.Promise.state.in_(OPEN))
+    query = select(m.Promise).where(m.Promise.state.in_(OPEN), m.Promise.deleted_at.is_(None))
+    if person_ids is not None:
+        query = query.where(m.Promise.person_id.in_(list(people)))
     if direction is not None:
         query = query.where(m.Promise.direction == direction.value)
     if due_by is not None:

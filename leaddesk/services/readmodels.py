@@ -128,6 +128,27 @@ class DelegationView:
 
 
 @dataclass(frozen=True, slots=True)
+class BoardCard:
+    """A delegation as the board shows it: levels, involve-me-when and the next checkpoint only."""
+
+    id: int
+    person_id: int
+    person_name: str
+    title: str
+    my_level: EmpowermentLevel
+    their_level: EmpowermentLevel | None
+    target_level: EmpowermentLevel | None
+    involve_me_when: str
+    created_on: date
+    next_checkpoint: CheckpointView | None
+
+    @property
+    def clarity_gap(self) -> bool:
+        """The person believes they hold a different level than the one I gave."""
+        return self.their_level is not None and self.their_level != self.my_level
+
+
+@dataclass(frozen=True, slots=True)
 class PromiseEventView:
     """A state change of a promise (renegotiations keep the old due date)."""
 

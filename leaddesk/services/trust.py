@@ -10,10 +10,20 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.promises import PromiseDirection, PromiseState
-from leaddesk.domain.trust import Evidence, TrackRecord, track_record_series, trend
+from leaddesk.domain.trust import (
+    TrackRecord,
+    from_weights,
+    track_record_series,
+    trend,
+    weights_on_days,
+)
 from leaddesk.services import convert
 from leaddesk.services.checkpoints import CheckpointsMixin
-from leaddesk.services.evidence import promise_evidence_by_person, their_evidence
+from leaddesk.services.evidence import (
+    promise_evidence_by_person,
+    their_evidence,
+    their_weights,
+)
 from leaddesk.services.readmodels import (
     PersonOverview,
     TeamMember,
@@ -199,8 +209,11 @@ class TrustMixin(CheckpointsMixin):
         spark_dates = [
             today - timedelta(days=SPARK_STEP_DAYS * k) for k in range(SPARK_POINTS - 1, -1, -1)
         ]
+        trend_day = today - timedelta(days=TREND_DAYS)
+        dates = sorted({*spark_dates, trend_day})
+        days = [d.toordinal() for d in dates]
         with self._read() as session:
-            evidence = their_evidence(session, ids)
+            weights = their_weights(session, ids)
             open_promises = _count_by_person(session, ids, None)
             overdue = _count_by_person(session, ids, today)
             for pid, n in _overdue_checkpoints(session, ids, today).items():
@@ -214,10 +227,8 @@ class TrustMixin(CheckpointsMixin):
             )
         members = []
         for p in people:
-            items: list[Evidence] = evidence.get(p.id, [])
-            trend_day = today - timedelta(days=TREND_DAYS)
-            dates = sorted({*spark_dates, trend_day})
-            records = dict(zip(dates, track_record_series(items, dates, half_life), strict=True))
+            series = weights_on_days(weights.get(p.id, []), days, half_life)
+            records = {d: from_weights(r, s) for d, (r, s) in zip(dates, series, strict=True)}
             now = records[today]
             members.append(
                 TeamMember(

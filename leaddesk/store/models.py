@@ -245,3 +245,24 @@ class Setting(Base):
 
 Index("ix_promise_person_state", Promise.person_id, Promise.state)
 Index("ix_checkpoint_open", Checkpoint.delegation_id, Checkpoint.outcome)
+# Covering indexes for the team-wide reads (evidence, open items): the whole history of every
+# direct report is read from the index alone, without decrypting the table pages.
+Index(
+    "ix_promise_by_state",
+    Promise.direction,
+    Promise.state,
+    Promise.deleted_at,
+    Promise.person_id,
+    Promise.resolved_on,
+    Promise.on_time,
+    Promise.due_on,
+)
+Index(
+    "ix_checkpoint_by_outcome",
+    Checkpoint.outcome,
+    Checkpoint.deleted_at,
+    Checkpoint.delegation_id,
+    Checkpoint.completed_on,
+    Checkpoint.due_on,
+)
+Index("ix_delegation_by_state", Delegation.state, Delegation.deleted_at, Delegation.person_id)

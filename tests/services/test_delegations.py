@@ -408,3 +408,25 @@ def test_listeners_hear_about_delegation_writes(desk: Desk, ada: int) -> None:
     desk.set_delegation_state(ident, DelegationState.COMPLETED)
     assert [c.area for c in heard] == ["delegations"] * 3
     assert heard[0].person_id == ada
+
+
+def test_board_cards_hold_active_delegations_of_active_people_with_their_next_checkpoint(
+    desk: Desk,
+) -> None:
+    ada = desk.add_person("Ada Lovelace")
+    bob = desk.add_person("Bob Archived")
+    plan = desk.add_delegation(ada, "Hiring plan", 3, their_level=5, target_level=6)
+    done = desk.add_delegation(ada, "Old project", 4)
+    desk.set_delegation_state(done, DelegationState.COMPLETED)
+    desk.add_delegation(bob, "Budget", 2)
+    desk.archive_person(bob)
+    [card] = desk.board_cards()
+    full = desk.delegation(plan)
+    assert (card.id, card.person_name, card.title) == (plan, "Ada Lovelace", "Hiring plan")
+    assert (card.my_level, card.their_level, card.target_level) == (
+        full.my_level,
+        full.their_level,
+        full.target_level,
+    )
+    assert card.clarity_gap
+    assert card.next_checkpoint == full.next_checkpoint
