@@ -8,10 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from leaddesk.cli import commands
 from leaddesk.cli.parser import UsageError, build_parser
 from leaddesk.domain.errors import UserError
-from leaddesk.security.keys import check_new_passphrase
 
 EXIT_BAD_INPUT = 2
 
@@ -30,6 +28,8 @@ def terminal_prompt(new: bool) -> str:
     """Ask for the passphrase on the terminal (twice for a new store); '' when not interactive."""
     if not sys.stdin.isatty():
         return ""
+    from leaddesk.security.keys import check_new_passphrase
+
     if not new:
         return getpass.getpass("Passphrase for this LeadDesk store: ")
     print("No OS keychain is available: choose a passphrase for this new store.", file=sys.stderr)
@@ -58,12 +58,8 @@ def open_window(path: Path, demo: bool) -> int:
             "No display found, so the window cannot open. Run LeadDesk in a desktop session; "
             "terminal commands: leaddesk --help"
         )
-    try:
-        from leaddesk.ui.app import run_app
-    except ImportError:  # until the desktop window lands in this build (next increment)
-        raise UserError(
-            "The desktop window is not in this build yet; terminal commands: leaddesk --help"
-        ) from None
+    from leaddesk.ui.app import run_app
+
     return run_app(path, demo=demo)
 
 
@@ -77,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_window(path, args.demo)
         if args.demo:
             raise UsageError("--demo opens the app; it does not go with a command.")
+        from leaddesk.cli import commands  # not on the way to the window: it loads the services
+
         return commands.run(args, path, terminal_prompt)
     except UserError as error:
         print(f"leaddesk: {error}", file=sys.stderr)

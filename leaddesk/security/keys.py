@@ -8,6 +8,7 @@ automation passes it as LEADDESK_PASSPHRASE. A plaintext keyring file is never u
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import secrets
 from collections.abc import Callable
@@ -38,13 +39,35 @@ class StoreKey:
     """The secret that opens one store; its repr never shows the secret."""
 
     secret: str = field(repr=False)
-    source: Literal["keychain", "passphrase"]
+    source: Literal["keychain", "passphrase", "derived"]
 
     def pragma_literal(self) -> str:
         """The right-hand side of `PRAGMA key = ...` (a raw key skips SQLCipher's slow KDF)."""
-        if self.source == "keychain":
+        if self.source in ("keychain", "derived"):
             return f"\"x'{self.secret}'\""
         return "'" + self.secret.replace("'", "''") + "'"
+
+
+# SQLCipher 4's defaults: PBKDF2-HMAC-SHA512, 256,000 iterations, 32-byte key, 16-byte file salt.
+KDF_ITERATIONS = 256_000
+SALT_BYTES = 16
+
+
+def derive_key(passphrase: StoreKey, store: Path) -> StoreKey | None:
+    """The raw key SQLCipher derives from a passphrase, with the store's salt, computed once.
+
+    Every pooled connection then opens with the raw key instead of paying the KDF again
+    (ARCHITECTURE: derive once). None when the file has no salt yet (a store being created).
+    """
+    try:
+        with open(store, "rb") as handle:
+            salt = handle.read(SALT_BYTES)
+    except OSError:
+        return None
+    if len(salt) < SALT_BYTES or not any(salt):
+        return None
+    raw = hashlib.pbkdf2_hmac("sha512", passphrase.secret.encode(), salt, KDF_ITERATIONS, 32)
+    return StoreKey(raw.hex() + salt.hex(), "derived")
 
 
 def _is_plaintext(backend: KeyringBackend) -> bool:

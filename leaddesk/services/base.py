@@ -31,6 +31,7 @@ class DeskBase:
         self._today = today
         self._listeners: list[Callable[[Change], None]] = []
         self._cache: dict[Any, Any] = {}
+        self._generation = 0  # bumped by every write, so a read racing a write is not cached
 
     # -- clock -------------------------------------------------------------------------------
     def today(self) -> date:
@@ -51,6 +52,7 @@ class DeskBase:
         """A committed transaction; afterwards caches are dropped and listeners told."""
         with self.store.session(write=True) as session:
             yield session
+        self._generation += 1
         self._cache.clear()
         change = Change(area, person_id)
         for listener in list(self._listeners):
@@ -62,9 +64,14 @@ class DeskBase:
         return lambda: self._listeners.remove(listener)
 
     def _cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
+        """A read model computed once per change; a write during the computation wins."""
+        if key in self._cache:
+            return self._cache[key]
+        generation = self._generation
+        value = compute()
+        if generation == self._generation:
+            self._cache[key] = value
+        return value
 
     # -- lookups -----------------------------------------------------------------------------
     @staticmethod

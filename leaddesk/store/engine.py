@@ -9,7 +9,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from leaddesk.security.keys import StoreKey
+from leaddesk.security.keys import StoreKey, derive_key
 from leaddesk.store.errors import StoreError, WrongKeyError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -74,11 +74,25 @@ def connect(path: Path, key: StoreKey) -> Any:
 
 
 def make_engine(path: Path, key: StoreKey, pool_size: int = 4) -> Engine:
-    """An engine whose pooled connections are opened (and keyed) once, then reused."""
+    """An engine whose pooled connections are opened (and keyed) once, then reused.
+
+    With a passphrase, the first connection proves it; the raw key is then derived once so the
+    other connections (worker threads) skip SQLCipher's ~0.2 s key derivation.
+    """
+    current = [key]
+
+    def create() -> Any:
+        conn = connect(path, current[0])
+        if current[0].source == "passphrase":
+            derived = derive_key(current[0], path)
+            if derived is not None:
+                current[0] = derived
+        return conn
+
     engine = create_engine(
         "sqlite+pysqlite://",
         module=sqlcipher,
-        creator=lambda: connect(path, key),
+        creator=create,
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,

@@ -1,0 +1,8 @@
+"""The errors callers of the service layer may catch, so they never import the store."""
+
+from __future__ import annotations
+
+from leaddesk.security.keys import KeyUnavailableError
+from leaddesk.store.errors import NewerStoreError, StoreError, WrongKeyError
+
+__all__ = ["KeyUnavailableError", "NewerStoreError", "StoreError", "WrongKeyError"]

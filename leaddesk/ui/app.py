@@ -1,0 +1,164 @@
+"""Start the desktop app: one instance per store, unlock (keychain or passphrase), main window."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QLockFile, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.domain.errors import UserError
+from leaddesk.ui.theme import app_icon
+
+if TYPE_CHECKING:
+    from leaddesk.services.desk import Desk
+
+# The services (SQLAlchemy, keyring, SQLCipher) are imported after the first window is on
+# screen: a leader opening LeadDesk before a 1:1 sees it respond at once.
+
+
+class Cancelled(Exception):
+    """The user closed the passphrase dialog."""
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with LeadDesk's names (QSettings uses them) and icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("LeadDesk")
+    app.setOrganizationName("LeadDesk")
+    app.setApplicationDisplayName("LeadDesk")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class OpeningWindow(QWidget):
+    """The first thing on screen: the window's frame with 'Opening your store…' while it opens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("openingWindow")
+        self.setWindowTitle("LeadDesk")
+        layout = QVBoxLayout(self)
+        label = QLabel("Opening your encrypted LeadDesk store…")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+        geometry = QSettings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+
+
+def unlock(path: Path) -> Desk:
+    """Open the store, asking for the passphrase in a dialog (with retry) where one is needed."""
+    from leaddesk.services.desk import Desk
+    from leaddesk.services.errors import KeyUnavailableError, WrongKeyError
+    from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+    error = ""
+    while True:
+
+        def prompt(new: bool, message: str = error) -> str:
+            dialog = PassphraseDialog(new, str(path), message)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                raise Cancelled
+            return dialog.value()
+
+        try:
+            return Desk.open(path, prompt)
+        except WrongKeyError:
+            error = "That passphrase does not open this store. Try again."
+        except KeyUnavailableError as failure:
+            error = str(failure)
+
+
+def build_demo_store(parent_dir: Path) -> Desk | None:
+    """A throwaway demo store, generated in the background behind a progress dialog."""
+    from leaddesk.demo import build_demo
+    from leaddesk.services.desk import Desk
+    from leaddesk.ui.ops import CancelledError, run_in_background
+
+    desk = Desk.open_throwaway(parent_dir / "demo.db")
+    progress = QProgressDialog("Generating a demo team…", "Cancel", 0, 100)
+    progress.setWindowTitle("LeadDesk demo")
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    outcome: dict[str, object] = {}
+
+    def done(_result: object) -> None:
+        outcome["ok"] = True
+        progress.close()
+
+    def failed(error: BaseException) -> None:
+        outcome["error"] = error
+        progress.close()
+
+    def step(done_count: int, total: int) -> None:
+        progress.setValue(int(100 * done_count / max(total, 1)))
+
+    cancel = run_in_background(lambda report: build_demo(desk, progress=report), done, failed, step)
+    progress.canceled.connect(cancel)
+    progress.exec()
+    if "ok" not in outcome:
+        desk.close()
+        error = outcome.get("error")
+        if error is not None and not isinstance(error, CancelledError):
+            QMessageBox.warning(None, "LeadDesk", f"The demo could not be built: {error}")
+        return None
+    return desk
+
+
+def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
+    """Run the GUI until the window closes; returns the exit code."""
+    app = make_application(argv)
+    opening = OpeningWindow()
+    opening.show()
+    app.processEvents()
+    from leaddesk.ui.main_window import MainWindow
+
+    workdir = tempfile.TemporaryDirectory(prefix="leaddesk-demo-") if demo else None
+    if workdir is not None:
+        path = Path(workdir.name) / "demo.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(f"{path}.lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        QMessageBox.information(
+            None, "LeadDesk", f"LeadDesk is already open on {path}. Switch to that window."
+        )
+        return 1
+    try:
+        if workdir is not None:
+            desk = build_demo_store(Path(workdir.name))
+            if desk is None:
+                return 0
+        else:
+            desk = unlock(path)
+    except Cancelled:
+        return 0
+    except UserError as error:
+        opening.close()
+        QMessageBox.critical(None, "LeadDesk", str(error))
+        return 2
+    window = MainWindow(desk, demo=demo)
+    window.show()
+    opening.close()
+    code = app.exec()
+    desk.close()
+    lock.unlock()
+    if workdir is not None:
+        workdir.cleanup()
+    return code

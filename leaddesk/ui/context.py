@@ -1,0 +1,91 @@
+"""What every view shares: the service facade, presenter mode, undo, messages, navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from leaddesk.domain.errors import UserError
+from leaddesk.services.desk import Desk
+from leaddesk.services.undo import Deletable, Deleted
+
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """One per window: views get data from `desk` and tell the user through this object."""
+
+    changed = Signal(object)  # a services Change, after every committed write
+    presenter_changed = Signal(bool)
+    navigate = Signal(str, object)  # view name ("week", "person", "board"...), argument
+    message = Signal(str)  # for the status bar
+    undo_available = Signal(str)  # label of what undo would restore ('' when nothing)
+
+    def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self._presenter = False
+        self._unsubscribe = desk.subscribe(self.changed.emit)
+
+    # -- presenter mode ----------------------------------------------------------------------
+    @property
+    def presenter(self) -> bool:
+        """True while the screen may be shared: private fields are hidden everywhere."""
+        return self._presenter
+
+    def set_presenter(self, on: bool) -> None:
+        """Switch presenter mode; every view re-renders without private fields."""
+        if on != self._presenter:
+            self._presenter = on
+            self.presenter_changed.emit(on)
+
+    # -- writes ------------------------------------------------------------------------------
+    def attempt(self, parent: QWidget | None, action: Callable[[], object], done: str = "") -> bool:
+        """Run a service write; a user error becomes a message box, success a status message."""
+        return self._run(parent, action, done)[0]
+
+    def result(self, parent: QWidget | None, action: Callable[[], T], done: str = "") -> T | None:
+        """Like attempt, returning what the write returned (None when it failed)."""
+        ok, value = self._run(parent, action, done)
+        return value if ok else None
+
+    def _run(
+        self, parent: QWidget | None, action: Callable[[], T], done: str
+    ) -> tuple[bool, T | None]:
+        try:
+            value = action()
+        except UserError as error:
+            QMessageBox.warning(parent, "LeadDesk", str(error))
+            return False, None
+        if done:
+            self.message.emit(done)
+        return True, value
+
+    def delete(self, parent: QWidget | None, kind: Deletable, ident: int) -> Deleted | None:
+        """Delete with undo: the status bar offers Undo (Ctrl+Z) right away."""
+        deleted = self.result(parent, lambda: self.desk.delete(kind, ident))
+        if isinstance(deleted, Deleted):
+            self.message.emit(f"{deleted.message}. Press Ctrl+Z to undo.")
+            self.undo_available.emit(deleted.message)
+        return deleted
+
+    def undo(self) -> None:
+        """Restore the latest deletion."""
+        restored = self.result(None, self.desk.undo)
+        nxt = self.desk.can_undo()
+        self.undo_available.emit(nxt.message if nxt else "")
+        if not isinstance(restored, Deleted):
+            self.message.emit("Nothing to undo.")
+        else:
+            self.message.emit(f"Restored {restored.kind.value} “{restored.label}”.")
+
+    def go(self, view: str, argument: Any = None) -> None:
+        """Ask the main window to show a view."""
+        self.navigate.emit(view, argument)
+
+    def close(self) -> None:
+        """Stop listening to the desk."""
+        self._unsubscribe()

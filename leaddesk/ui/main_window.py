@@ -1,0 +1,365 @@
+"""The main window: navigation, toolbar, menus, status bar with Undo, presenter banner."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk import __version__
+from leaddesk.security.lock import IdleLock
+from leaddesk.services.desk import Desk
+from leaddesk.services.readmodels import Change
+from leaddesk.ui.context import AppContext
+from leaddesk.ui.presenter import PresenterBanner
+from leaddesk.ui.theme import icon
+from leaddesk.ui.views.base_view import BaseView
+from leaddesk.ui.widgets.lock_overlay import IdleWatcher, LockOverlay
+
+# name: (module, class, label, icon, shortcut); the first five are the sidebar.
+VIEWS: dict[str, tuple[str, str, str, str, str]] = {
+    "week": ("week_view", "WeekView", "This week", "week", "Alt+1"),
+    "people": ("people_view", "PeopleView", "People", "people", "Alt+2"),
+    "board": ("board_view", "BoardView", "Delegation board", "board", "Alt+3"),
+    "reflections": ("reflections_view", "ReflectionsView", "Reflections", "reflections", "Alt+4"),
+    "settings": ("settings_view", "SettingsView", "Settings", "settings", "Alt+5"),
+    "person": ("person_view", "PersonView", "Person", "people", ""),
+    "one_on_one": ("one_on_one_view", "OneOnOneView", "1:1", "one-on-one", ""),
+}
+SIDEBAR = ("week", "people", "board", "reflections", "settings")
+
+
+class MainWindow(QMainWindow):
+    """The LeadDesk window."""
+
+    def __init__(self, desk: Desk, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = AppContext(desk, self)
+        self.demo = demo
+        self.setWindowTitle("LeadDesk — demo data" if demo else "LeadDesk")
+        self._views: dict[str, BaseView] = {}
+        self._current = ""
+        self._build()
+        self.ctx.navigate.connect(self.show_view)
+        self.ctx.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ctx.undo_available.connect(self._on_undo_available)
+        self.ctx.presenter_changed.connect(self._on_presenter)
+        self.ctx.changed.connect(self._on_change)
+        self.idle = IdleLock(desk.settings().auto_lock_minutes)
+        self.lock_overlay = LockOverlay(self, self._verify_unlock)
+        self.idle_watcher = IdleWatcher(self.idle, self.lock_now, self)
+        self._restore()
+
+    # -- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = PresenterBanner()
+        outer.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(body, 1)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Navigation")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(190)
+        for name in SIDEBAR:
+            _module, _cls, label, icon_name, shortcut = VIEWS[name]
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"{label} ({shortcut})")
+            self.sidebar.addItem(item)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        body.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("viewStack")
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._build_status()
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon_name: str = "",
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(
+            f"{tip or text.replace('&', '')}"
+            + (f" ({QKeySequence(shortcut).toString()})" if shortcut else "")
+        )
+        action.setStatusTip(tip or text.replace("&", ""))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.capture_action = self._action(
+            "&Quick capture…",
+            self.quick_capture,
+            "Ctrl+N",
+            "capture",
+            "Capture a promise, feedback, note or checkpoint result",
+        )
+        self.one_on_one_action = self._action(
+            "Start &1:1…",
+            self.start_one_on_one,
+            "Ctrl+1",
+            "one-on-one",
+            "Open 1:1 mode with a person",
+        )
+        self.presenter_action = self._action(
+            "&Presenter mode",
+            self.ctx.set_presenter,
+            "Ctrl+Shift+P",
+            "presenter",
+            "Hide private notes and scores for screen sharing",
+        )
+        self.presenter_action.setCheckable(True)
+        self.undo_action = self._action(
+            "&Undo delete", self.ctx.undo, QKeySequence.StandardKey.Undo, "undo"
+        )
+        self.undo_action.setEnabled(False)
+        self.backup_action = self._action(
+            "&Back up now", self.backup_now, None, "archive", "Write an encrypted copy of the store"
+        )
+        self.lock_action = self._action(
+            "&Lock", self.lock_now, "Ctrl+L", "lock", "Hide everything until unlocked"
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(
+            "&Find person…",
+            lambda: self.show_view("people", "find"),
+            QKeySequence.StandardKey.Find,
+            "search",
+        )
+        self.view_actions = []
+        for name in SIDEBAR:
+            _m, _c, label, icon_name, shortcut = VIEWS[name]
+            self.view_actions.append(
+                self._action(label, lambda _=False, n=name: self.show_view(n), shortcut, icon_name)
+            )
+        about = self._action("&About LeadDesk", self.about)
+        explain = self._action("How is &trust computed?", self.explain_trust)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.capture_action)
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.view_actions:
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.presenter_action)
+        meeting_menu = bar.addMenu("&Meeting")
+        meeting_menu.addAction(self.one_on_one_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(explain)
+        help_menu.addAction(about)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.capture_action)
+        toolbar.addAction(self.one_on_one_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.presenter_action)
+        self.addToolBar(toolbar)
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        self.store_label = QLabel(
+            "Demo data (throwaway)" if self.demo else f"Store: {self.ctx.desk.path}"
+        )
+        self.store_label.setObjectName("storeLabel")
+        status.addPermanentWidget(self.store_label)
+        self.undo_button = QPushButton(icon("undo"), "Undo")
+        self.undo_button.setObjectName("statusUndo")
+        self.undo_button.setAccessibleName("Undo the last deletion")
+        self.undo_button.setFlat(True)
+        self.undo_button.setVisible(False)
+        self.undo_button.clicked.connect(self.ctx.undo)
+        status.addPermanentWidget(self.undo_button)
+
+    # -- navigation --------------------------------------------------------------------------
+    def view(self, name: str) -> BaseView:
+        """The view called `name`, created on first use."""
+        if name not in self._views:
+            module_name, class_name, *_ = VIEWS[name]
+            module = importlib.import_module(f"leaddesk.ui.views.{module_name}")
+            widget: BaseView = getattr(module, class_name)(self.ctx)
+            widget.setObjectName(f"{name}View")
+            self._views[name] = widget
+            self.stack.addWidget(widget)
+        return self._views[name]
+
+    def show_view(self, name: str, argument: Any = None) -> None:
+        """Switch to a view (with an argument such as a person id)."""
+        target = self.view(name)
+        self.stack.setCurrentWidget(target)
+        if argument is not None:
+            target.set_argument(argument)
+        self._current = name
+        if name in SIDEBAR:
+            row = SIDEBAR.index(name)
+            if self.sidebar.currentRow() != row:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentRow(row)
+                self.sidebar.blockSignals(False)
+        else:
+            self.sidebar.clearSelection()
+        if name in SIDEBAR:
+            QSettings().setValue("window/lastView", name)
+
+    def _on_sidebar(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_view(item.data(Qt.ItemDataRole.UserRole))
+
+    # -- actions -----------------------------------------------------------------------------
+    def quick_capture(self) -> None:
+        """Ctrl+N: capture something about a person in a few keystrokes."""
+        from leaddesk.ui.dialogs.quick_capture_dialog import QuickCaptureDialog
+
+        person_id = None
+        if self._current in ("person", "one_on_one"):
+            person_id = getattr(self._views.get(self._current), "person_id", None)
+        dialog = QuickCaptureDialog(
+            self.ctx, self, person_id if isinstance(person_id, int) else None
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def start_one_on_one(self, person_id: int | None = None) -> None:
+        """Ctrl+1: 1:1 mode with the person on screen, or one chosen by typing."""
+        if not isinstance(person_id, int):
+            current = self._views.get("person")
+            if self._current == "person" and current is not None:
+                person_id = getattr(current, "person_id", None)
+        if not isinstance(person_id, int):
+            from leaddesk.ui.dialogs.person_picker import pick_person
+
+            person_id = pick_person(self.ctx, self, "Start a 1:1 with…")
+        if isinstance(person_id, int):
+            self.show_view("one_on_one", person_id)
+
+    def backup_now(self) -> None:
+        """Write an encrypted copy in the background."""
+        from leaddesk.ui.ops import run_in_background
+
+        self.statusBar().showMessage("Backing up…")
+        run_in_background(
+            lambda _progress: self.ctx.desk.backup(),
+            lambda made: self.statusBar().showMessage(f"Backed up to {made}", 10000),
+            lambda error: self._warn(f"Backup failed: {error}"),
+        )
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, "LeadDesk", text)
+
+    def explain_trust(self) -> None:
+        """The 'How is this computed?' text."""
+        from leaddesk.ui.charts.trust_explainer import show_trust_explanation
+
+        show_trust_explanation(self, self.ctx.desk.settings().half_life_days)
+
+    def about(self) -> None:
+        """Version and the privacy promise."""
+        QMessageBox.about(
+            self,
+            "About LeadDesk",
+            f"<b>LeadDesk {__version__}</b><p>A private dashboard for leading leaders.</p>"
+            "<p>Your notes stay on this computer, encrypted. No account, no server, no "
+            "telemetry.</p>",
+        )
+
+    # -- auto-lock ---------------------------------------------------------------------------
+    def lock_now(self) -> None:
+        """Hide everything until the user unlocks (auto-lock, or File > Lock)."""
+        self.idle.lock()
+        self.lock_overlay.cover()
+
+    def _verify_unlock(self) -> bool:
+        desk = self.ctx.desk
+        if desk.needs_passphrase:
+            from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+            error = ""
+            while True:
+                dialog = PassphraseDialog(False, str(desk.path), error, self)
+                if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
+                    return False
+                if desk.check_passphrase(dialog.value()):
+                    break
+                error = "That passphrase does not open this store. Try again."
+        self.idle.unlock()
+        return True
+
+    def _on_change(self, change: Change) -> None:
+        if change.area == "settings":
+            self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_overlay.isVisible():
+            self.lock_overlay.setGeometry(self.rect())
+
+    # -- state -------------------------------------------------------------------------------
+    def _on_undo_available(self, label: str) -> None:
+        self.undo_action.setEnabled(bool(label))
+        self.undo_button.setVisible(bool(label))
+        self.undo_button.setToolTip(f"Undo: {label}" if label else "")
+
+    def _on_presenter(self, on: bool) -> None:
+        self.banner.setVisible(on)
+        if self.presenter_action.isChecked() != on:
+            self.presenter_action.setChecked(on)
+        self.statusBar().showMessage(
+            "Presenter mode on: private fields hidden." if on else "Presenter mode off.", 5000
+        )
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        last = settings.value("window/lastView", "week")
+        self.show_view(last if isinstance(last, str) and last in SIDEBAR else "week")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.ctx.close()
+        super().closeEvent(event)

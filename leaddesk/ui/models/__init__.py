@@ -1,0 +1,1 @@
+"""LeadDesk desktop UI (PySide6)."""

@@ -1,0 +1,329 @@
+"""This week: the weekly focus card, Needs attention, and the team grid."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.services.readmodels import ActionItem, Change, TeamOverview, WeekFocus
+from leaddesk.ui import theme
+from leaddesk.ui.context import AppContext
+from leaddesk.ui.models.action_items_model import ActionItemsModel, ItemRole
+from leaddesk.ui.models.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
+from leaddesk.ui.navigation import PersonTarget, target_for
+from leaddesk.ui.ops import Progress, run_in_background
+from leaddesk.ui.views.base_view import BaseView
+from leaddesk.ui.widgets.sparkline import paint_sparkline
+
+SAVE_DELAY_MS = 600
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Paints a member's sparkline in the Trust column (nothing in presenter mode)."""
+
+    def __init__(self, model: TeamTableModel) -> None:
+        super().__init__()
+        self.model = model
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if index.column() != SPARK_COLUMN or self.model.presenter:
+            return
+        member = index.data(MemberRole)
+        paint_sparkline(painter, QRectF(option.rect), member.sparkline, theme.accent())
+
+
+class ActivatingList(QListView):
+    """A list where Enter opens the current item, like a double-click; long lines wrap."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class WeekView(BaseView):
+    """The home screen a leader opens before the week starts."""
+
+    title = "This week"
+    loaded = Signal()  # what was read off the GUI thread is on screen
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._week_start: date | None = None
+        self._generation = 0
+        self.loading = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save_reflection)
+        self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.pages.addWidget(self._build_empty())
+        self.pages.addWidget(self._build_dashboard())
+
+    # -- empty state -------------------------------------------------------------------------
+    def _build_empty(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("weekEmpty")
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        heading = QLabel("Welcome to LeadDesk")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            "A private place to think about the leaders you lead: what you delegated and at which "
+            "level, what you agreed success looks like, who promised what, and how trust is "
+            "developing — in both directions.\nEverything stays on this computer, encrypted."
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setMaximumWidth(620)
+        buttons = QHBoxLayout()
+        self.add_first = QPushButton(theme.icon("add"), "Add your first direct report")
+        self.add_first.setObjectName("addFirstPerson")
+        self.add_first.setDefault(True)
+        self.add_first.clicked.connect(self._add_first_person)
+        self.explore = QPushButton("Explore with demo data")
+        self.explore.setObjectName("exploreDemo")
+        self.explore.setToolTip(
+            "Opens a second window on a throwaway store full of demo data; "
+            "your own store is not touched."
+        )
+        self.explore.clicked.connect(self._explore_demo)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_first)
+        buttons.addWidget(self.explore)
+        buttons.addStretch(1)
+        box.addWidget(heading)
+        box.addSpacing(12)
+        box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addSpacing(18)
+        box.addLayout(buttons)
+        box.addStretch(2)
+        return page
+
+    def _add_first_person(self) -> None:
+        from leaddesk.ui.dialogs.person_dialog import PersonDialog
+
+        person_id = PersonDialog.create(self.ctx, self)
+        if person_id is not None:
+            self.ctx.go("person", PersonTarget(person_id))
+
+    def _explore_demo(self) -> None:
+        subprocess.Popen([sys.executable, "-m", "leaddesk", "--demo"])
+        self.ctx.message.emit("Opening a demo window… your own store is not touched.")
+
+    # -- dashboard ---------------------------------------------------------------------------
+    def _build_dashboard(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        outer.addWidget(split, 1)
+
+        card = QFrame()
+        card.setObjectName("focusCard")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card_box = QVBoxLayout(card)
+        self.week_label = QLabel()
+        self.week_label.setObjectName("focusWeek")
+        self.principle = QLabel()
+        self.principle.setObjectName("focusPrinciple")
+        font = self.principle.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.principle.setFont(font)
+        self.principle.setWordWrap(True)
+        self.intent = QLabel()
+        self.intent.setObjectName("focusIntent")
+        self.intent.setWordWrap(True)
+        self.prompts = QLabel()
+        self.prompts.setObjectName("focusPrompts")
+        self.prompts.setWordWrap(True)
+        self.prompts.setTextFormat(Qt.TextFormat.RichText)
+        self.reflection = QPlainTextEdit()
+        self.reflection.setObjectName("reflection")
+        self.reflection.setAccessibleName("This week's reflection")
+        self.reflection.setPlaceholderText(
+            "Your reflection on this week's principle — saved as you type."
+        )
+        self.reflection.textChanged.connect(self._save_timer.start)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("reflectionSaved")
+        self.points_label = QLabel()
+        self.points_label.setWordWrap(True)
+        self.focus_items_model = ActionItemsModel()
+        self.focus_items = ActivatingList()
+        self.focus_items.setObjectName("focusItems")
+        self.focus_items.setAccessibleName("Items this principle points at")
+        self.focus_items.setModel(self.focus_items_model)
+        self.focus_items.activated.connect(self._open_item)
+        self.focus_items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for widget in (self.week_label, self.principle, self.intent, self.prompts):
+            card_box.addWidget(widget)
+        card_box.addWidget(self.reflection, 1)
+        card_box.addWidget(self.saved_label)
+        card_box.addWidget(self.points_label)
+        card_box.addWidget(self.focus_items, 1)
+        split.addWidget(card)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.attention_title = attention_title = QLabel("<b>Needs attention</b>")
+        self.attention_model = ActionItemsModel()
+        self.attention = ActivatingList()
+        self.attention.setObjectName("needsAttention")
+        self.attention.setAccessibleName("Needs attention")
+        self.attention.setModel(self.attention_model)
+        self.attention.activated.connect(self._open_item)
+        self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.attention_empty = QLabel("Nothing overdue or due. Well done.")
+        right_box.addWidget(attention_title)
+        right_box.addWidget(self.attention, 1)
+        right_box.addWidget(self.attention_empty)
+        team_title = QLabel("<b>Your team</b> — double-click or Enter to open a person")
+        self.team_model = TeamTableModel()
+        self.team = QTableView()
+        self.team.setObjectName("teamGrid")
+        self.team.setAccessibleName("Team grid")
+        self.team.setModel(self.team_model)
+        self.team.setItemDelegate(SparklineDelegate(self.team_model))
+        self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.team.verticalHeader().setVisible(False)
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self.team.activated.connect(self._open_member)
+        self.team.doubleClicked.connect(self._open_member)
+        right_box.addWidget(team_title)
+        right_box.addWidget(self.team, 2)
+        split.addWidget(right)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        return page
+
+    # -- rendering ---------------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        if change.area != "reflections":  # our own autosave: nothing else to redraw
+            super()._on_change(change)
+
+    def load(self) -> None:
+        """Read the week off the GUI thread (team-wide reads take a moment at scale)."""
+        desk = self.ctx.desk
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def read(_progress: Progress) -> tuple[bool, WeekFocus, list[ActionItem], TeamOverview]:
+            if not desk.people(include_archived=False):
+                return False, desk.week_focus(), [], TeamOverview((), ())
+            return True, desk.week_focus(), desk.needs_attention(), desk.team_overview()
+
+        run_in_background(
+            read,
+            lambda result: self._show(generation, result),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if shiboken6.isValid(self) and generation == self._generation:
+            self.loading = False
+            self.ctx.message.emit(f"Could not read this week: {error}")
+
+    def _show(
+        self, generation: int, result: tuple[bool, WeekFocus, list[ActionItem], TeamOverview]
+    ) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the view is gone, or a newer read is on its way
+        has_people, focus, attention, team = result
+        self.loading = False
+        if not has_people:
+            self.pages.setCurrentIndex(0)
+            self.add_first.setFocus()
+            self.loaded.emit()
+            return
+        self.pages.setCurrentIndex(1)
+        self._week_start = focus.week_start
+        self.week_label.setText(
+            f"Week of {focus.week_start:%d %B %Y} · principle {int(focus.principle)} of 6"
+        )
+        self.principle.setText(focus.title)
+        self.intent.setText(focus.intent)
+        self.prompts.setText("<ol>" + "".join(f"<li>{p}</li>" for p in focus.prompts) + "</ol>")
+        if self.reflection.toPlainText() != focus.reflection and not self._save_timer.isActive():
+            self.reflection.blockSignals(True)
+            self.reflection.setPlainText(focus.reflection)
+            self.reflection.blockSignals(False)
+        self.points_label.setText(f"<b>This week points at:</b> {focus.points_at}")
+        self.focus_items_model.set_items(focus.items)
+        self.attention_model.set_items(attention)
+        overdue = sum(1 for item in attention if item.overdue)
+        self.attention_title.setText(
+            f"<b>Needs attention</b> — {len(attention)} item{'s' if len(attention) != 1 else ''}"
+            + (f", {overdue} overdue" if overdue else "")
+            + " · Enter opens where it is fixed"
+        )
+        self.attention_empty.setVisible(not attention)
+        self.team_model.set_members(team.members, self.ctx.presenter, self.ctx.desk.today())
+        self.team.resizeColumnsToContents()
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self.loaded.emit()
+
+    def _save_reflection(self) -> None:
+        text = self.reflection.toPlainText()
+        if self.ctx.attempt(self, lambda: self.ctx.desk.save_reflection(text)):
+            self.saved_label.setText("Saved.")
+
+    def _open_item(self, index: QModelIndex) -> None:
+        item = index.data(ItemRole)
+        if item is not None:
+            view, argument = target_for(item)
+            self.ctx.go(view, argument)
+
+    def _open_member(self, index: QModelIndex) -> None:
+        member = index.data(MemberRole)
+        if member is not None:
+            self.ctx.go("person", PersonTarget(member.person.id))

@@ -1,0 +1,225 @@
+"""The whole window on real data: every screen opens, presenter mode hides private text everywhere,
+items open where they are fixed, the passphrase dialog recovers from a wrong passphrase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.services.desk import Desk
+from leaddesk.ui.main_window import SIDEBAR, MainWindow
+from leaddesk.ui.navigation import PersonTarget
+
+PRIVATE_NOTE = "Worried about her father's surgery"
+PRIVATE_MEETING = "Seemed exhausted; ask about workload"
+ASSESSMENT_NOTE = "Integrity solid, results uneven"
+
+
+def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> Iterator[str]:
+    try:
+        columns = max(1, model.columnCount(parent))
+    except TypeError:  # list models keep columnCount and hasChildren private
+        columns = 0
+    for row in range(model.rowCount(parent)):
+        for column in range(max(1, columns)):
+            index = model.index(row, column, parent)
+            for role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+            ):
+                value = index.data(role)
+                if isinstance(value, str):
+                    yield value
+            if column == 0 and columns and _has_children(model, index):
+                yield from _model_texts(model, index)
+
+
+def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+    try:
+        return model.hasChildren(index)
+    except TypeError:  # table models keep hasChildren private: they are flat
+        return False
+
+
+def every_text(root: QWidget) -> str:
+    """Everything a user could read in `root`: labels, buttons, editors, tooltips, model cells."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        found += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            found.append(widget.text())
+        if isinstance(widget, QPlainTextEdit | QTextEdit):
+            found.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            found += list(_model_texts(widget.model(), QModelIndex()))
+    return "\n".join(t for t in found if t)
+
+
+@pytest.fixture
+def world(desk: Desk) -> dict[str, int]:
+    """A small team with private notes, a private 1:1 note and an assessment."""
+    from leaddesk.demo import build_demo
+
+    build_demo(desk, people=4, years=1, seed=5)
+    ada = desk.direct_reports()[0].id
+    desk.add_relationship_note(ada, PRIVATE_NOTE, topic="context")
+    desk.record_one_on_one(
+        ada, shared_notes="Roadmap review", private_notes=PRIVATE_MEETING, energy=2
+    )
+    desk.add_assessment(ada, 4, 4, 3, 2, ASSESSMENT_NOTE)
+    desk.add_feedback(ada, FeedbackDirection.SOLICITED, "How do my staff meetings land?")
+    return {"ada": ada}
+
+
+@pytest.fixture
+def window(desk: Desk, qtbot) -> MainWindow:
+    main = MainWindow(desk)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_every_screen_opens_with_demo_data(window: MainWindow, world, qtbot) -> None:
+    for name in SIDEBAR:
+        window.show_view(name)
+        assert window.stack.currentWidget() is window.view(name)
+    window.show_view("person", PersonTarget(world["ada"]))
+    assert window.view("person").isVisible()
+    window.show_view("one_on_one", world["ada"])
+    assert window.view("one_on_one").isVisible()
+    window.show_view("week")
+    qtbot.waitUntil(lambda: window.view("week").team_model.rowCount() == 4)
+
+
+def test_presenter_mode_leaves_no_private_text_in_any_screen(
+    window: MainWindow, world, qtbot, desk: Desk
+) -> None:
+    ada = world["ada"]
+    screens = [
+        ("week", None),
+        ("people", None),
+        ("board", None),
+        ("reflections", None),
+        ("settings", None),
+    ]
+    screens += [
+        ("person", PersonTarget(ada, tab))
+        for tab in ("overview", "delegations", "promises", "relationship", "feedback", "timeline")
+    ]
+    screens.append(("one_on_one", ada))
+    score = f"{desk.person_overview(ada).current.expectation:.2f}"
+    window.show_view("person", PersonTarget(ada, "relationship"))
+    assert PRIVATE_NOTE in every_text(window)  # the walk does see private text when allowed
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.ctx.presenter
+    assert window.banner.isVisible()
+    for name, argument in screens:
+        window.show_view(name, argument)
+        view = window.view(name)
+        qtbot.waitUntil(lambda v=view: not getattr(v, "loading", False))
+        text = every_text(window)
+        for secret in (PRIVATE_NOTE, PRIVATE_MEETING, ASSESSMENT_NOTE):
+            assert secret not in text, (name, argument, secret)
+        if name in ("person", "week"):
+            assert score not in text, (name, argument, "score")
+    window.presenter_action.trigger()
+    assert not window.ctx.presenter
+    assert not window.banner.isVisible()
+
+
+def test_needs_attention_item_opens_where_it_is_fixed(window: MainWindow, world, qtbot) -> None:
+    week = window.view("week")
+    window.show_view("week")
+    qtbot.waitUntil(lambda: week.attention_model.rowCount() > 0)
+    week.attention.setFocus()
+    week.attention.setCurrentIndex(week.attention_model.index(0, 0))
+    item = week.attention_model.items[0]
+    qtbot.keyClick(week.attention, Qt.Key.Key_Return)
+    expected = "one_on_one" if item.kind.value in ("1:1", "topic") else "person"
+    assert window.stack.currentWidget() is window.view(expected)
+
+
+def test_reflection_saves_as_you_type(window: MainWindow, world, qtbot, desk: Desk) -> None:
+    window.show_view("week")
+    qtbot.waitUntil(lambda: not window.view("week").loading)
+    box = window.view("week").reflection
+    box.setFocus()
+    qtbot.keyClicks(box, "Gave Ada real authority on hiring")
+    qtbot.waitUntil(
+        lambda: desk.week_focus().reflection == "Gave Ada real authority on hiring", timeout=3000
+    )
+
+
+def test_first_run_offers_to_add_the_first_direct_report(window: MainWindow, qtbot) -> None:
+    window.show_view("week")
+    week = window.view("week")
+    qtbot.waitUntil(lambda: not week.loading)
+    assert week.pages.currentIndex() == 0
+    assert week.add_first.isVisible()
+    assert week.explore.isVisible()
+
+
+def test_delete_then_status_bar_undo_restores(window: MainWindow, world, qtbot, desk: Desk) -> None:
+    from leaddesk.services.undo import Deletable
+
+    topic = desk.add_topic(world["ada"], "Budget season")
+    window.ctx.delete(window, Deletable.TOPIC, topic)
+    assert topic not in {t.id for t in desk.open_topics(world["ada"])}
+    assert window.undo_button.isVisible()
+    qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
+    assert topic in {t.id for t in desk.open_topics(world["ada"])}
+
+
+def test_wrong_passphrase_is_explained_and_retried(
+    tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaddesk.ui.app import unlock
+
+    path = tmp_path / "locked.db"
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", "the right passphrase")
+    Desk.open(path).close()
+    monkeypatch.delenv("LEADDESK_PASSPHRASE")
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    seen: list[str] = []
+
+    def answer(passphrase: str) -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        seen.append(dialog.findChild(QLabel, "passphraseError").text())
+        dialog.findChild(QLineEdit, "passphrase").setText(passphrase)
+        ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Unlock")
+        ok.click()
+
+    QTimer.singleShot(50, lambda: answer("a wrong passphrase"))
+    QTimer.singleShot(400, lambda: answer("the right passphrase"))
+    desk = unlock(path)
+    assert seen[0] == ""
+    assert "does not open this store" in seen[1]
+    desk.close()
