@@ -148,6 +148,7 @@ def main() -> None:
         qapp.processEvents()
         start = time.perf_counter()
         window.show_view(name, argument)
+        qapp.processEvents()  # the show event starts any background read
         while wait is not None and not wait():
             qapp.processEvents()
         window.repaint()
@@ -162,14 +163,23 @@ def main() -> None:
         visit("people")
         visit("reflections")
         visit("settings")
-        visit("one_on_one", people[(i * 11) % len(people)])
+        one = window.view("one_on_one")
+        agenda_ready: list[bool] = []
+        one.agenda_loaded.connect(lambda: agenda_ready.append(True))
+        visit("one_on_one", people[(i * 11) % len(people)], lambda r=agenda_ready: bool(r))
+        one.agenda_loaded.disconnect()
+    week_view = window.view("week")
     week = []
     for _ in range(args.runs):
         window.show_view("people")
         qapp.processEvents()
         desk._cache.clear()
+        week_view._dirty = True  # as after any write: the next show reads again
         start = time.perf_counter()
         window.show_view("week")
+        qapp.processEvents()
+        while week_view.loading:
+            qapp.processEvents()
         window.repaint()
         qapp.processEvents()
         week.append((time.perf_counter() - start) * 1000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -29,6 +29,7 @@ from leaddesk.store.engine import check_key
 from leaddesk.store.errors import StoreError, WrongKeyError
 from leaddesk.store.store import Store, open_store
 
+AUTO_BACKUP_EVERY = timedelta(hours=24)
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
     ("delegations", m.Delegation),
@@ -141,3 +142,10 @@ class Desk(
     def backup(self, folder: Path | None = None) -> Path:
         """An encrypted, timestamped copy (default: 'backups' beside the store), rotated."""
         return self.store.backup(folder, keep=self.settings().backup_keep)
+
+    def backup_if_due(self, every: timedelta = AUTO_BACKUP_EVERY) -> Path | None:
+        """The automatic backup: a rotated copy when the newest is older than `every`."""
+        last = self.store.last_backup_at()
+        if last is not None and datetime.now(UTC) - last < every:
+            return None
+        return self.backup()

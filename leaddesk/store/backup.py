@@ -31,6 +31,19 @@ def backup_to(engine: Engine, store: Path, folder: Path, label: str = "backup") 
     return target
 
 
+def newest(folder: Path, store: Path, label: str = "backup") -> datetime | None:
+    """The time stamped in the name of the newest backup of `store` in `folder` (UTC)."""
+    pattern = f"{store.stem}-{label}-*{store.suffix or '.db'}"
+    stamps = []
+    for path in folder.glob(pattern):
+        stamp = path.stem.rsplit("-", 1)[-1]
+        try:
+            stamps.append(datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC))
+        except ValueError:
+            continue
+    return max(stamps, default=None)
+
+
 def rotate(
     folder: Path, store: Path, label: str = "backup", keep: int = KEEP_BACKUPS
 ) -> list[Path]:

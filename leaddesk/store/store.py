@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
@@ -62,6 +63,11 @@ class Store:
         made = backup.backup_to(self.engine, self.path, target_dir)
         backup.rotate(target_dir, self.path, keep=keep)
         return made
+
+    def last_backup_at(self, folder: Path | None = None) -> datetime | None:
+        """When the newest rotating backup of this store was written (UTC), if any."""
+        target_dir = folder if folder is not None else self.path.parent / "backups"
+        return backup.newest(target_dir, self.path)
 
     def close(self) -> None:
         """Release every pooled connection (checkpointing the WAL)."""

@@ -156,6 +156,8 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
     window = MainWindow(desk, demo=demo)
     window.show()
     opening.close()
+    if workdir is None:
+        window.backup_if_due()
     code = app.exec()
     desk.close()
     lock.unlock()

@@ -285,6 +285,20 @@ class MainWindow(QMainWindow):
             lambda error: self._warn(f"Backup failed: {error}"),
         )
 
+    def backup_if_due(self) -> None:
+        """The daily automatic backup, in the background; only a failure is worth a word."""
+        from leaddesk.ui.ops import run_in_background
+
+        def done(made: object) -> None:
+            if made is not None:
+                self.statusBar().showMessage(f"Automatic backup written to {made}", 8000)
+
+        run_in_background(
+            lambda _progress: self.ctx.desk.backup_if_due(),
+            done,
+            lambda error: self._warn(f"The automatic backup failed: {error}"),
+        )
+
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, "LeadDesk", text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -133,3 +134,11 @@ def test_backup_to_names_sort_by_time_and_leave_no_partial(
     assert made == sorted(made) and len(set(made)) == 3
     assert all(p.is_file() and p.stat().st_size > 0 for p in made)
     assert sorted(p.name for p in folder.glob("*.partial")) == ["leftover.partial"]
+
+
+def test_automatic_backup_runs_once_a_day(desk: Desk) -> None:
+    first = desk.backup_if_due()
+    assert first is not None and first.exists()
+    assert desk.backup_if_due() is None  # the newest is younger than a day
+    later = desk.backup_if_due(every=timedelta(0))
+    assert later is not None and later != first

@@ -21,6 +21,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, new: bool, store: str, error: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
+        self.setMinimumWidth(460)
         self.setWindowTitle("Create your LeadDesk passphrase" if new else "Unlock LeadDesk")
         self.new = new
         layout = QVBoxLayout(self)
