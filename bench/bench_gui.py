@@ -165,7 +165,7 @@ def main() -> None:
         visit("settings")
         one = window.view("one_on_one")
         agenda_ready: list[bool] = []
-        one.agenda_loaded.connect(lambda: agenda_ready.append(True))
+        one.agenda_loaded.connect(lambda r=agenda_ready: r.append(True))
         visit("one_on_one", people[(i * 11) % len(people)], lambda r=agenda_ready: bool(r))
         one.agenda_loaded.disconnect()
     week_view = window.view("week")
