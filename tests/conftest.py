@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -80,4 +81,8 @@ def desk(
     memory_keyring.set_password(SERVICE, entry_name(store_path), key)
     opened = Desk.open(store_path, today=lambda: TODAY)
     yield opened
+    if "PySide6.QtCore" in sys.modules:  # views read off the GUI thread: let those reads end
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10_000)
     opened.close()

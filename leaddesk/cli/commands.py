@@ -89,12 +89,10 @@ def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
 
 def check(args: argparse.Namespace, desk: Desk) -> int:
     """Integrity check, schema revision and counts; exit 1 on any problem."""
-    from leaddesk.store.migrate import head_revision
-
     problems = desk.integrity_problems()
     revision = desk.revision()
-    if revision != head_revision():
-        problems.append(f"schema revision {revision} is not the current {head_revision()}")
+    if revision != desk.current_revision():
+        problems.append(f"schema revision {revision} is not the current {desk.current_revision()}")
     print(render.check_report(desk.path, revision, problems, desk.counts()))
     return EXIT_PROBLEMS if problems else 0
 

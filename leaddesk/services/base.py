@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -32,6 +33,7 @@ class DeskBase:
         self._listeners: list[Callable[[Change], None]] = []
         self._cache: dict[Any, Any] = {}
         self._generation = 0  # bumped by every write, so a read racing a write is not cached
+        self._cache_lock = threading.Lock()
 
     # -- clock -------------------------------------------------------------------------------
     def today(self) -> date:
@@ -52,8 +54,9 @@ class DeskBase:
         """A committed transaction; afterwards caches are dropped and listeners told."""
         with self.store.session(write=True) as session:
             yield session
-        self._generation += 1
-        self._cache.clear()
+        with self._cache_lock:
+            self._generation += 1
+            self._cache.clear()
         change = Change(area, person_id)
         for listener in list(self._listeners):
             listener(change)
@@ -65,12 +68,14 @@ class DeskBase:
 
     def _cached(self, key: Any, compute: Callable[[], Any]) -> Any:
         """A read model computed once per change; a write during the computation wins."""
-        if key in self._cache:
-            return self._cache[key]
-        generation = self._generation
-        value = compute()
-        if generation == self._generation:
-            self._cache[key] = value
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+            generation = self._generation
+        value = compute()  # outside the lock: reads run in parallel on worker threads
+        with self._cache_lock:
+            if generation == self._generation:
+                self._cache[key] = value
         return value
 
     # -- lookups -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from leaddesk.domain.cadence import CadenceSettings, suggest_next_checkpoint
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
-from leaddesk.domain.trust import track_record
+from leaddesk.domain.trust import Evidence, track_record
 from leaddesk.domain.validation import clean_name, clean_text
 from leaddesk.services import convert
 from leaddesk.services.evidence import their_evidence
@@ -245,6 +245,17 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
                 session, row.person_id, EmpowermentLevel(row.my_level), outcome, day
             )
 
+    def suggest_after_outcome(
+        self, delegation_id: int, outcome: CheckpointOutcome, on: date | None = None
+    ) -> date:
+        """The next checkpoint date completing a checkpoint with `outcome` today would suggest."""
+        day = self._day(on)
+        with self._read() as session:
+            row = self._delegation_row(session, delegation_id)
+            return self._suggest(
+                session, row.person_id, EmpowermentLevel(row.my_level), outcome, day, outcome
+            )
+
     # -- internals ---------------------------------------------------------------------------
     def _delegation_row(self, session: Session, delegation_id: int) -> m.Delegation:
         row = self._get(session, m.Delegation, delegation_id, "delegation")
@@ -258,9 +269,13 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
         level: EmpowermentLevel,
         outcome: CheckpointOutcome | None,
         day: date,
+        pending: CheckpointOutcome | None = None,
     ) -> date:
+        """The cadence rule; `pending` counts an outcome not saved yet (a dialog's preview)."""
         cfg = self.settings()
-        evidence = their_evidence(session, [person_id]).get(person_id, [])
+        evidence = list(their_evidence(session, [person_id]).get(person_id, []))
+        if pending is not None and pending.evidence is not None:
+            evidence.append(Evidence(day, *pending.evidence))
         record = track_record(evidence, day, cfg.half_life_days)
         cadence = CadenceSettings(cfg.high_trust_factor, cfg.low_trust_factor)
         return suggest_next_checkpoint(day, level, record, outcome, cadence)

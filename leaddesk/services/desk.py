@@ -27,6 +27,7 @@ from leaddesk.services.undo import Deleted, UndoMixin
 from leaddesk.store import models as m
 from leaddesk.store.engine import check_key
 from leaddesk.store.errors import StoreError, WrongKeyError
+from leaddesk.store.migrate import head_revision
 from leaddesk.store.store import Store, open_store
 
 AUTO_BACKUP_EVERY = timedelta(hours=24)
@@ -138,6 +139,10 @@ class Desk(
     def revision(self) -> str | None:
         """The schema revision of the store."""
         return self.store.revision()
+
+    def current_revision(self) -> str:
+        """The schema revision this version of LeadDesk writes."""
+        return head_revision()
 
     def backup(self, folder: Path | None = None) -> Path:
         """An encrypted, timestamped copy (default: 'backups' beside the store), rotated."""

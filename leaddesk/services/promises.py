@@ -55,7 +55,7 @@ class PromisesMixin(DeskBase):
             return row.id
 
     def edit_promise(self, promise_id: int, text: str) -> None:
-        """Reword an open promise (its dates change only by renegotiation)."""
+        """Reword a promise (a typo, a clearer phrase); its dates change only by renegotiation."""
         with self._write("promises") as session:
             row = self._get(session, m.Promise, promise_id, "promise")
             row.text = clean_text(text, "Promise", required=True)

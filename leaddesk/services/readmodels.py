@@ -9,7 +9,7 @@ from datetime import date, datetime
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind, Proposer
 from leaddesk.domain.focus import Principle
-from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
+from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind, has_clarity_gap
 from leaddesk.domain.promises import PromiseDirection, PromiseState
 from leaddesk.domain.trust import TrackRecord, Trend
 
@@ -124,7 +124,7 @@ class DelegationView:
     @property
     def clarity_gap(self) -> bool:
         """The person believes they hold a different level than the one I gave."""
-        return self.their_level is not None and self.their_level != self.my_level
+        return has_clarity_gap(self.my_level, self.their_level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,7 @@ class BoardCard:
     @property
     def clarity_gap(self) -> bool:
         """The person believes they hold a different level than the one I gave."""
-        return self.their_level is not None and self.their_level != self.my_level
+        return has_clarity_gap(self.my_level, self.their_level)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,23 @@ _MODELS: dict[Deletable, type[m.Base]] = {
 }
 
 
+PRIVATE_KINDS = frozenset({Deletable.NOTE, Deletable.ASSESSMENT, Deletable.ONE_ON_ONE})
+
+
+def _label(row: m.Base, ident: int) -> str:
+    """A short name for a deleted row (its name, title or text), for 'Deleted …' messages."""
+    value = (
+        getattr(row, "name", None)
+        or getattr(row, "title", None)
+        or getattr(row, "text", None)
+        or getattr(row, "term", None)
+        or getattr(row, "on", None)
+        or getattr(row, "due_on", None)
+        or ident
+    )
+    return str(value).splitlines()[0][:60]
+
+
 @dataclass(frozen=True, slots=True)
 class Deleted:
     """A deletion that can be undone."""
@@ -50,11 +67,21 @@ class Deleted:
     kind: Deletable
     ident: int
     label: str
+    quoted: bool = True  # False for private kinds, whose label is only a date
+
+    @property
+    def what(self) -> str:
+        """'promise “Send the budget”', or 'relationship note of 2026-05-03' (private)."""
+        return (
+            f"{self.kind.value} “{self.label}”"
+            if self.quoted
+            else f"{self.kind.value} {self.label}"
+        )
 
     @property
     def message(self) -> str:
         """For the status bar: 'Deleted promise “Send the budget”'."""
-        return f"Deleted {self.kind.value} “{self.label}”"
+        return f"Deleted {self.what}"
 
 
 class UndoMixin(DeskBase):
@@ -81,18 +108,15 @@ class UndoMixin(DeskBase):
                         f"{row.name}: give them another manager first, or archive "  # type: ignore[attr-defined]
                         f"{row.name} instead."  # type: ignore[attr-defined]
                     )
-            label = str(
-                getattr(row, "name", None)
-                or getattr(row, "title", None)
-                or getattr(row, "text", None)
-                or getattr(row, "term", None)
-                or getattr(row, "held_on", None)
-                or getattr(row, "on", None)
-                or getattr(row, "due_on", None)
-                or ident
-            ).splitlines()[0][:60]
+            if kind in PRIVATE_KINDS:
+                # The label reaches the status bar and tooltips, which presenter mode cannot
+                # vouch for: private text never goes into it, only the date.
+                label = f"of {getattr(row, 'on', None) or getattr(row, 'held_on', '')}"
+                quoted = False
+            else:
+                label, quoted = _label(row, ident), True
             row.deleted_at = utcnow()  # type: ignore[attr-defined]
-        done = Deleted(kind, ident, label)
+        done = Deleted(kind, ident, label, quoted)
         self._undo_stack.append(done)
         return done
 

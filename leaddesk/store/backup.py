@@ -25,6 +25,9 @@ def backup_to(engine: Engine, store: Path, folder: Path, label: str = "backup") 
     raw = engine.raw_connection()
     try:
         raw.execute("VACUUM INTO ?", (str(partial),))
+    except BaseException:
+        partial.unlink(missing_ok=True)  # never leave a half-written copy behind
+        raise
     finally:
         raw.close()
     partial.replace(target)

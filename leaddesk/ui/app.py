@@ -7,25 +7,17 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QSettings, Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QProgressDialog,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.errors import UserError
-from leaddesk.ui.theme import app_icon
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
 
-# The services (SQLAlchemy, keyring, SQLCipher) are imported after the first window is on
-# screen: a leader opening LeadDesk before a 1:1 sees it respond at once.
+# Only what the opening window needs is imported up front; the services (SQLAlchemy, keyring,
+# SQLCipher), the icons and the dialogs come after it is on screen: a leader opening LeadDesk
+# before a 1:1 sees it respond at once.
 
 
 class Cancelled(Exception):
@@ -33,15 +25,23 @@ class Cancelled(Exception):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with LeadDesk's names (QSettings uses them) and icon."""
+    """The QApplication with LeadDesk's names (QSettings uses them)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("LeadDesk")
     app.setOrganizationName("LeadDesk")
     app.setApplicationDisplayName("LeadDesk")
-    app.setWindowIcon(app_icon())
     return app
+
+
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: object) -> None:
+    """A bug in a slot: logged with its traceback, and said plainly, never silently dropped."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk.ui.context import explain
+
+    QMessageBox.warning(None, "LeadDesk", f"Something went wrong: {explain(error)}.")
 
 
 class OpeningWindow(QWidget):
@@ -64,6 +64,8 @@ class OpeningWindow(QWidget):
 
 def unlock(path: Path) -> Desk:
     """Open the store, asking for the passphrase in a dialog (with retry) where one is needed."""
+    from PySide6.QtWidgets import QDialog
+
     from leaddesk.services.desk import Desk
     from leaddesk.services.errors import KeyUnavailableError, WrongKeyError
     from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
@@ -87,6 +89,8 @@ def unlock(path: Path) -> Desk:
 
 def build_demo_store(parent_dir: Path) -> Desk | None:
     """A throwaway demo store, generated in the background behind a progress dialog."""
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
     from leaddesk.demo import build_demo
     from leaddesk.services.desk import Desk
     from leaddesk.ui.ops import CancelledError, run_in_background
@@ -115,8 +119,10 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
     if "ok" not in outcome:
         desk.close()
         error = outcome.get("error")
-        if error is not None and not isinstance(error, CancelledError):
-            QMessageBox.warning(None, "LeadDesk", f"The demo could not be built: {error}")
+        if isinstance(error, BaseException) and not isinstance(error, CancelledError):
+            from leaddesk.ui.context import explain
+
+            QMessageBox.warning(None, "LeadDesk", f"The demo could not be built: {explain(error)}")
         return None
     return desk
 
@@ -127,7 +133,14 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
     opening = OpeningWindow()
     opening.show()
     app.processEvents()
+    from PySide6.QtCore import QLockFile
+    from PySide6.QtWidgets import QMessageBox
+
     from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.theme import app_icon
+
+    app.setWindowIcon(app_icon())
+    sys.excepthook = _report_unexpected
 
     workdir = tempfile.TemporaryDirectory(prefix="leaddesk-demo-") if demo else None
     if workdir is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,6 +14,18 @@ from leaddesk.services.desk import Desk
 from leaddesk.services.undo import Deletable, Deleted
 
 T = TypeVar("T")
+
+
+log = logging.getLogger("leaddesk")
+
+
+def explain(error: BaseException) -> str:
+    """What to tell the user about an error: its own words when it is theirs to fix; otherwise
+    that it is a fault (details go to the log, never SQL or paths on screen)."""
+    if isinstance(error, UserError):
+        return str(error)
+    log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return "an unexpected error (your data is safe; details are in the log)"
 
 
 class AppContext(QObject):
@@ -80,7 +93,7 @@ class AppContext(QObject):
         if not isinstance(restored, Deleted):
             self.message.emit("Nothing to undo.")
         else:
-            self.message.emit(f"Restored {restored.kind.value} “{restored.label}”.")
+            self.message.emit(f"Restored {restored.what}.")
 
     def go(self, view: str, argument: Any = None) -> None:
         """Ask the main window to show a view."""

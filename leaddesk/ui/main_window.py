@@ -25,7 +25,7 @@ from leaddesk import __version__
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
-from leaddesk.ui.context import AppContext
+from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.presenter import PresenterBanner
 from leaddesk.ui.theme import icon
 from leaddesk.ui.views.base_view import BaseView
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda _progress: self.ctx.desk.backup(),
             lambda made: self.statusBar().showMessage(f"Backed up to {made}", 10000),
-            lambda error: self._warn(f"Backup failed: {error}"),
+            lambda error: self._warn(f"Backup failed: {explain(error)}"),
         )
 
     def backup_if_due(self) -> None:
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         run_in_background(
             lambda _progress: self.ctx.desk.backup_if_due(),
             done,
-            lambda error: self._warn(f"The automatic backup failed: {error}"),
+            lambda error: self._warn(f"The automatic backup failed: {explain(error)}"),
         )
 
     def _warn(self, text: str) -> None:

@@ -466,3 +466,12 @@ def test_term_for_an_unknown_person_or_unknown_term_is_refused(desk: Desk) -> No
         desk.add_term("done", "Deployed", person_id=999)
     with pytest.raises(ValidationError, match="That term does not exist"):
         desk.update_term(999, meaning="Deployed")
+
+
+def test_suggestion_after_an_outcome_is_the_date_completing_it_plans(desk: Desk, ada: int) -> None:
+    desk.update_settings(low_trust_factor=0.3)
+    ident = desk.add_delegation(ada, "Budget", L.CONSULT)
+    for outcome in (CheckpointOutcome.OFF_TRACK, CheckpointOutcome.CONCERNS):
+        cp = _open_checkpoint(desk, ident)
+        preview = desk.suggest_after_outcome(ident, outcome)
+        assert desk.complete_checkpoint(cp, outcome) == preview

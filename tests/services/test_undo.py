@@ -15,7 +15,7 @@ from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
-from leaddesk.services.undo import Deletable, Deleted
+from leaddesk.services.undo import PRIVATE_KINDS, Deletable, Deleted
 
 TODAY = date(2026, 11, 25)
 L = EmpowermentLevel
@@ -101,7 +101,7 @@ CASES: dict[Deletable, tuple[str, Visible, str]] = {
     Deletable.ONE_ON_ONE: (
         "one_on_one",
         lambda d, w: w.one_on_one in {m.id for m in d.one_on_ones(w.ada)},
-        "2026-11-20",
+        "of 2026-11-20",
     ),
     Deletable.TOPIC: (
         "topic",
@@ -111,7 +111,7 @@ CASES: dict[Deletable, tuple[str, Visible, str]] = {
     Deletable.NOTE: (
         "note",
         lambda d, w: w.note in {n.id for n in d.relationship_notes(w.ada)},
-        "Training for a marathon",
+        "of 2026-11-25",  # private: the date, never the text
     ),
     Deletable.FEEDBACK: (
         "feedback",
@@ -121,7 +121,7 @@ CASES: dict[Deletable, tuple[str, Visible, str]] = {
     Deletable.ASSESSMENT: (
         "assessment",
         lambda d, w: w.assessment in {a.id for a in d.assessments(w.ada)},
-        "2026-11-25",
+        "of 2026-11-25",
     ),
 }
 
@@ -138,7 +138,7 @@ def test_deleted_item_is_hidden_and_undo_brings_it_back(
     ident = getattr(world, attr)
     assert visible(desk, world)
     done = desk.delete(kind, ident)
-    assert done == Deleted(kind, ident, label)
+    assert done == Deleted(kind, ident, label, quoted=kind not in PRIVATE_KINDS)
     assert desk.can_undo() == done
     assert not visible(desk, world)
     assert desk.undo() == done

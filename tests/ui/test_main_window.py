@@ -223,3 +223,21 @@ def test_wrong_passphrase_is_explained_and_retried(
     assert seen[0] == ""
     assert "does not open this store" in seen[1]
     desk.close()
+
+
+def test_deleting_a_private_note_says_nothing_of_its_text(
+    window: MainWindow, world, qtbot, desk: Desk
+) -> None:
+    from leaddesk.services.undo import Deletable
+
+    note = next(n for n in desk.relationship_notes(world["ada"]) if n.text == PRIVATE_NOTE)
+    window.ctx.set_presenter(True)
+    window.ctx.delete(window, Deletable.NOTE, note.id)
+    shown = " ".join(
+        [window.statusBar().currentMessage(), window.undo_button.toolTip(), every_text(window)]
+    )
+    assert "relationship note of" in window.statusBar().currentMessage()
+    assert PRIVATE_NOTE not in shown
+    window.ctx.undo()
+    assert "Restored relationship note of" in window.statusBar().currentMessage()
+    assert PRIVATE_NOTE not in window.statusBar().currentMessage()

@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.domain.cadence import CadenceSettings, suggest_next_checkpoint
 from leaddesk.domain.checkpoints import CheckpointOutcome
-from leaddesk.domain.trust import from_weights
 from leaddesk.services.readmodels import CheckpointView, DelegationView
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.desk_dialog import DeskDialog, to_date, to_qdate
@@ -140,8 +138,6 @@ class CheckpointDialog(DeskDialog):
         self._suggesting = False
         self.next_on.dateChanged.connect(self._on_next_edited)
         self.outcomes.buttonToggled.connect(lambda *_: self._suggest())
-        record = self.ctx.desk.trust_series(self.delegation.person_id).current
-        self._record = (record.positive, record.negative)
         self._suggest()
 
     def outcome(self) -> CheckpointOutcome:
@@ -157,15 +153,7 @@ class CheckpointDialog(DeskDialog):
 
     def suggested_next(self) -> date:
         """The next date the service would suggest after this outcome."""
-        outcome = self.outcome()
-        positive, negative = self._record
-        weights = outcome.evidence or (0.0, 0.0)
-        record = from_weights(positive + weights[0], negative + weights[1])
-        cfg = self.ctx.desk.settings()
-        cadence = CadenceSettings(cfg.high_trust_factor, cfg.low_trust_factor)
-        return suggest_next_checkpoint(
-            self.ctx.desk.today(), self.delegation.my_level, record, outcome, cadence
-        )
+        return self.ctx.desk.suggest_after_outcome(self.delegation.id, self.outcome())
 
     def _suggest(self) -> None:
         if self._next_edited:

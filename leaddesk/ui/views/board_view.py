@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.services.readmodels import PersonSummary
 from leaddesk.ui import theme
-from leaddesk.ui.context import AppContext
+from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.dialogs.level_reason_dialog import LevelReasonDialog
 from leaddesk.ui.models.board_lanes import (
     BoardDelegation,
@@ -238,7 +238,7 @@ class BoardView(BaseView):
         self.loading = False
         self.busy.hide()
         self.summary.setText("Could not read the delegations.")
-        self.ctx.message.emit(f"Could not read the delegations: {error}")
+        self.ctx.message.emit(f"Could not read the delegations: {explain(error)}")
 
     def apply_filters(self) -> None:
         """Rebuild the lanes from what was read, with the filter box and the two choices."""

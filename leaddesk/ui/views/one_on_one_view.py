@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.services.readmodels import Agenda, Change, ItemKind
-from leaddesk.ui.context import AppContext
+from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.navigation import PersonTarget
 from leaddesk.ui.ops import run_in_background
 from leaddesk.ui.views.base_view import BaseView
@@ -237,7 +237,7 @@ class OneOnOneView(BaseView):
                 self.nobody.setText(str(error))
                 self.pages.setCurrentIndex(0)
             else:
-                self.ctx.message.emit(f"Could not read the agenda: {error}")
+                self.ctx.message.emit(f"Could not read the agenda: {explain(error)}")
 
     def _select(self, key: RowKey | None) -> None:
         """Select this row again (else the first), and show the list or its empty state."""

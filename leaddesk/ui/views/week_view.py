@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.services.readmodels import ActionItem, Change, TeamOverview, WeekFocus
 from leaddesk.ui import theme
-from leaddesk.ui.context import AppContext
+from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.models.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.models.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
 from leaddesk.ui.navigation import PersonTarget, target_for
@@ -38,6 +38,7 @@ from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.widgets.sparkline import paint_sparkline
 
 SAVE_DELAY_MS = 600
+TEAM_TITLE = "<b>Your team</b> — double-click or Enter to open a person"
 
 
 class SparklineDelegate(QStyledItemDelegate):
@@ -223,7 +224,7 @@ class WeekView(BaseView):
         right_box.addWidget(attention_title)
         right_box.addWidget(self.attention, 1)
         right_box.addWidget(self.attention_empty)
-        team_title = QLabel("<b>Your team</b> — double-click or Enter to open a person")
+        self.team_title = team_title = QLabel(TEAM_TITLE)
         self.team_model = TeamTableModel()
         self.team = QTableView()
         self.team.setObjectName("teamGrid")
@@ -251,16 +252,17 @@ class WeekView(BaseView):
             super()._on_change(change)
 
     def load(self) -> None:
-        """Read the week off the GUI thread (team-wide reads take a moment at scale)."""
+        """Read the week off the GUI thread: the focus and Needs attention first, then the team
+        grid (the team-wide trust read takes longest at scale, so it must not hold the rest)."""
         desk = self.ctx.desk
         self._generation += 1
         generation = self._generation
         self.loading = True
 
-        def read(_progress: Progress) -> tuple[bool, WeekFocus, list[ActionItem], TeamOverview]:
+        def read(_progress: Progress) -> tuple[bool, WeekFocus, list[ActionItem]]:
             if not desk.people(include_archived=False):
-                return False, desk.week_focus(), [], TeamOverview((), ())
-            return True, desk.week_focus(), desk.needs_attention(), desk.team_overview()
+                return False, desk.week_focus(), []
+            return True, desk.week_focus(), desk.needs_attention()
 
         run_in_background(
             read,
@@ -271,16 +273,18 @@ class WeekView(BaseView):
     def _failed(self, generation: int, error: BaseException) -> None:
         if shiboken6.isValid(self) and generation == self._generation:
             self.loading = False
-            self.ctx.message.emit(f"Could not read this week: {error}")
+            self.ctx.message.emit(f"Could not read this week: {explain(error)}")
 
-    def _show(
-        self, generation: int, result: tuple[bool, WeekFocus, list[ActionItem], TeamOverview]
-    ) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
+    def _current(self, generation: int) -> bool:
+        """Whether a result of read `generation` should still be shown."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _show(self, generation: int, result: tuple[bool, WeekFocus, list[ActionItem]]) -> None:
+        if not self._current(generation):
             return  # the view is gone, or a newer read is on its way
-        has_people, focus, attention, team = result
-        self.loading = False
+        has_people, focus, attention = result
         if not has_people:
+            self.loading = False
             self.pages.setCurrentIndex(0)
             self.add_first.setFocus()
             self.loaded.emit()
@@ -307,6 +311,20 @@ class WeekView(BaseView):
             + " · Enter opens where it is fixed"
         )
         self.attention_empty.setVisible(not attention)
+        if not self.team_model.members:
+            self.team_title.setText("<b>Your team</b> — reading the track records…")
+        desk = self.ctx.desk
+        run_in_background(
+            lambda _progress: desk.team_overview(),
+            lambda team: self._show_team(generation, team),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _show_team(self, generation: int, team: TeamOverview) -> None:
+        if not self._current(generation):
+            return
+        self.loading = False
+        self.team_title.setText(TEAM_TITLE)
         self.team_model.set_members(team.members, self.ctx.presenter, self.ctx.desk.today())
         self.team.resizeColumnsToContents()
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
