@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = AppContext(desk, self)
         self.demo = demo
-        self.setWindowTitle("LeadDesk — demo data" if demo else "LeadDesk")
+        # Qt adds the application name ("… — LeadDesk") itself.
+        self.setWindowTitle("Demo data (throwaway)" if demo else "")
         self._views: dict[str, BaseView] = {}
         self._current = ""
         self._build()

@@ -38,6 +38,7 @@ from leaddesk.ui.views.person_tabs.tab_parts import (
     tool_button,
 )
 from leaddesk.ui.views.person_tabs.verify_actions import VerifyActions
+from leaddesk.ui.widgets.terms_panel import TermsPanel
 
 CLEAR_TEXT = {LevelKind.THEIRS: "Not discussed (clear)", LevelKind.TARGET: "No target (clear)"}
 STATE_DONE = {
@@ -157,8 +158,10 @@ class DelegationsTab(QWidget):
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
-        left_box.addWidget(self.list_view, 1)
-        left_box.addWidget(self.empty, 1)
+        left_box.addWidget(self.list_view, 3)
+        left_box.addWidget(self.empty, 3)
+        self.terms = TermsPanel(self.ctx)
+        left_box.addWidget(self.terms, 2)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("delegationsSplit")
         split.setChildrenCollapsible(False)
@@ -187,6 +190,8 @@ class DelegationsTab(QWidget):
             delegations = sorted(self.ctx.desk.delegations(person_id), key=fmt.sort_key)
         except UserError:
             self.person_name, delegations = "", []
+        else:
+            self.terms.show_person(person_id)
         self.model.set_records(delegations, fmt.delegation_columns(self.today))
         for column in (1, 2, 3):
             self.list_view.resizeColumnToContents(column)
