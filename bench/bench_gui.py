@@ -146,10 +146,12 @@ def main() -> None:
         desk._cache.clear()  # the first visit after a change, not a cached one
         window.show_view("week")
         qapp.processEvents()
+        window.view(name)._dirty = True  # as after any write: the next show reads again
         start = time.perf_counter()
         window.show_view(name, argument)
         qapp.processEvents()  # the show event starts any background read
         while wait is not None and not wait():
+            time.sleep(0.002)  # let the worker thread run (a busy loop would hold the GIL)
             qapp.processEvents()
         window.repaint()
         qapp.processEvents()
@@ -179,6 +181,7 @@ def main() -> None:
         window.show_view("week")
         qapp.processEvents()
         while week_view.loading:
+            time.sleep(0.002)
             qapp.processEvents()
         window.repaint()
         qapp.processEvents()
