@@ -61,6 +61,17 @@ class DeskBase:
         for listener in list(self._listeners):
             listener(change)
 
+    @contextmanager
+    def _write_quietly(self) -> Iterator[Session]:
+        """A committed transaction that neither drops the read caches nor tells listeners.
+
+        Only for data no cached read model and no other view depends on (the 1:1 draft, saved
+        every few seconds while the leader types): a full refresh of every view per keystroke
+        would cost far more than the write. It commits exactly as durably as `_write`.
+        """
+        with self.store.session(write=True) as session:
+            yield session
+
     def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
         """Call `listener` after every committed write; returns a function that unsubscribes."""
         self._listeners.append(listener)

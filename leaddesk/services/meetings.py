@@ -9,10 +9,15 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.errors import ValidationError
-from leaddesk.domain.validation import check_score, clean_name, clean_text
+from leaddesk.domain.validation import check_date, check_score, clean_name, clean_text
 from leaddesk.services import convert
-from leaddesk.services.base import DeskBase
-from leaddesk.services.readmodels import OneOnOneView, RelationshipNoteView, TopicView
+from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.readmodels import (
+    OneOnOneDraftView,
+    OneOnOneView,
+    RelationshipNoteView,
+    TopicView,
+)
 from leaddesk.store import models as m
 
 
@@ -54,12 +59,19 @@ class MeetingsMixin(DeskBase):
         energy: int | None = None,
         discussed_topic_ids: Iterable[int] = (),
     ) -> int:
-        """Save a 1:1: notes, energy, and which topics were discussed; the others carry forward."""
-        day = self._day(held_on, "Date of the 1:1")
+        """Save a 1:1: notes, energy, and which topics were discussed; the others carry forward.
+
+        Without `held_on` the 1:1 is dated the day its draft was started (a meeting left open
+        overnight happened the day before), else today. The draft goes in the same transaction.
+        """
+        day = check_date(held_on, "Date of the 1:1") if held_on is not None else None
         if energy is not None:
             check_score(energy, "Energy")
         with self._write("one_on_ones", person_id) as session:
             self._person_row(session, person_id)
+            draft = session.get(m.OneOnOneDraft, person_id)
+            if day is None:
+                day = draft.started_on if draft is not None else self.today()
             row = m.OneOnOne(
                 person_id=person_id,
                 held_on=day,
@@ -79,6 +91,8 @@ class MeetingsMixin(DeskBase):
                 )
                 .values(carried=m.AgendaTopic.carried + 1)
             )
+            if draft is not None:
+                session.delete(draft)
             return row.id
 
     def update_one_on_one(
@@ -141,6 +155,65 @@ class MeetingsMixin(DeskBase):
         with self._read() as session:
             return self._last_one_on_one(session, person_id)
 
+    # -- drafts of the 1:1 in progress ------------------------------------------------------
+    def save_one_on_one_draft(
+        self,
+        person_id: int,
+        shared_notes: str,
+        private_notes: str,
+        energy: int | None,
+        discussed_topic_ids: Iterable[int],
+        started_on: date | None = None,
+    ) -> None:
+        """Keep the 1:1 in progress safe on disk (replacing the last draft) while it goes on.
+
+        Called every few seconds while the leader types, so it is one small quiet write: no
+        cache is dropped and no view is told, since nothing but 1:1 mode shows drafts.
+        `started_on` defaults to the saved draft's day, or today for a new draft.
+        """
+        shared = clean_text(shared_notes, "Shared notes")
+        private = clean_text(private_notes, "Private notes")
+        if energy is not None:
+            check_score(energy, "Energy")
+        topics = _topic_ids(discussed_topic_ids)
+        day = check_date(started_on, "Start of the 1:1") if started_on is not None else None
+        with self._write_quietly() as session:
+            self._person_row(session, person_id)
+            row = session.get(m.OneOnOneDraft, person_id)
+            if row is None:
+                row = m.OneOnOneDraft(person_id=person_id, started_on=day or self.today())
+                session.add(row)
+            elif day is not None:
+                row.started_on = day
+            row.shared_notes = shared
+            row.private_notes = private
+            row.energy = energy
+            row.discussed_topic_ids = ",".join(str(i) for i in topics)
+            row.updated_at = utcnow()
+
+    def one_on_one_draft(self, person_id: int) -> OneOnOneDraftView | None:
+        """The saved draft of an unfinished 1:1 with this person, if there is one."""
+        with self._read() as session:
+            row = session.get(m.OneOnOneDraft, person_id)
+            if row is None:
+                return None
+            return OneOnOneDraftView(
+                row.person_id,
+                row.started_on,
+                row.shared_notes,
+                row.private_notes,
+                row.energy,
+                tuple(int(i) for i in row.discussed_topic_ids.split(",") if i),
+                row.updated_at,
+            )
+
+    def discard_one_on_one_draft(self, person_id: int) -> None:
+        """Throw away the saved draft of the 1:1 with this person (none is fine)."""
+        with self._write_quietly() as session:
+            row = session.get(m.OneOnOneDraft, person_id)
+            if row is not None:
+                session.delete(row)
+
     # -- relationship notes ------------------------------------------------------------------
     def add_relationship_note(
         self, person_id: int, text: str, topic: str = "", on: date | None = None
@@ -195,3 +268,14 @@ class MeetingsMixin(DeskBase):
             if topic.person_id != person_id:
                 raise ValidationError("That topic belongs to another person's agenda.")
             topic.discussed_in_id = meeting_id
+
+
+def _topic_ids(values: Iterable[int]) -> list[int]:
+    """Topic ids as a draft stores them: whole numbers, each once, in order."""
+    ids: list[int] = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError("A discussed topic must be given by its id.")
+        if value not in ids:
+            ids.append(value)
+    return sorted(ids)

@@ -192,6 +192,19 @@ class OneOnOneView:
 
 
 @dataclass(frozen=True, slots=True)
+class OneOnOneDraftView:
+    """A 1:1 in progress as last saved while typing: what to restore after a crash or restart."""
+
+    person_id: int
+    started_on: date
+    shared_notes: str
+    private_notes: str
+    energy: int | None
+    discussed_topic_ids: tuple[int, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class TopicView:
     """An open agenda topic; `carried` counts the 1:1s that ended without discussing it."""
 

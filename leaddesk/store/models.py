@@ -171,6 +171,25 @@ class OneOnOne(SoftDelete, Base):
     energy: Mapped[int | None]
 
 
+class OneOnOneDraft(Base):
+    """A 1:1 in progress, saved while the leader types so a crash loses nothing; one per person.
+
+    Not history: it is replaced as the notes change and deleted when the 1:1 is recorded or
+    discarded (and with the person when a purge removes them).
+    """
+
+    __tablename__ = "one_on_one_draft"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    started_on: Mapped[date]
+    shared_notes: Mapped[str] = mapped_column(Text, default="")
+    private_notes: Mapped[str] = mapped_column(Text, default="")
+    energy: Mapped[int | None]
+    discussed_topic_ids: Mapped[str] = mapped_column(Text, default="")  # "12,15": ids, comma-joined
+    updated_at: Mapped[datetime]
+
+
 class AgendaTopic(SoftDelete, Base):
     """A topic for the next 1:1; open until discussed. `carried` counts the 1:1s it outlived."""
 

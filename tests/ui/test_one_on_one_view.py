@@ -429,6 +429,7 @@ def test_closing_with_unsaved_notes_asks_and_cancel_keeps_everything(view, world
 def test_closing_asks_with_a_real_message_box_and_discard_drops_the_draft(view, world, ctx, qtbot):
     window = host_for(view, qtbot)
     qtbot.keyClicks(view.notes.private, PRIVATE)
+    qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is not None, timeout=5_000)
     seen: list[str] = []
 
     def answer() -> None:
@@ -442,6 +443,7 @@ def test_closing_asks_with_a_real_message_box_and_discard_drops_the_draft(view, 
     assert seen and "Ana Lima" in seen[0]
     assert len(ctx.desk.one_on_ones(world.person)) == 1  # only the earlier one
     assert view.sessions == {}
+    assert ctx.desk.one_on_one_draft(world.person) is None, "the saved draft goes too"
 
 
 def test_closing_without_notes_does_not_ask(view, world, qtbot):
@@ -481,6 +483,7 @@ def test_discard_draft_asks_then_throws_away_notes_but_keeps_recorded_outcomes(
     qtbot.mouseClick(view.panel.promise.keep_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(view.notes.private, PRIVATE)
     assert view.header.discard_button.isEnabled()
+    qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is not None, timeout=5_000)
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -491,6 +494,86 @@ def test_discard_draft_asks_then_throws_away_notes_but_keeps_recorded_outcomes(
     with qtbot.waitSignal(view.agenda_loaded):
         qtbot.mouseClick(view.header.discard_button, Qt.MouseButton.LeftButton)
     assert view.notes.private_text() == ""
+    assert ctx.desk.one_on_one_draft(world.person) is None, "the saved draft goes too"
     assert len(ctx.desk.one_on_ones(world.person)) == 1  # nothing saved
     assert ctx.desk.promise(world.overdue_theirs).state is PromiseState.KEPT  # stays recorded
     assert not any("Send the churn analysis" in t for t in texts(view))  # a fresh agenda
+
+
+# -- drafts that survive a crash -------------------------------------------------------------
+def restarted(desk: Desk, qtbot, presenter: bool = False) -> tuple[OneOnOneView, list[str]]:
+    """A new 1:1 view on a new context over the same store, as after a crash and a restart."""
+    context = AppContext(desk)
+    context.set_presenter(presenter)
+    said: list[str] = []
+    context.message.connect(said.append)
+    widget = OneOnOneView(context)
+    qtbot.addWidget(widget)
+    widget.destroyed.connect(context.close)
+    widget.resize(1300, 850)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, said
+
+
+def test_notes_energy_and_ticks_come_back_after_a_restart(view, world, ctx, qtbot):
+    desk = ctx.desk
+    select(view, qtbot, "Conference budget")
+    qtbot.keyClick(view.agenda, Qt.Key.Key_Space)
+    qtbot.keyClicks(view.notes.shared, "Agreed to pause the reorg.")
+    qtbot.keyClicks(view.notes.private, PRIVATE)
+    view.energy.setFocus()
+    qtbot.keyClick(view.energy, Qt.Key.Key_4)
+    qtbot.waitUntil(
+        lambda: (draft := desk.one_on_one_draft(world.person)) is not None and draft.energy == 4,
+        timeout=5_000,
+    )
+
+    again, said = restarted(desk, qtbot)
+    open_for(again, qtbot, world.person)
+    assert again.notes.shared_text() == "Agreed to pause the reorg."
+    assert again.notes.private_text() == PRIVATE
+    assert again.energy.value() == 4
+    ticked = again.model.index(row_index(again, "Conference budget"))
+    assert ticked.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    untouched = again.model.index(row_index(again, "Team morale"))
+    assert untouched.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "Restored your unsaved 1:1 notes from 25 Nov." in said
+    assert again.header.discard_button.isEnabled()
+
+    again.end_meeting()
+    saved = desk.one_on_ones(world.person)[0]
+    assert saved.held_on == desk.today() and saved.energy == 4
+    assert saved.private_notes == PRIVATE and saved.discussed == ("Conference budget",)
+    assert desk.one_on_one_draft(world.person) is None, "ending the 1:1 removes its draft"
+
+
+def test_leaving_the_view_saves_the_draft_at_once(view, world, ctx, qtbot):
+    qtbot.keyClicks(view.notes.shared, "Half-way through")
+    view.hide()
+    draft = ctx.desk.one_on_one_draft(world.person)
+    assert draft is not None and draft.shared_notes == "Half-way through"
+    assert not view.drafts.timer.isActive()
+
+
+def test_a_restored_draft_keeps_private_notes_off_the_screen_while_presenting(
+    view, world, ctx, qtbot
+):
+    qtbot.keyClicks(view.notes.private, PRIVATE)
+    view.hide()  # saved at once
+
+    again, _said = restarted(ctx.desk, qtbot, presenter=True)
+    open_for(again, qtbot, world.person)
+    assert not any(PRIVATE in text for text in every_text(again))
+    assert again.findChild(QPlainTextEdit, "privateNotes") is None
+    assert again.notes.private_text() == PRIVATE  # in memory, to be saved with the 1:1
+
+    again.ctx.set_presenter(False)
+    assert again.findChild(QPlainTextEdit, "privateNotes").toPlainText() == PRIVATE
+
+
+def test_an_empty_meeting_leaves_no_draft_behind(view, world, ctx, qtbot):
+    qtbot.keyClicks(view.notes.shared, "x")
+    qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is not None, timeout=5_000)
+    qtbot.keyClick(view.notes.shared, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is None, timeout=5_000)

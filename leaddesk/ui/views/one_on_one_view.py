@@ -31,6 +31,7 @@ from leaddesk.ui.widgets.one_on_one_agenda_widget import OneOnOneAgendaWidget
 from leaddesk.ui.widgets.one_on_one_capture_strip import OneOnOneCaptureStrip
 from leaddesk.ui.widgets.one_on_one_card import OneOnOneCard
 from leaddesk.ui.widgets.one_on_one_close_guard import OneOnOneCloseGuard
+from leaddesk.ui.widgets.one_on_one_draft_keeper import OneOnOneDraftKeeper
 from leaddesk.ui.widgets.one_on_one_footer import OneOnOneFooter
 from leaddesk.ui.widgets.one_on_one_header import OneOnOneHeader
 from leaddesk.ui.widgets.one_on_one_item_panel import OneOnOneItemPanel
@@ -50,7 +51,8 @@ class OneOnOneView(BaseView):
         super().__init__(ctx, parent)
         self.person_id: int | None = None
         self.sessions: dict[int, OneOnOneSession] = {}  # drafts, one per person
-        self.guard = OneOnOneCloseGuard(self.sessions, self._save, self._forget, self)
+        self.drafts = OneOnOneDraftKeeper(ctx, self.sessions, self)  # ...also kept on disk
+        self.guard = OneOnOneCloseGuard(self.sessions, self._save, self._discard, self)
         self._loaded_person: int | None = None
         self._panel_state: tuple[RowKey | None, str] = (None, "")
         self._quiet = False  # our own write: we update the rows ourselves, no full re-read
@@ -82,6 +84,7 @@ class OneOnOneView(BaseView):
 
         self.model = OneOnOneAgendaModel()
         self.model.discussed_changed.connect(self._show_progress)
+        self.model.discussed_changed.connect(self._draft_changed)
         self.agenda_column = OneOnOneAgendaWidget(self.model, self._enter_panel)
         self.agenda = self.agenda_column.list
         self.agenda.selectionModel().currentChanged.connect(lambda *_: self._sync_panel())
@@ -175,6 +178,7 @@ class OneOnOneView(BaseView):
     def set_argument(self, argument: Any) -> None:
         """Show the 1:1 with this person (a draft in progress is picked up again)."""
         if isinstance(argument, int) and argument != self.person_id:
+            self.drafts.flush()
             self.person_id = argument
             if argument in self.sessions:
                 name = self.sessions[argument].person_name
@@ -194,7 +198,12 @@ class OneOnOneView(BaseView):
             self.pages.setCurrentIndex(0)
             return
         self.pages.setCurrentIndex(1)
-        session = self.sessions.setdefault(pid, OneOnOneSession(pid, person.name))
+        session = self.sessions.get(pid)
+        if session is None:  # a draft saved before a crash or restart, else a new meeting
+            session = self.drafts.restore(pid, person.name) or OneOnOneSession(
+                pid, person.name, started_on=desk.today()
+            )
+            self.sessions[pid] = session
         self.header.show_person(person, last, desk.today(), session.started)
         if self._loaded_person != pid:
             self._loaded_person = pid
@@ -287,6 +296,11 @@ class OneOnOneView(BaseView):
             for name, value in changes.items():
                 setattr(self.session, name, value)
             self._show_progress()
+            self._draft_changed()
+
+    def _draft_changed(self) -> None:
+        if self.person_id is not None:
+            self.drafts.changed(self.person_id)
 
     def _set_quiet(self, on: bool) -> None:
         self._quiet = on
@@ -335,6 +349,7 @@ class OneOnOneView(BaseView):
         if self.session is not None:
             self.session.drop(key)
             self.model.set_session(self.session)  # the model must never see stale rows
+            self._draft_changed()
             self.refresh()
 
     def _on_captured(self, key: RowKey, row: AgendaRow | None) -> None:
@@ -381,7 +396,9 @@ class OneOnOneView(BaseView):
         self._forget(session.person_id)
         return True
 
-    def _forget(self, pid: int) -> None:
+    def _forget(self, pid: int, stored: bool = False) -> None:
+        """Drop the meeting from memory; with `stored`, its saved draft too."""
+        self.drafts.forget(pid, stored)
         self.sessions.pop(pid, None)
         if pid == self._loaded_person:
             self._loaded_person = None
@@ -402,8 +419,11 @@ class OneOnOneView(BaseView):
             Button.Cancel,
         )
         if answer == Button.Discard:
-            self._forget(session.person_id)
+            self._discard(session.person_id)
             self.refresh()
+
+    def _discard(self, pid: int) -> None:
+        self._forget(pid, stored=True)
 
     # -- leaving -----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -412,6 +432,7 @@ class OneOnOneView(BaseView):
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self.drafts.flush()
         session = self.session
         if not event.spontaneous() and session is not None and session.has_unsaved():
             self.ctx.message.emit(

@@ -1,12 +1,12 @@
-"""A 1:1 in progress: the draft kept in memory until the leader ends (or discards) it."""
+"""A 1:1 in progress: the draft in memory (and, saved as it changes, on disk) until it ends."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from leaddesk.services.readmodels import ItemKind
+from leaddesk.services.readmodels import ItemKind, OneOnOneDraftView
 from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow, RowKey
 
 if TYPE_CHECKING:
@@ -20,11 +20,15 @@ class OneOnOneSession:
     Rows never vanish during a meeting (unless the leader removes a topic): an item closed
     inline (a promise kept, a checkpoint recorded) stays on the agenda with its outcome, so the
     leader sees what was done.
+
+    The notes, energy and ticked topics are also saved as a draft in the store while the
+    meeting goes on (see `save_draft`), so a crash or power cut loses none of them.
     """
 
     person_id: int
     person_name: str = ""
     started: datetime = field(default_factory=datetime.now)
+    started_on: date | None = None  # the day the meeting began; the 1:1 is recorded on it
     rows: list[AgendaRow] = field(default_factory=list)
     discussed: set[RowKey] = field(default_factory=set)
     outcomes: dict[RowKey, str] = field(default_factory=dict)
@@ -34,6 +38,20 @@ class OneOnOneSession:
     private: str = ""
     energy: int | None = None
     _loaded: bool = False
+    _restored_topic_ids: set[int] = field(default_factory=set)  # ticked before the agenda came
+
+    @classmethod
+    def from_draft(cls, draft: OneOnOneDraftView, person_name: str) -> OneOnOneSession:
+        """The meeting as its saved draft left it (after a crash, or a restart of the app)."""
+        return cls(
+            draft.person_id,
+            person_name,
+            started_on=draft.started_on,
+            shared=draft.shared_notes,
+            private=draft.private_notes,
+            energy=draft.energy,
+            _restored_topic_ids=set(draft.discussed_topic_ids),
+        )
 
     def merge(self, fresh: list[AgendaRow]) -> None:
         """Take the agenda as the service sees it now, keeping this meeting's order and marks."""
@@ -50,6 +68,10 @@ class OneOnOneSession:
         for row in fresh:
             if row.key in by_key:
                 self.add_row(row, added=self._loaded)
+        for row in self.rows:  # ticks of a restored draft, on the topics still open
+            if row.kind is ItemKind.TOPIC and row.ref_id in self._restored_topic_ids:
+                self.discussed.add(row.key)
+        self._restored_topic_ids.clear()
         self._loaded = True
 
     def add_row(self, row: AgendaRow, added: bool = True) -> None:
@@ -93,13 +115,14 @@ class OneOnOneSession:
 
     def discussed_topic_ids(self) -> list[int]:
         """Ids of the topics ticked as discussed (the rest carry forward)."""
-        return [
+        ticked = [
             row.ref_id
             for row in self.rows
             if row.kind is ItemKind.TOPIC
             and row.key in self.discussed
             and row.key not in self.closed
         ]
+        return ticked + sorted(self._restored_topic_ids - set(ticked))  # agenda not read yet
 
     def carried_topics(self) -> int:
         """How many topics would carry forward if the meeting ended now."""
@@ -132,12 +155,26 @@ class OneOnOneSession:
         return text + (f" · energy {self.energy}/5" if self.energy else "")
 
     def save(self, desk: Desk) -> int:
-        """Record the 1:1 as held today; the topics not ticked carry forward."""
+        """Record the 1:1 as held the day it started; the topics not ticked carry forward."""
         return desk.record_one_on_one(
             self.person_id,
-            held_on=desk.today(),
+            held_on=self.started_on or desk.today(),
             shared_notes=self.shared,
             private_notes=self.private,
             energy=self.energy,
             discussed_topic_ids=self.discussed_topic_ids(),
+        )
+
+    def save_draft(self, desk: Desk) -> None:
+        """Keep the meeting on disk as it is now (or drop the stored draft when it is empty)."""
+        if not self.has_unsaved():
+            desk.discard_one_on_one_draft(self.person_id)
+            return
+        desk.save_one_on_one_draft(
+            self.person_id,
+            self.shared,
+            self.private,
+            self.energy,
+            self.discussed_topic_ids(),
+            started_on=self.started_on,
         )
