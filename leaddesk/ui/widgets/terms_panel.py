@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,53 +18,18 @@ from leaddesk.services.readmodels import TermView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
+from leaddesk.ui.models.column_table_model import Column, ColumnTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Term", "Means", "With", "Agreed")
-
-
-class TermsModel(QAbstractTableModel):
-    """One row per term; team-wide ones say 'whole team'."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.terms: list[TermView] = []
-
-    def set_terms(self, terms: list[TermView]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.terms = terms
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.terms)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        term = self.terms[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
-                term.term,
-                term.meaning
-                if role == Qt.ItemDataRole.ToolTipRole
-                else term.meaning.split("\n")[0],
-                "whole team" if term.person_id is None else "this person",
-                f"{term.agreed_on:%d %b %Y}",
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
-            return theme.muted_color()
-        return None
+TERM_COLUMNS: tuple[Column[TermView], ...] = (
+    Column("Term", lambda t: t.term),
+    Column("Means", lambda t: t.meaning.split("\n")[0], tooltip=lambda t: t.meaning),
+    Column(
+        "With",
+        lambda t: "whole team" if t.person_id is None else "this person",
+        color=lambda _t: theme.muted_color(),
+    ),
+    Column("Agreed", lambda t: f"{t.agreed_on:%d %b %Y}"),
+)
 
 
 class TermsPanel(QWidget):
@@ -99,7 +61,7 @@ class TermsPanel(QWidget):
         for button in (self.add_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         box.addLayout(bar)
-        self.model = TermsModel()
+        self.model: ColumnTableModel[TermView] = ColumnTableModel(TERM_COLUMNS)
         self.table = QTableView()
         self.table.setObjectName("termsTable")
         self.table.setAccessibleName("Agreed terms")
@@ -120,7 +82,7 @@ class TermsPanel(QWidget):
         """The terms agreed with this person and with the whole team."""
         self.person_id = person_id
         terms = self.ctx.desk.terms(person_id)
-        self.model.set_terms(terms)
+        self.model.set_records(terms)
         self.table.setVisible(bool(terms))
         self.empty.setVisible(not terms)
         self.edit_button.setEnabled(bool(terms))
@@ -130,7 +92,7 @@ class TermsPanel(QWidget):
     def _selected(self) -> TermView | None:
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() if rows else self.table.currentIndex().row()
-        return self.model.terms[row] if 0 <= row < len(self.model.terms) else None
+        return self.model.record(row)
 
     def add_term(self) -> None:
         """Open the term dialog for a new term."""
