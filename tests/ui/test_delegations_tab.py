@@ -3,12 +3,12 @@ success factors, calibrations, state changes and deletion with undo — through 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers.qt import on_modal, press
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import Proposer
@@ -28,28 +28,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
 TODAY = date(2026, 11, 25)
-
-
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
-
-    def check(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None:
-            handler(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: check(left - 1))
-
-    QTimer.singleShot(0, lambda: check(tries))
-
-
-def press(qtbot, widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    """Press a key in `widget` with its window active (shortcuts need an active window)."""
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    widget.setFocus()
-    qtbot.keyClick(widget, key, modifier)
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers.qt import on_modal, press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.services.desk import Desk
@@ -27,28 +27,6 @@ GIVEN, RECEIVED, SOLICITED = (
     FeedbackDirection.RECEIVED,
     FeedbackDirection.SOLICITED,
 )
-
-
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
-
-    def check(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None:
-            handler(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: check(left - 1))
-
-    QTimer.singleShot(0, lambda: check(tries))
-
-
-def press(qtbot, widget: QWidget, key: Qt.Key) -> None:
-    """Press a key in `widget` with its window active (shortcuts need an active window)."""
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    widget.setFocus()
-    qtbot.keyClick(widget, key)
 
 
 @pytest.fixture

@@ -3,22 +3,16 @@ items open where they are fixed, the passphrase dialog recovers from a wrong pas
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from helpers.qt import all_texts
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QApplication,
-    QComboBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QTextEdit,
-    QWidget,
 )
 
 from leaddesk.domain.feedback import FeedbackDirection
@@ -29,49 +23,6 @@ from leaddesk.ui.navigation import PersonTarget
 PRIVATE_NOTE = "Worried about her father's surgery"
 PRIVATE_MEETING = "Seemed exhausted; ask about workload"
 ASSESSMENT_NOTE = "Integrity solid, results uneven"
-
-
-def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> Iterator[str]:
-    try:
-        columns = max(1, model.columnCount(parent))
-    except TypeError:  # list models keep columnCount and hasChildren private
-        columns = 0
-    for row in range(model.rowCount(parent)):
-        for column in range(max(1, columns)):
-            index = model.index(row, column, parent)
-            for role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ToolTipRole,
-                Qt.ItemDataRole.AccessibleTextRole,
-            ):
-                value = index.data(role)
-                if isinstance(value, str):
-                    yield value
-            if column == 0 and columns and _has_children(model, index):
-                yield from _model_texts(model, index)
-
-
-def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
-    try:
-        return model.hasChildren(index)
-    except TypeError:  # table models keep hasChildren private: they are flat
-        return False
-
-
-def every_text(root: QWidget) -> str:
-    """Everything a user could read in `root`: labels, buttons, editors, tooltips, model cells."""
-    found: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        found += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
-        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
-            found.append(widget.text())
-        if isinstance(widget, QPlainTextEdit | QTextEdit):
-            found.append(widget.toPlainText())
-        if isinstance(widget, QComboBox):
-            found += [widget.itemText(i) for i in range(widget.count())]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            found += list(_model_texts(widget.model(), QModelIndex()))
-    return "\n".join(t for t in found if t)
 
 
 @pytest.fixture
@@ -129,7 +80,7 @@ def test_presenter_mode_leaves_no_private_text_in_any_screen(
     screens.append(("one_on_one", ada))
     score = f"{desk.person_overview(ada).current.expectation:.2f}"
     window.show_view("person", PersonTarget(ada, "relationship"))
-    assert PRIVATE_NOTE in every_text(window)  # the walk does see private text when allowed
+    assert PRIVATE_NOTE in all_texts(window)  # the walk does see private text when allowed
     qtbot.keyClick(
         window,
         Qt.Key.Key_P,
@@ -141,7 +92,7 @@ def test_presenter_mode_leaves_no_private_text_in_any_screen(
         window.show_view(name, argument)
         view = window.view(name)
         qtbot.waitUntil(lambda v=view: not getattr(v, "loading", False))
-        text = every_text(window)
+        text = all_texts(window)
         for secret in (PRIVATE_NOTE, PRIVATE_MEETING, ASSESSMENT_NOTE):
             assert secret not in text, (name, argument, secret)
         if name in ("person", "week"):
@@ -234,7 +185,7 @@ def test_deleting_a_private_note_says_nothing_of_its_text(
     window.ctx.set_presenter(True)
     window.ctx.delete(window, Deletable.NOTE, note.id)
     shown = " ".join(
-        [window.statusBar().currentMessage(), window.undo_button.toolTip(), every_text(window)]
+        [window.statusBar().currentMessage(), window.undo_button.toolTip(), all_texts(window)]
     )
     assert "relationship note of" in window.statusBar().currentMessage()
     assert PRIVATE_NOTE not in shown

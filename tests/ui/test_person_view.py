@@ -6,11 +6,11 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from helpers.qt import on_modal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -41,19 +41,6 @@ TODAY = date(2026, 11, 25)
 ASSESSMENT_NOTE = "Private worry: stretched thin since the reorg"
 RELATIONSHIP_NOTE = "Caring for a parent on Fridays"
 PRIVATE_ONE_ON_ONE = "Considering an offer from a competitor"
-
-
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
-
-    def check(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None:
-            handler(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: check(left - 1))
-
-    QTimer.singleShot(0, lambda: check(tries))
 
 
 @pytest.fixture

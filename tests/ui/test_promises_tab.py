@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from helpers.qt import on_modal, press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.promises import PromiseDirection, PromiseState
 from leaddesk.services.desk import Desk
@@ -23,31 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 TODAY = date(2026, 11, 25)
 MINE, THEIRS = PromiseDirection.MINE, PromiseDirection.THEIRS
-
-
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
-
-    def check(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None:
-            handler(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: check(left - 1))
-
-    QTimer.singleShot(0, lambda: check(tries))
-
-
-def press(qtbot, widget: QWidget, key: Qt.Key) -> None:
-    """Press a key in `widget` with its window active (shortcuts need an active window).
-
-    Offscreen there is no window manager to hand activation back after a modal closes.
-    """
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    widget.setFocus()
-    qtbot.keyClick(widget, key)
 
 
 def click_button(box: QWidget, text: str) -> None:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from helpers.qt import all_texts, on_modal, press
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 
@@ -30,62 +22,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 TODAY = date(2026, 11, 25)
 PRIVATE_1ON1 = "Seemed tired; worried about the reorg"
 RELATIONSHIP_NOTE = "Wants to lead a multi-site team within two years"
-
-
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
-
-    def check(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is not None:
-            handler(widget)
-        elif left:
-            QTimer.singleShot(10, lambda: check(left - 1))
-
-    QTimer.singleShot(0, lambda: check(tries))
-
-
-def press(qtbot, widget: QWidget, key: Qt.Key) -> None:
-    """Press a key in `widget` with its window active (shortcuts need an active window)."""
-    window = widget.window()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    widget.setFocus()
-    qtbot.keyClick(widget, key)
-
-
-def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[str]:
-    """Every cell's display, tooltip and accessible text, recursively, plus the headers."""
-    parent = parent if parent is not None else QModelIndex()
-    for column in range(model.columnCount(parent)):
-        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
-            index = model.index(row, column, parent)
-            for role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ToolTipRole,
-                Qt.ItemDataRole.AccessibleTextRole,
-            ):
-                yield str(index.data(role) or "")
-            if column == 0:
-                yield from model_texts(model, index)
-
-
-def all_texts(root: QWidget) -> str:
-    """Everything any widget under `root` shows or tells: text, tooltips, accessible text."""
-    out: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        out += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
-        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
-            out.append(widget.text())
-        if isinstance(widget, QTextEdit | QPlainTextEdit):
-            out.append(widget.toPlainText())
-        if isinstance(widget, QComboBox):
-            out += [widget.itemText(i) for i in range(widget.count())]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            out += list(model_texts(widget.model()))
-    return "\n".join(out)
 
 
 @pytest.fixture

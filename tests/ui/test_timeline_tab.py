@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from helpers.qt import all_texts
+from PySide6.QtCore import Qt
 
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.promises import PromiseDirection
@@ -32,40 +22,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 TODAY = date(2026, 11, 25)
 PRIVATE_NOTE = "Caring for a parent; prefers no calls after six"
-
-
-def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[str]:
-    """Every cell's display, tooltip and accessible text, recursively, plus the headers."""
-    parent = parent if parent is not None else QModelIndex()
-    for column in range(model.columnCount(parent)):
-        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-    for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
-            index = model.index(row, column, parent)
-            for role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ToolTipRole,
-                Qt.ItemDataRole.AccessibleTextRole,
-            ):
-                yield str(index.data(role) or "")
-            if column == 0:
-                yield from model_texts(model, index)
-
-
-def all_texts(root: QWidget) -> str:
-    """Everything any widget under `root` shows or tells: text, tooltips, accessible text."""
-    out: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        out += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
-        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
-            out.append(widget.text())
-        if isinstance(widget, QTextEdit | QPlainTextEdit):
-            out.append(widget.toPlainText())
-        if isinstance(widget, QComboBox):
-            out += [widget.itemText(i) for i in range(widget.count())]
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            out += list(model_texts(widget.model()))
-    return "\n".join(out)
 
 
 @pytest.fixture

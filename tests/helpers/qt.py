@@ -1,0 +1,98 @@
+"""Helpers GUI tests share: answering a modal dialog, pressing keys, reading every visible text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+
+
+def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
+    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
+
+    def check(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is not None:
+            handler(widget)
+        elif left:
+            QTimer.singleShot(10, lambda: check(left - 1))
+
+    QTimer.singleShot(0, lambda: check(tries))
+
+
+def press(
+    qtbot: object,
+    widget: QWidget,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """Press a key in `widget` with its window active (shortcuts need an active window)."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # type: ignore[attr-defined]
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
+
+
+def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    try:
+        return model.columnCount(parent)
+    except TypeError:  # list models keep columnCount private: one column
+        return 1
+
+
+def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+    try:
+        return model.hasChildren(index)
+    except TypeError:  # flat table and list models keep hasChildren private
+        return False
+
+
+def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[str]:
+    """Every cell's display, tooltip and accessible text, recursively, plus the headers."""
+    parent = parent if parent is not None else QModelIndex()
+    columns = _columns(model, parent)
+    for column in range(columns):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            for role in _ROLES:
+                value = index.data(role)
+                if isinstance(value, str):
+                    yield value
+            if column == 0 and _has_children(model, index):
+                yield from model_texts(model, index)
+
+
+def all_texts(root: QWidget) -> str:
+    """Everything a user could read under `root`: text, editors, combos, tooltips, model cells."""
+    out: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        out += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            out.append(widget.text())
+        if isinstance(widget, QTextEdit | QPlainTextEdit):
+            out.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            out += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            out += list(model_texts(widget.model()))
+    return "\n".join(t for t in out if t)
