@@ -18,6 +18,10 @@ from leaddesk.store.store import Store
 
 T = TypeVar("T", bound=m.Base)
 
+# Writes in these areas can change someone's trust evidence.
+EVIDENCE_AREAS = frozenset({"promises", "checkpoints", "delete", "bulk", "purge"})
+_TOUCHED = "leaddesk.evidence_of"
+
 
 def utcnow() -> datetime:
     """Now in UTC without tzinfo, the way timestamps are stored."""
@@ -34,6 +38,8 @@ class DeskBase:
         self._cache: dict[Any, Any] = {}
         self._generation = 0  # bumped by every write, so a read racing a write is not cached
         self._cache_lock = threading.Lock()
+        # person id -> their resolved promises and checkpoint outcomes as (day, +, -), by day
+        self._evidence: dict[int, list[tuple[int, float, float]]] = {}
 
     # -- clock -------------------------------------------------------------------------------
     def today(self) -> date:
@@ -51,15 +57,31 @@ class DeskBase:
 
     @contextmanager
     def _write(self, area: str, person_id: int | None = None) -> Iterator[Session]:
-        """A committed transaction; afterwards caches are dropped and listeners told."""
+        """A committed transaction; afterwards caches are dropped and listeners told.
+
+        Trust evidence is kept per person across writes (the team grid folds every direct
+        report's history): a write in an evidence area drops the evidence of the people it marked
+        with `_touch`, or all of it when it marked nobody.
+        """
         with self.store.session(write=True) as session:
             yield session
+            touched: set[int] | None = session.info.get(_TOUCHED)
         with self._cache_lock:
             self._generation += 1
             self._cache.clear()
+            if area in EVIDENCE_AREAS:
+                if touched is None:
+                    self._evidence.clear()
+                for pid in touched or ():
+                    self._evidence.pop(pid, None)
         change = Change(area, person_id)
         for listener in list(self._listeners):
             listener(change)
+
+    @staticmethod
+    def _touch(session: Session, person_id: int) -> None:
+        """Mark that this write changes (or may change) `person_id`'s trust evidence."""
+        session.info.setdefault(_TOUCHED, set()).add(person_id)
 
     @contextmanager
     def _write_quietly(self) -> Iterator[Session]:

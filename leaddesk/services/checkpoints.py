@@ -25,6 +25,7 @@ class CheckpointsMixin(DelegationsMixin):
         due = self._day(due_on, "Due date") if due_on else self.suggest_checkpoint(delegation_id)
         with self._write("checkpoints") as session:
             row = self._delegation_row(session, delegation_id)
+            self._touch(session, row.person_id)
             cp = m.Checkpoint(delegation_id=row.id, due_on=due)
             session.add(cp)
             session.flush()
@@ -35,6 +36,7 @@ class CheckpointsMixin(DelegationsMixin):
         due = self._day(due_on, "Due date")
         with self._write("checkpoints") as session:
             cp = self._get(session, m.Checkpoint, checkpoint_id, "checkpoint")
+            self._touch(session, self._delegation_row(session, cp.delegation_id).person_id)
             if cp.outcome is not None:
                 raise ValidationError("That checkpoint is already completed.")
             cp.due_on = due
@@ -60,6 +62,7 @@ class CheckpointsMixin(DelegationsMixin):
         theirs = EmpowermentLevel.parse(their_level) if their_level is not None else None
         with self._write("checkpoints") as session:
             cp = self._get(session, m.Checkpoint, checkpoint_id, "checkpoint")
+            self._touch(session, self._delegation_row(session, cp.delegation_id).person_id)
             if cp.outcome is not None:
                 raise ValidationError("That checkpoint is already completed.")
             delegation = self._delegation_row(session, cp.delegation_id)

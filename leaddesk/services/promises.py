@@ -40,6 +40,7 @@ class PromisesMixin(DeskBase):
         check_due(made, due)
         with self._write("promises", person_id) as session:
             self._person_row(session, person_id)
+            self._touch(session, person_id)
             self._check_meeting(session, one_on_one_id, person_id)
             row = m.Promise(
                 person_id=person_id,
@@ -58,6 +59,7 @@ class PromisesMixin(DeskBase):
         """Reword a promise (a typo, a clearer phrase); its dates change only by renegotiation."""
         with self._write("promises") as session:
             row = self._get(session, m.Promise, promise_id, "promise")
+            self._touch(session, row.person_id)
             row.text = clean_text(text, "Promise", required=True)
 
     def keep_promise(self, promise_id: int, on: date | None = None, note: str = "") -> bool:
@@ -89,6 +91,7 @@ class PromisesMixin(DeskBase):
         with self._write("promises") as session:
             row = self._get(session, m.Promise, promise_id, "promise")
             self._person_row(session, row.person_id)
+            self._touch(session, row.person_id)
             check_transition(PromiseState(row.state), PromiseState.RENEGOTIATED)
             if day < row.made_on:
                 raise ValidationError(
@@ -159,6 +162,7 @@ class PromisesMixin(DeskBase):
     ) -> m.Promise:
         row = self._get(session, m.Promise, promise_id, "promise")
         self._person_row(session, row.person_id)
+        self._touch(session, row.person_id)
         check_transition(PromiseState(row.state), target)
         if day < row.made_on:
             raise ValidationError(

@@ -201,6 +201,27 @@ class TrustMixin(CheckpointsMixin):
         """Every active direct report with sparkline, score, trend and open items."""
         return self._cached(("team",), self._team_overview)  # type: ignore[no-any-return]
 
+    def _their_weights_kept(
+        self, session: Session, ids: list[int]
+    ) -> dict[int, list[tuple[int, float, float]]]:
+        """Each person's evidence, read from the store only for people whose evidence changed.
+
+        A write drops the evidence of the people it touched (DeskBase._write), so after an edit
+        the team grid reads one person's history, not everyone's.
+        """
+        with self._cache_lock:
+            generation = self._generation
+            known = {pid: self._evidence[pid] for pid in ids if pid in self._evidence}
+        missing = [pid for pid in ids if pid not in known]
+        if missing:
+            loaded = their_weights(session, missing if len(missing) <= 500 else None)
+            fresh = {pid: loaded.get(pid, []) for pid in missing}
+            with self._cache_lock:
+                if generation == self._generation:  # no write slipped in while reading
+                    self._evidence.update(fresh)
+            known.update(fresh)
+        return known
+
     def _team_overview(self) -> TeamOverview:
         half_life = self.settings().half_life_days
         today = self.today()
@@ -213,7 +234,7 @@ class TrustMixin(CheckpointsMixin):
         dates = sorted({*spark_dates, trend_day})
         days = [d.toordinal() for d in dates]
         with self._read() as session:
-            weights = their_weights(session, ids)
+            weights = self._their_weights_kept(session, ids)
             open_promises = _count_by_person(session, ids, None)
             overdue = _count_by_person(session, ids, today)
             for pid, n in _overdue_checkpoints(session, ids, today).items():
