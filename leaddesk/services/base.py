@@ -40,6 +40,8 @@ class DeskBase:
         self._cache_lock = threading.Lock()
         # person id -> their resolved promises and checkpoint outcomes as (day, +, -), by day
         self._evidence: dict[int, list[tuple[int, float, float]]] = {}
+        # person id -> (the evidence list it was folded from, (half-life, day), team-grid line)
+        self._folds: dict[int, tuple[list[tuple[int, float, float]], tuple[float, date], Any]] = {}
 
     # -- clock -------------------------------------------------------------------------------
     def today(self) -> date:

@@ -248,15 +248,28 @@ class TrustMixin(CheckpointsMixin):
             )
         members = []
         for p in people:
-            series = weights_on_days(weights.get(p.id, []), days, half_life)
-            records = {d: from_weights(r, s) for d, (r, s) in zip(dates, series, strict=True)}
-            now = records[today]
+            items = weights.get(p.id, [])
+            folded = self._folds.get(p.id)
+            # The same evidence list (kept until a write touches this person), half-life and day
+            # give the same line: only people whose evidence changed are folded again.
+            if folded is None or folded[0] is not items or folded[1] != (half_life, today):
+                series = weights_on_days(items, days, half_life)
+                records = {d: from_weights(r, s) for d, (r, s) in zip(dates, series, strict=True)}
+                now = records[today]
+                line = (
+                    now.expectation,
+                    trend(records[trend_day], now),
+                    tuple(records[d].expectation for d in spark_dates),
+                )
+                folded = (items, (half_life, today), line)
+                self._folds[p.id] = folded
+            score, direction, sparkline = folded[2]
             members.append(
                 TeamMember(
                     person=p,
-                    score=now.expectation,
-                    trend=trend(records[trend_day], now),
-                    sparkline=tuple(records[d].expectation for d in spark_dates),
+                    score=score,
+                    trend=direction,
+                    sparkline=sparkline,
                     open_promises=open_promises.get(p.id, 0),
                     overdue_items=overdue.get(p.id, 0),
                     last_one_on_one=last.get(p.id),
