@@ -38,6 +38,7 @@ from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.widgets.sparkline import paint_sparkline
 
 SAVE_DELAY_MS = 600
+WRAP_LIMIT = 60
 TEAM_TITLE = "<b>Your team</b> — double-click or Enter to open a person"
 
 
@@ -236,6 +237,8 @@ class WeekView(BaseView):
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.team.verticalHeader().setVisible(False)
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Size columns from the first rows only: measuring 200 rows on every refresh is slow.
+        self.team.horizontalHeader().setResizeContentsPrecision(20)
         self.team.setColumnWidth(SPARK_COLUMN, 120)
         self.team.activated.connect(self._open_member)
         self.team.doubleClicked.connect(self._open_member)
@@ -302,8 +305,16 @@ class WeekView(BaseView):
             self.reflection.setPlainText(focus.reflection)
             self.reflection.blockSignals(False)
         self.points_label.setText(f"<b>This week points at:</b> {focus.points_at}")
-        self.focus_items_model.set_items(focus.items)
-        self.attention_model.set_items(attention)
+        for view, model, found in (
+            (self.focus_items, self.focus_items_model, focus.items),
+            (self.attention, self.attention_model, attention),
+        ):
+            # Wrapping makes Qt measure every row: fine for a page of items, slow for thousands
+            # (a large team's success-factor week); long lists elide, the tooltip has it all.
+            wrap = len(found) <= WRAP_LIMIT
+            view.setWordWrap(wrap)
+            view.setUniformItemSizes(not wrap)
+            model.set_items(found)
         overdue = sum(1 for item in attention if item.overdue)
         self.attention_title.setText(
             f"<b>Needs attention</b> — {len(attention)} item{'s' if len(attention) != 1 else ''}"
