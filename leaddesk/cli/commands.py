@@ -13,6 +13,7 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import DelegationState
+from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
 from leaddesk.security.keys import PassphrasePrompt, forget_keychain_key
@@ -163,20 +164,14 @@ def _checkpoint(args: argparse.Namespace, desk: Desk, person_id: int, name: str,
 
 def _find_delegation(found: list[DelegationView], title: str, name: str) -> DelegationView:
     active = [d for d in found if d.state is DelegationState.ACTIVE]
-    wanted = title.strip().casefold()
-    for rule in (
-        lambda d: d.title.casefold() == wanted,
-        lambda d: d.title.casefold().startswith(wanted),
-        lambda d: wanted in d.title.casefold(),
-    ):
-        hits = [d for d in active if rule(d)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            raise ValidationError(
-                f"'{title}' matches several of {name}'s delegations: "
-                + "; ".join(d.title for d in hits)
-                + "."
-            )
+    hits = match_name(active, title, lambda d: d.title)
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise ValidationError(
+            f"'{title}' matches several of {name}'s delegations: "
+            + "; ".join(d.title for d in hits)
+            + "."
+        )
     listed = "; ".join(d.title for d in active) or "none"
     raise ValidationError(f"{name} has no active delegation called '{title}'. Active: {listed}.")

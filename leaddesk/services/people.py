@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.matching import match_name
 from leaddesk.domain.validation import clean_email, clean_name, clean_optional_name
 from leaddesk.services import convert
 from leaddesk.services.base import DeskBase, utcnow
@@ -127,19 +128,13 @@ class PeopleMixin(DeskBase):
 
         An unknown or ambiguous name is a ValidationError that lists the candidates.
         """
-        wanted = clean_name(name).casefold()
         everyone = self.people(include_archived=True)
-        for rule in (
-            lambda p: p.name.casefold() == wanted,
-            lambda p: p.name.casefold().startswith(wanted),
-            lambda p: wanted in p.name.casefold(),
-        ):
-            hits = [p for p in everyone if rule(p)]
-            if len(hits) == 1:
-                return hits[0]
-            if len(hits) > 1:
-                listed = ", ".join(p.name for p in hits[:10])
-                more = f" and {len(hits) - 10} more" if len(hits) > 10 else ""
-                raise ValidationError(f"'{name}' matches several people: {listed}{more}.")
+        hits = match_name(everyone, clean_name(name), lambda p: p.name)
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            listed = ", ".join(p.name for p in hits[:10])
+            more = f" and {len(hits) - 10} more" if len(hits) > 10 else ""
+            raise ValidationError(f"'{name}' matches several people: {listed}{more}.")
         sample = ", ".join(p.name for p in everyone[:10]) or "nobody yet"
         raise ValidationError(f"Nobody is called '{name}'. People: {sample}.")
