@@ -1,0 +1,1 @@
+"""Exports and imports: PDF one-pagers, JSON exchange, CSV roster, ICS calendar."""
