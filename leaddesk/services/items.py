@@ -229,18 +229,23 @@ def promise_items(
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
+def last_one_on_ones(session: Session) -> dict[int, date]:
+    """Each live person's last 1:1 date: one index seek per person, not a scan of every 1:1."""
+    latest = (
+        select(func.max(m.OneOnOne.held_on))
+        .where(m.OneOnOne.person_id == m.Person.id, m.OneOnOne.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    rows = session.execute(select(m.Person.id, latest).where(m.Person.deleted_at.is_(None)))
+    return {pid: held for pid, held in rows if held is not None}
+
+
 def one_on_one_items(
     session: Session, today: date, interval_days: int, person_ids: Iterable[int] | None = None
 ) -> list[ActionItem]:
     """Direct reports with no 1:1 for longer than the interval (or never)."""
     people = _in(_direct_reports(session), person_ids)
-    last = dict(
-        session.execute(
-            select(m.OneOnOne.person_id, func.max(m.OneOnOne.held_on))
-            .where(m.OneOnOne.deleted_at.is_(None))
-            .group_by(m.OneOnOne.person_id)
-        ).all()
-    )
+    last = last_one_on_ones(session)
     out = []
     for pid, name in people.items():
         held = last.get(pid)

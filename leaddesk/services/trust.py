@@ -24,6 +24,7 @@ from leaddesk.services.evidence import (
     their_evidence,
     their_weights,
 )
+from leaddesk.services.items import last_one_on_ones
 from leaddesk.services.readmodels import (
     PersonOverview,
     TeamMember,
@@ -239,13 +240,7 @@ class TrustMixin(CheckpointsMixin):
             overdue = _count_by_person(session, ids, today)
             for pid, n in _overdue_checkpoints(session, ids, today).items():
                 overdue[pid] = overdue.get(pid, 0) + n
-            last = dict(
-                session.execute(
-                    select(m.OneOnOne.person_id, func.max(m.OneOnOne.held_on))
-                    .where(m.OneOnOne.deleted_at.is_(None))
-                    .group_by(m.OneOnOne.person_id)
-                ).all()
-            )
+            last = last_one_on_ones(session)
         members = []
         for p in people:
             items = weights.get(p.id, [])

@@ -133,7 +133,7 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
     opening = OpeningWindow()
     opening.show()
     app.processEvents()
-    from PySide6.QtCore import QLockFile
+    from PySide6.QtCore import QLockFile, QThreadPool
     from PySide6.QtWidgets import QMessageBox
 
     from leaddesk.ui.main_window import MainWindow
@@ -172,6 +172,9 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
     if workdir is None:
         window.backup_if_due()
     code = app.exec()
+    # A background read or the automatic backup may still run: let it finish before the store
+    # closes under it (closing right after start-up used to abort the process mid-backup).
+    QThreadPool.globalInstance().waitForDone()
     desk.close()
     lock.unlock()
     if workdir is not None:

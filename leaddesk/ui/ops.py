@@ -6,6 +6,7 @@ The work function receives a `progress(done, total)` callable and must not touch
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -33,9 +34,15 @@ class _Job(QRunnable):
             result = self.work(self._progress)
         except BaseException as error:
             error.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
             return
-        self.signals.done.emit(result)
+        self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        # At shutdown the application may have taken the receiver with it: nothing to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:

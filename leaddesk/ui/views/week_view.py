@@ -87,6 +87,8 @@ class WeekView(BaseView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._week_start: date | None = None
+        self._team_pending: TeamOverview | None = None
+        self._week_shown = False
         self._generation = 0
         self.loading = False
         self._save_timer = QTimer(self)
@@ -255,12 +257,15 @@ class WeekView(BaseView):
             super()._on_change(change)
 
     def load(self) -> None:
-        """Read the week off the GUI thread: the focus and Needs attention first, then the team
-        grid (the team-wide trust read takes longest at scale, so it must not hold the rest)."""
+        """Read the week off the GUI thread in two parallel reads: the focus and Needs attention,
+        and the team grid (its first team-wide trust read after opening takes longest at scale,
+        so it must not hold the rest)."""
         desk = self.ctx.desk
         self._generation += 1
         generation = self._generation
         self.loading = True
+        self._team_pending = None
+        self._week_shown = False
 
         def read(_progress: Progress) -> tuple[bool, WeekFocus, list[ActionItem]]:
             if not desk.people(include_archived=False):
@@ -270,6 +275,11 @@ class WeekView(BaseView):
         run_in_background(
             read,
             lambda result: self._show(generation, result),
+            lambda error: self._failed(generation, error),
+        )
+        run_in_background(
+            lambda _progress: desk.team_overview(),
+            lambda team: self._team_read(generation, team),
             lambda error: self._failed(generation, error),
         )
 
@@ -322,18 +332,23 @@ class WeekView(BaseView):
             + " · Enter opens where it is fixed"
         )
         self.attention_empty.setVisible(not attention)
-        if not self.team_model.members:
+        self._week_shown = True
+        if self._team_pending is not None:
+            self._show_team(self._team_pending)
+        elif not self.team_model.members:
             self.team_title.setText("<b>Your team</b> — reading the track records…")
-        desk = self.ctx.desk
-        run_in_background(
-            lambda _progress: desk.team_overview(),
-            lambda team: self._show_team(generation, team),
-            lambda error: self._failed(generation, error),
-        )
 
-    def _show_team(self, generation: int, team: TeamOverview) -> None:
+    def _team_read(self, generation: int, team: TeamOverview) -> None:
+        """The team grid waits for the week (which decides between empty state and dashboard)."""
         if not self._current(generation):
             return
+        if self._week_shown:
+            self._show_team(team)
+        else:
+            self._team_pending = team
+
+    def _show_team(self, team: TeamOverview) -> None:
+        self._team_pending = None
         self.loading = False
         self.team_title.setText(TEAM_TITLE)
         self.team_model.set_members(team.members, self.ctx.presenter, self.ctx.desk.today())
