@@ -551,6 +551,14 @@ class _Builder:
             deleted_at=None,
         )
         did = int(row["id"])
+        if ended:
+            _add(
+                self.world.state_changes,
+                delegation_id=did,
+                on=end,
+                from_state=DelegationState.ACTIVE.value,
+                to_state=state.value,
+            )
         cap = _LEVEL_CAP[arc.story]
         self._level(did, LevelKind.MINE, created, None, level, "Delegated")
         target: int | None = None

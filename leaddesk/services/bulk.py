@@ -30,6 +30,7 @@ class World:
     people: list[Row] = field(default_factory=list)
     delegations: list[Row] = field(default_factory=list)
     level_changes: list[Row] = field(default_factory=list)
+    state_changes: list[Row] = field(default_factory=list)
     checkpoints: list[Row] = field(default_factory=list)
     success_factors: list[Row] = field(default_factory=list)
     calibrations: list[Row] = field(default_factory=list)
@@ -57,6 +58,7 @@ _LOAD_ORDER: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
     ("delegations", m.Delegation),
     ("level_changes", m.LevelChange),
+    ("state_changes", m.DelegationStateChange),
     ("checkpoints", m.Checkpoint),
     ("success_factors", m.SuccessFactor),
     ("calibrations", m.Calibration),

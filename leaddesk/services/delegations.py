@@ -151,10 +151,18 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
     def set_delegation_state(
         self, delegation_id: int, state: DelegationState, on: date | None = None
     ) -> None:
-        """Complete, withdraw or reactivate a delegation."""
-        self._day(on)
+        """Complete, withdraw or reactivate a delegation; the change is kept as a dated row."""
+        day = self._day(on)
         with self._write("delegations") as session:
-            self._delegation_row(session, delegation_id).state = state.value
+            row = self._delegation_row(session, delegation_id)
+            if row.state == state.value:
+                return
+            session.add(
+                m.DelegationStateChange(
+                    delegation_id=row.id, on=day, from_state=row.state, to_state=state.value
+                )
+            )
+            row.state = state.value
 
     def delegations(
         self, person_id: int | None = None, active_only: bool = False

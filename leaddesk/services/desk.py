@@ -35,6 +35,7 @@ COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
     ("delegations", m.Delegation),
     ("level changes", m.LevelChange),
+    ("state changes", m.DelegationStateChange),
     ("checkpoints", m.Checkpoint),
     ("success factors", m.SuccessFactor),
     ("calibrations", m.Calibration),

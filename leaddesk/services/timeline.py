@@ -18,6 +18,12 @@ _FEEDBACK_VERB = {
     FeedbackDirection.SOLICITED.value: "Asked for feedback",
 }
 
+_STATE_TEXT = {
+    "completed": lambda title: f"Completed {title}",
+    "withdrawn": lambda title: f"Withdrew {title}",
+    "active": lambda title: f"Made {title} active again",
+}
+
 _LEVEL_WHO = {"mine": "My level", "theirs": "Their level", "target": "Target level"}
 
 
@@ -54,6 +60,21 @@ class TimelineMixin(DeskBase):
                         f": {h.reason}" if h.reason else ""
                     )
                 add(TimelineEntry(h.on, ItemKind.DELEGATION, h.delegation_id, text, False))
+            for s in session.scalars(
+                select(m.DelegationStateChange).where(
+                    m.DelegationStateChange.delegation_id.in_(list(delegations))
+                )
+            ):
+                title = delegations[s.delegation_id].title
+                add(
+                    TimelineEntry(
+                        s.on,
+                        ItemKind.DELEGATION,
+                        s.delegation_id,
+                        _STATE_TEXT[s.to_state](title),
+                        False,
+                    )
+                )
             for c in session.scalars(
                 select(m.Checkpoint).where(
                     m.Checkpoint.delegation_id.in_(list(delegations)),

@@ -168,6 +168,9 @@ class UndoMixin(DeskBase):
                     | m.Checkpoint.delegation_id.in_(dead_delegations)
                 ),
                 delete(m.LevelChange).where(m.LevelChange.delegation_id.in_(dead_delegations)),
+                delete(m.DelegationStateChange).where(
+                    m.DelegationStateChange.delegation_id.in_(dead_delegations)
+                ),
                 delete(m.Delegation).where(m.Delegation.id.in_(dead_delegations)),
                 delete(m.PromiseEvent).where(m.PromiseEvent.promise_id.in_(dead_promises)),
                 delete(m.Promise).where(m.Promise.id.in_(dead_promises)),

@@ -77,6 +77,17 @@ class LevelChange(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class DelegationStateChange(Base):
+    """A delegation completed, withdrawn or made active again: when, and from which state."""
+
+    __tablename__ = "delegation_state_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id"), index=True)
+    on: Mapped[date]
+    from_state: Mapped[str] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+
+
 class Checkpoint(SoftDelete, Base):
     """A planned verify moment on a delegation, then its outcome."""
 

@@ -284,6 +284,21 @@ def test_finished_delegation_can_be_reactivated(desk: Desk, ada: int) -> None:
     assert [d.id for d in desk.delegations(active_only=True)] == [ident]
 
 
+def test_state_changes_are_kept_as_dated_history_on_the_timeline(desk: Desk, ada: int) -> None:
+    ident = desk.add_delegation(ada, "Budget", L.CONSULT)
+    desk.set_delegation_state(ident, DelegationState.WITHDRAWN, on=date(2026, 10, 1))
+    desk.set_delegation_state(ident, DelegationState.WITHDRAWN, on=date(2026, 10, 2))  # no change
+    desk.set_delegation_state(ident, DelegationState.ACTIVE, on=date(2026, 11, 2))
+    desk.set_delegation_state(ident, DelegationState.COMPLETED)
+    texts = ("Completed Budget", "Made Budget active again", "Withdrew Budget")
+    assert [(e.on, e.text) for e in desk.timeline(ada) if e.text in texts] == [
+        (date(2026, 11, 25), "Completed Budget"),
+        (date(2026, 11, 2), "Made Budget active again"),
+        (date(2026, 10, 1), "Withdrew Budget"),
+    ]
+    assert dict(desk.counts().counts)["state changes"] == 3
+
+
 def test_state_change_of_unknown_delegation_is_refused(desk: Desk) -> None:
     with pytest.raises(ValidationError, match="That delegation does not exist"):
         desk.set_delegation_state(999, DelegationState.COMPLETED)

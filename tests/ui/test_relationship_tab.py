@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 from leaddesk.services.desk import Desk
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.note_dialog import NoteDialog, NoteInput
+from leaddesk.ui.dialogs.one_on_one_dialog import OneOnOneDialog
 from leaddesk.ui.views.person_tabs.relationship_tab import RelationshipTab
+from leaddesk.ui.views.person_tabs.tab_parts import select_id
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -100,7 +102,7 @@ def test_empty_topic_is_refused_and_typing_kept(tab, desk, person, qtbot):
 
 
 def test_delete_topic_then_undo(tab, ctx, desk, person, qtbot):
-    tab._select_in(tab.topics_view, tab.topics, tab.topics.records[0].id)
+    select_id(tab.topics_view, tab.topics, tab.topics.records[0].id)
     press(qtbot, tab.topics_view, Qt.Key.Key_Delete)
     assert desk.open_topics(person) == []
     assert not tab.topics_view.isVisibleTo(tab)
@@ -118,6 +120,46 @@ def test_delete_one_on_one_then_undo(tab, ctx, desk, person, qtbot):
     assert [m.id for m in tab.meetings.records] == [older]
     ctx.undo()
     assert [m.id for m in desk.one_on_ones(person)] == [newest, older]
+
+
+def test_edit_past_one_on_one_notes_and_energy(tab, desk, person, qtbot):
+    older = tab.meetings.records[1]
+    tab.select(older.id)
+
+    def correct(dialog: QWidget) -> None:
+        assert isinstance(dialog, OneOnOneDialog)
+        assert dialog.private.toPlainText() == PRIVATE_1ON1
+        assert dialog.energy.currentData() == 2
+        dialog.shared.selectAll()
+        qtbot.keyClicks(dialog.shared, "Roadmap agreed; budget next time")
+        dialog.energy.setCurrentIndex(dialog.energy.findData(3))
+        dialog.ok_button.click()
+
+    on_modal(correct)
+    press(qtbot, tab.meetings_view, Qt.Key.Key_E)
+    saved = next(m for m in desk.one_on_ones(person) if m.id == older.id)
+    assert (saved.shared_notes, saved.private_notes, saved.energy) == (
+        "Roadmap agreed; budget next time",
+        PRIVATE_1ON1,
+        3,
+    )
+    assert tab.current_meeting() == saved  # still selected, showing the new text
+    assert "Roadmap agreed" in tab.meeting_detail.text()
+
+
+def test_editing_a_one_on_one_while_presenting_never_shows_or_drops_private_notes(
+    ctx, desk, person, qtbot
+):
+    ctx.set_presenter(True)
+    meeting = next(m for m in desk.one_on_ones(person) if m.private_notes)
+    dialog = OneOnOneDialog(ctx, meeting, "Ana Lima", None)
+    qtbot.addWidget(dialog)
+    assert PRIVATE_1ON1 not in all_texts(dialog)
+    assert not dialog.private.isVisibleTo(dialog)
+    dialog.shared.setPlainText("Shared only")
+    dialog.ok_button.click()
+    saved = next(m for m in desk.one_on_ones(person) if m.id == meeting.id)
+    assert (saved.shared_notes, saved.private_notes) == ("Shared only", PRIVATE_1ON1)
 
 
 def test_add_edit_delete_relationship_note_with_undo(tab, ctx, desk, person, qtbot):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -12,7 +10,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,17 +20,20 @@ from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.note_dialog import NoteDialog, NoteInput
+from leaddesk.ui.dialogs.one_on_one_dialog import OneOnOneDialog
 from leaddesk.ui.models.column_table_model import ColumnTableModel
 from leaddesk.ui.presenter import HIDDEN
 from leaddesk.ui.views.person_tabs import relationship_format as fmt
 from leaddesk.ui.views.person_tabs.tab_parts import (
     DATE_SAMPLE,
+    current_record,
     detail_label,
     empty_label,
     framed,
     make_action,
     record_view,
     section_title,
+    select_id,
     select_row,
     selected_row,
     size_columns,
@@ -100,6 +100,15 @@ class RelationshipTab(QWidget):
         self.meetings_title = section_title("1:1 history", "meetingsTitle")
         self.meetings_view = record_view("oneOnOnes", "1:1 history, newest first", self.meetings)
         self.meetings_view.selectionModel().selectionChanged.connect(self._on_meeting)
+        self.meetings_view.doubleClicked.connect(lambda *_: self.edit_meeting())
+        self.edit_meeting_action = make_action(
+            self.meetings_view,
+            "Edit…",
+            self.edit_meeting,
+            ("E", "F2"),
+            "edit",
+            "Correct the notes or energy of the selected 1:1",
+        )
         self.delete_meeting_action = make_action(
             self.meetings_view,
             "Delete 1:1",
@@ -114,6 +123,7 @@ class RelationshipTab(QWidget):
         box.addWidget(self.meetings_view, 3)
         box.addWidget(self.meetings_empty, 3)
         bar = QHBoxLayout()
+        bar.addWidget(tool_button(self.edit_meeting_action, "editOneOnOne"))
         bar.addWidget(tool_button(self.delete_meeting_action, "deleteOneOnOne"))
         bar.addStretch(1)
         box.addLayout(bar)
@@ -214,8 +224,8 @@ class RelationshipTab(QWidget):
     def show_person(self, person_id: int) -> None:
         """Show this person's 1:1s, topics and (unless presenting) relationship notes."""
         same = person_id == self.person_id
-        keep_meeting = self._current(self.meetings_view, self.meetings) if same else None
-        keep_note = self._current(self.notes_view, self.notes) if same else None
+        keep_meeting = current_record(self.meetings_view, self.meetings) if same else None
+        keep_note = current_record(self.notes_view, self.notes) if same else None
         self.person_id = person_id
         presenter = self.ctx.presenter
         desk = self.ctx.desk
@@ -260,32 +270,21 @@ class RelationshipTab(QWidget):
             empty.setVisible(not rows)
         self.notes_stack.setCurrentIndex(1 if presenter else 0)
         if keep_meeting is not None:
-            self._select_in(self.meetings_view, self.meetings, keep_meeting.id)
+            select_id(self.meetings_view, self.meetings, keep_meeting.id)
         elif meetings:  # the latest 1:1 is what one reads first
             select_row(self.meetings_view, 0)
         if keep_note is not None:
-            self._select_in(self.notes_view, self.notes, keep_note.id)
+            select_id(self.notes_view, self.notes, keep_note.id)
         self._on_meeting()
         self._on_note()
 
     def select(self, ref_id: int) -> None:
         """Select and scroll to the 1:1 and/or relationship note with this id."""
-        found = self._select_in(self.meetings_view, self.meetings, ref_id)
-        if self._select_in(self.notes_view, self.notes, ref_id) and not found:
+        found = select_id(self.meetings_view, self.meetings, ref_id)
+        if select_id(self.notes_view, self.notes, ref_id) and not found:
             self.notes_view.setFocus()
         elif found:
             self.meetings_view.setFocus()
-
-    @staticmethod
-    def _select_in(view: QTreeView, model: ColumnTableModel[Any], ref_id: int) -> bool:
-        row = model.row_of(ref_id)
-        if row >= 0:
-            select_row(view, row)
-        return row >= 0
-
-    @staticmethod
-    def _current(view: QTreeView, model: ColumnTableModel[Any]) -> Any:
-        return model.record(selected_row(view))
 
     def current_meeting(self) -> OneOnOneView | None:
         """The selected 1:1."""
@@ -320,6 +319,7 @@ class RelationshipTab(QWidget):
         self.start_action.setEnabled(has_person)
         self.topic_edit.setEnabled(has_person)
         self.add_topic_button.setEnabled(has_person)
+        self.edit_meeting_action.setEnabled(self.current_meeting() is not None)
         self.delete_meeting_action.setEnabled(self.current_meeting() is not None)
         self.delete_topic_action.setEnabled(self.current_topic() is not None)
         self.add_note_action.setEnabled(has_person and not presenter)
@@ -350,6 +350,16 @@ class RelationshipTab(QWidget):
         if topic is not None and self.ctx.delete(self, Deletable.TOPIC, topic.id):
             self._refresh()
 
+    def edit_meeting(self) -> None:
+        """Correct the notes or energy of the selected 1:1."""
+        meeting = self.current_meeting()
+        if meeting is None:
+            return
+        dialog = OneOnOneDialog(self.ctx, meeting, self.person_name, self)
+        if dialog.exec() == OneOnOneDialog.DialogCode.Accepted:
+            self.ctx.message.emit(f"1:1 of {meeting.held_on.isoformat()} saved.")
+            self._refresh()
+
     def delete_meeting(self) -> None:
         """Delete the selected 1:1, with undo."""
         meeting = self.current_meeting()
@@ -369,7 +379,7 @@ class RelationshipTab(QWidget):
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
             self.ctx.message.emit("Relationship note saved.")
             self.show_person(pid)
-            self._select_in(self.notes_view, self.notes, int(dialog.saved))
+            select_id(self.notes_view, self.notes, int(dialog.saved))
 
     def edit_note(self) -> None:
         """Reword the selected relationship note."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.ui import theme
+from leaddesk.ui.models.column_table_model import ColumnTableModel
 
 ENERGY_DOTS = 5
 DATE_SAMPLE = "2026-11-25"
@@ -117,6 +119,19 @@ def select_row(view: QTreeView, row: int, focus: bool = False) -> None:
     view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
     if focus:
         view.setFocus()
+
+
+def select_id(view: QTreeView, model: ColumnTableModel[Any], ref_id: int) -> bool:
+    """Select the record with this id, if the model holds it; whether it did."""
+    row = model.row_of(ref_id)
+    if row >= 0:
+        select_row(view, row)
+    return row >= 0
+
+
+def current_record(view: QTreeView, model: ColumnTableModel[Any]) -> Any:
+    """The record of the selected row (None when nothing is selected)."""
+    return model.record(selected_row(view))
 
 
 def selected_row(view: QTreeView) -> int:
