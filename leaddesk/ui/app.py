@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -142,7 +141,11 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
     app.setWindowIcon(app_icon())
     sys.excepthook = _report_unexpected
 
-    workdir = tempfile.TemporaryDirectory(prefix="leaddesk-demo-") if demo else None
+    workdir = None
+    if demo:
+        import tempfile  # ~20 ms of imports (shutil, random) a normal start does not need
+
+        workdir = tempfile.TemporaryDirectory(prefix="leaddesk-demo-")
     if workdir is not None:
         path = Path(workdir.name) / "demo.db"
     path.parent.mkdir(parents=True, exist_ok=True)

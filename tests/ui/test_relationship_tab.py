@@ -75,6 +75,7 @@ def test_history_newest_first_with_energy_and_private_notes_marked(tab):
 def test_open_topics_show_how_often_they_were_carried(tab):
     [topic] = tab.topics.records
     assert topic.text == "Succession plan"
+    assert tab.summary.text().endswith("· 1 open topic")
     assert tab.topics.index(0, 2).data() == "carried 1 time"
 
 

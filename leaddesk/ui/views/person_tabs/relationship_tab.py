@@ -248,7 +248,8 @@ class RelationshipTab(QWidget):
         self.notes.set_records(notes)
         size_columns(self.notes_view, {2}, {0: DATE_SAMPLE, 1: "What motivates them"})
         last = meetings[0].held_on.isoformat() if meetings else "never"
-        self.summary.setText(f"Last 1:1 with {name}: {last} · {len(topics)} open topics")
+        count = f"{len(topics)} open topic{'' if len(topics) == 1 else 's'}"
+        self.summary.setText(f"Last 1:1 with {name}: {last} · {count}")
         self.meetings_title.setText(f"1:1 history · {len(meetings)}")
         self.meetings_empty.setText(
             f"No 1:1 with {name} recorded yet.\nPress S (Start 1:1) to hold the first one."
