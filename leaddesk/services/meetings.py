@@ -232,11 +232,18 @@ class MeetingsMixin(DeskBase):
             session.flush()
             return row.id
 
-    def update_relationship_note(self, note_id: int, text: str) -> None:
-        """Reword a relationship note."""
+    def update_relationship_note(
+        self, note_id: int, text: str, topic: str | None = None, on: date | None = None
+    ) -> None:
+        """Reword a relationship note; its topic and date too when given."""
+        day = self._day(on) if on is not None else None
         with self._write("relationship") as session:
             row = self._get(session, m.RelationshipNote, note_id, "note")
             row.text = clean_text(text, "Note", required=True)
+            if topic is not None:
+                row.topic = clean_name(topic, "Topic", 50) if topic.strip() else ""
+            if day is not None:
+                row.on = day
 
     def relationship_notes(self, person_id: int) -> list[RelationshipNoteView]:
         """What the leader knows about a person, newest first."""

@@ -251,6 +251,18 @@ def test_relationship_note_can_be_reworded(desk: Desk, ada: int) -> None:
     assert desk.relationship_notes(ada)[0].text == "Prefers written updates to meetings"
 
 
+def test_relationship_note_topic_and_date_can_be_corrected(desk: Desk, ada: int) -> None:
+    ident = desk.add_relationship_note(ada, "Likes written updates", "Career", date(2026, 5, 1))
+    desk.update_relationship_note(ident, "Likes written updates", "Working style", date(2026, 4, 1))
+    note = desk.relationship_notes(ada)[0]
+    assert (note.topic, note.on) == ("Working style", date(2026, 4, 1))
+    with pytest.raises(ValidationError, match="Topic must fit on one line"):
+        desk.update_relationship_note(ident, "Likes written updates", "Two\nlines")
+    with pytest.raises(ValidationError, match="out of range"):
+        desk.update_relationship_note(ident, "Likes written updates", on=date(1000, 1, 1))
+    assert desk.relationship_notes(ada)[0] == note
+
+
 @pytest.mark.parametrize(
     ("text", "topic", "message"),
     [

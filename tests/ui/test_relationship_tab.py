@@ -182,14 +182,21 @@ def test_add_edit_delete_relationship_note_with_undo(tab, ctx, desk, person, qtb
 
     def reword(dialog: QWidget) -> None:
         assert isinstance(dialog, NoteDialog)
-        assert not dialog.topic.isEnabled()
+        assert dialog.topic.currentText() == "What motivates them"
         dialog.text.selectAll()
         qtbot.keyClicks(dialog.text, "Energised by mentoring")
+        dialog.topic.setCurrentText("Working style")
+        dialog.on.setDate(dialog.on.date().addDays(-2))
         dialog.ok_button.click()
 
     on_modal(reword)
     press(qtbot, tab.notes_view, Qt.Key.Key_E)
-    assert desk.relationship_notes(person)[0].text == "Energised by mentoring"
+    edited = desk.relationship_notes(person)[0]
+    assert (edited.text, edited.topic, edited.on) == (
+        "Energised by mentoring",
+        "Working style",
+        TODAY - timedelta(days=2),
+    )
 
     press(qtbot, tab.notes_view, Qt.Key.Key_Delete)
     assert [n.text for n in desk.relationship_notes(person)] == [RELATIONSHIP_NOTE]

@@ -30,7 +30,7 @@ class NoteInput:
 
 
 class NoteDialog(FormDialog):
-    """New note (topic, date, text) or, given one, its new wording (topic and date fixed)."""
+    """New note (topic, date, text) or, given one, its topic, date and wording to correct."""
 
     def __init__(
         self,
@@ -69,9 +69,6 @@ class NoteDialog(FormDialog):
         if note is not None:
             self.text.setPlainText(note.text)
         self.form.addRow("&Note", self.text)
-        if editing:
-            self.topic.setEnabled(False)
-            self.on.setEnabled(False)
         self.text.setFocus()
 
     def value(self) -> NoteInput:

@@ -389,7 +389,7 @@ class RelationshipTab(QWidget):
             return
 
         def save(value: NoteInput) -> None:
-            self.ctx.desk.update_relationship_note(note.id, value.text)
+            self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
 
         dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, note, self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
