@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.errors import UserError
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 # Only what the opening window needs is imported up front; the services (SQLAlchemy, keyring,
 # SQLCipher), the icons and the dialogs come after it is on screen: a leader opening LeadDesk
-# before a 1:1 sees it respond at once.
+# before a 1:1 sees it respond at once. Even PySide6's `Qt` namespace waits: building its
+# hundreds of enums costs ~25 ms, so the opening window centres its line with stretches.
 
 
 class Cancelled(Exception):
@@ -50,10 +51,14 @@ class OpeningWindow(QWidget):
         super().__init__()
         self.setObjectName("openingWindow")
         self.setWindowTitle("LeadDesk")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel("Opening your encrypted LeadDesk store…"))
+        row.addStretch(1)
         layout = QVBoxLayout(self)
-        label = QLabel("Opening your encrypted LeadDesk store…")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
         geometry = QSettings().value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -88,6 +93,7 @@ def unlock(path: Path) -> Desk:
 
 def build_demo_store(parent_dir: Path) -> Desk | None:
     """A throwaway demo store, generated in the background behind a progress dialog."""
+    from PySide6.QtCore import Qt, QThreadPool
     from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from leaddesk.demo import build_demo
@@ -99,6 +105,9 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
     progress.setWindowTitle("LeadDesk demo")
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(0)
+    # Reaching 100% must not close the dialog: the result arrives just after the last step.
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
     outcome: dict[str, object] = {}
 
     def done(_result: object) -> None:
@@ -116,6 +125,7 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
     progress.canceled.connect(cancel)
     progress.exec()
     if "ok" not in outcome:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled build stops at its next step
         desk.close()
         error = outcome.get("error")
         if isinstance(error, BaseException) and not isinstance(error, CancelledError):
