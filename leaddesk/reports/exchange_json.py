@@ -166,10 +166,11 @@ def _parse(source: Path, raw: bytes) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        ending = " (the file ends too early: cut short?)" if error.pos >= len(text.rstrip()) else ""
+        # An export ends with its closing brace: without it, the file was cut short.
+        cut = "; the file ends too early (cut short?)" if not text.rstrip().endswith("}") else ""
+        what = error.msg.removesuffix(" at")  # "Unterminated string starting at" (line, col)
         raise ExchangeFileError(
-            f"{source}, line {error.lineno}, column {error.colno}: not valid JSON: "
-            f"{error.msg}{ending}."
+            f"{source}, line {error.lineno}, column {error.colno}: not valid JSON: {what}{cut}."
         ) from None
     except RecursionError:
         raise ExchangeFileError(f"{source}: nested too deeply to be a LeadDesk export.") from None

@@ -1,7 +1,7 @@
 """Reading a roster CSV: columns name, role, area, email, reports-to, in-role-since.
 
-Header names are matched in any case, with spaces, underscores or hyphens alike ("Reports To",
-"reports_to"); other columns are ignored (and listed). UTF-8 with or without a byte-order mark;
+Header names are matched in any case, ignoring spaces, underscores and hyphens ("Reports To",
+"reports_to", "E-Mail"); other columns are ignored (and listed). UTF-8 with or without a byte-order mark;
 comma or semicolon, whichever the header line uses; quoted fields may hold either and line breaks.
 An empty cell means "the roster does not say": the store keeps its value.
 """
@@ -63,8 +63,13 @@ def problem_text(path: Path, problem: RosterProblem) -> str:
     return f"{', '.join(where)}: {problem.message}"
 
 
+_BY_KEY = {re.sub(r"[\W_]+", "", column): column for column in COLUMNS}
+
+
 def _column(header: str) -> str:
-    return re.sub(r"[\s_-]+", "-", header.strip().lstrip("\ufeff").casefold())
+    """The column a header names ('Reports To', 'reports_to', 'E-Mail'), or the header itself."""
+    text = header.strip().lstrip("\ufeff").casefold()
+    return _BY_KEY.get(re.sub(r"[\W_]+", "", text), text)
 
 
 def read_roster(path: Path) -> RosterFile:
@@ -89,7 +94,7 @@ def read_roster(path: Path) -> RosterFile:
         return _broken(path, "The file is empty.")
     header_line = content.lstrip("\r\n").splitlines()[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     problems: list[RosterProblem] = []
     header: list[str] | None = None
     header_at = 0
