@@ -1,9 +1,9 @@
 """Reading a roster CSV: columns name, role, area, email, reports-to, in-role-since.
 
 Header names are matched in any case, ignoring spaces, underscores and hyphens ("Reports To",
-"reports_to", "E-Mail"); other columns are ignored (and listed). UTF-8 with or without a byte-order mark;
-comma or semicolon, whichever the header line uses; quoted fields may hold either and line breaks.
-An empty cell means "the roster does not say": the store keeps its value.
+"reports_to", "E-Mail"); other columns are ignored (and listed). UTF-8 with or without a
+byte-order mark; comma or semicolon, whichever the header line uses; quoted fields may hold
+either, and line breaks. An empty cell means "the roster does not say": the store keeps its value.
 """
 
 from __future__ import annotations
