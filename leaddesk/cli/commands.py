@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import render
+from leaddesk.cli import exchange, render
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
@@ -16,7 +16,7 @@ from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
-from leaddesk.security.keys import PassphrasePrompt, forget_keychain_key
+from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import DelegationView
 
@@ -29,6 +29,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     """Dispatch one parsed command line on the store at `path`."""
     if args.command == "demo":
         return demo(args, path, prompt)
+    if args.command == "import" and args.what == "json":
+        return exchange.import_json(args, path, prompt)  # it creates the store
     if not path.exists():
         raise UserError(
             f"There is no LeadDesk store at {path}. Start the app to create one, or try "
@@ -42,6 +44,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             "people": people,
             "week": week,
             "add": add,
+            "export": exchange.export,
+            "import": exchange.import_roster,
         }[args.command]
         return handler(args, desk)
     finally:
@@ -61,8 +65,7 @@ def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             f"{path} already exists. Demo data goes into a new store: choose another --db."
         )
     started = time.perf_counter()
-    desk = Desk.open(path, prompt)
-    try:
+    with Desk.create(path, prompt) as desk:  # a failure leaves no half-made store
         build_demo(
             desk,
             people=args.people,
@@ -71,13 +74,6 @@ def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             progress=render.progress_printer(sys.stderr),
         )
         counts = dict(desk.counts().counts)
-    except BaseException:
-        desk.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        forget_keychain_key(path)
-        raise
-    desk.close()
     seconds = time.perf_counter() - started
     print(
         f"Created a demo store at {path} in {seconds:.1f} s: {counts['people']} people, "

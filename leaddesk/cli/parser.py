@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from leaddesk import __version__
 from leaddesk.domain.checkpoints import CheckpointOutcome
@@ -45,6 +45,19 @@ def _person(parser: argparse.ArgumentParser) -> None:
         metavar="NAME",
         help="who it is about (any case; a unique part of the name is enough)",
     )
+
+
+def _export_to(exports: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    """One `leaddesk export NAME --out FILE` command (json, ics; pdf plugs in the same way)."""
+    parser: argparse.ArgumentParser = exports.add_parser(name, help=help_text)
+    _db_option(parser, top=False)
+    parser.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the file to write (replaced only once the new one is complete)",
+    )
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -136,4 +149,41 @@ def build_parser() -> argparse.ArgumentParser:
         "--outcome", required=True, choices=[o.value for o in CheckpointOutcome]
     )
     _text(checkpoint, required=False)
+
+    export = sub.add_parser("export", help="write the store, or part of it, to a file")
+    _db_option(export, top=False)
+    exports = export.add_subparsers(
+        dest="what", metavar="FORMAT", required=True, parser_class=OneLineParser
+    )
+    _export_to(exports, "json", "everything, as a versioned JSON file (import json reads it)")
+    ics = _export_to(
+        exports, "ics", "open checkpoints and promise due dates for a calendar app (.ics)"
+    )
+    ics.add_argument(
+        "--include-notes",
+        action="store_true",
+        help="add the items' own notes (never relationship notes, private 1:1 notes or "
+        "assessments)",
+    )
+
+    import_ = sub.add_parser("import", help="bring data in: a JSON export or a CSV roster")
+    _db_option(import_, top=False)
+    imports = import_.add_subparsers(
+        dest="what", metavar="FORMAT", required=True, parser_class=OneLineParser
+    )
+    from_json = imports.add_parser(
+        "json", help="create a NEW store (--db) from a file written by export json"
+    )
+    _db_option(from_json, top=False)
+    from_json.add_argument("file", metavar="FILE", help="the JSON export to read")
+    roster = imports.add_parser(
+        "roster",
+        help="add or update people from a CSV file (name, role, area, email, reports-to, "
+        "in-role-since)",
+    )
+    _db_option(roster, top=False)
+    roster.add_argument("file", metavar="FILE", help="the CSV roster (UTF-8, comma or semicolon)")
+    roster.add_argument(
+        "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
+    )
     return parser

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from leaddesk.services.readmodels import ActionItem, PersonSummary, StoreCounts, WeekFocus
+from leaddesk.services.roster import FieldValue, RosterPlan
 
 MAX_ITEMS = 15
 
@@ -105,3 +107,28 @@ def progress_printer(stream: TextIO) -> Callable[[int, int], None]:
             stream.flush()
 
     return report
+
+
+def _shown(value: FieldValue) -> str:
+    if value is None:
+        return "—"
+    return value.isoformat() if isinstance(value, date) else repr(value)
+
+
+def roster_plan_lines(plan: RosterPlan, ignored_columns: Iterable[str] = ()) -> list[str]:
+    """One line per roster row: line number, what happens, who, and which fields change."""
+    ignored = list(ignored_columns)
+    out = [f"Ignored columns: {', '.join(ignored)}"] if ignored else []
+    width = max((len(e.name) for e in plan.entries), default=0)
+    for entry in plan.entries:
+        line = f"line {entry.line:>4}  {entry.action.value:<9}  {entry.name:<{width}}"
+        changes = [c for c in entry.changes if entry.person_id is not None or c.field != "name"]
+        if changes:
+            line += "  " + "; ".join(
+                f"{c.field}: {_shown(c.old)} → {_shown(c.new)}"
+                if entry.person_id is not None
+                else f"{c.field}: {_shown(c.new)}"
+                for c in changes
+            )
+        out.append(line.rstrip())
+    return out

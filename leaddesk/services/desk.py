@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -16,12 +17,15 @@ from leaddesk.security.keys import (
     resolve_key,
 )
 from leaddesk.services.bulk import BulkMixin
+from leaddesk.services.calendar import CalendarMixin
+from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.people import PeopleMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.readmodels import StoreCounts
+from leaddesk.services.roster import RosterMixin
 from leaddesk.services.timeline import TimelineMixin
 from leaddesk.services.undo import Deleted, UndoMixin
 from leaddesk.store import models as m
@@ -60,6 +64,9 @@ class Desk(
     TimelineMixin,
     UndoMixin,
     BulkMixin,
+    ExchangeMixin,
+    RosterMixin,
+    CalendarMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
@@ -94,6 +101,33 @@ class Desk(
                 forget_keychain_key(path)
             raise
         return cls(store, today, key.source)
+
+    @classmethod
+    @contextmanager
+    def create(
+        cls,
+        path: Path,
+        prompt: PassphrasePrompt | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> Iterator[Desk]:
+        """A new store at `path` to fill inside the block; closed after it.
+
+        The key is set up as for any new store (a keychain key, else a passphrase). If the block
+        fails, nothing of the new store is left: not the file, its side files, nor its key.
+        """
+        path = Path(path).expanduser()
+        if path.exists():
+            raise StoreError(f"{path} already exists; choose a new file for the new store.")
+        desk = cls.open(path, prompt, today)
+        try:
+            yield desk
+        except BaseException:
+            desk.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            forget_keychain_key(path)
+            raise
+        desk.close()
 
     @classmethod
     def open_throwaway(cls, path: Path, today: Callable[[], date] = date.today) -> Desk:

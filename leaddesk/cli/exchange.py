@@ -1,0 +1,77 @@
+"""The exchange commands: export (json, ics) and import (json, roster)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from leaddesk.cli import render
+from leaddesk.security.keys import PassphrasePrompt
+from leaddesk.services.desk import Desk
+from leaddesk.services.roster import RosterAction
+
+
+def export(args: argparse.Namespace, desk: Desk) -> int:
+    """`leaddesk export FORMAT --out FILE`."""
+    return EXPORTS[args.what](args, desk)
+
+
+def export_json(args: argparse.Namespace, desk: Desk) -> int:
+    """Every table, as the versioned JSON exchange file."""
+    from leaddesk.reports.exchange_json import export_json as write
+
+    done = write(desk, Path(args.out))
+    print(f"Exported {done.rows:,} rows in {done.tables} tables to {done.path}.")
+    return 0
+
+
+def export_ics(args: argparse.Namespace, desk: Desk) -> int:
+    """Open checkpoints and promise due dates, for a calendar app."""
+    from leaddesk.reports.calendar_ics import export_ics as write
+
+    done = write(desk, Path(args.out), include_notes=args.include_notes)
+    notes = " with their notes" if args.include_notes else ""
+    print(
+        f"Exported {done.checkpoints:,} checkpoints and {done.promises:,} promise due dates"
+        f"{notes} to {done.path}."
+    )
+    return 0
+
+
+# `leaddesk export pdf` adds one entry here and one `_export_to` call in the parser.
+EXPORTS: dict[str, Callable[[argparse.Namespace, Desk], int]] = {
+    "json": export_json,
+    "ics": export_ics,
+}
+
+
+def import_json(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
+    """A new store at --db from a JSON export, loaded in one transaction."""
+    from leaddesk.reports.exchange_json import import_json as load
+
+    done = load(Path(args.file).expanduser(), path, prompt)
+    print(f"Imported {done.rows:,} rows in {done.tables} tables into a new store at {done.path}.")
+    return 0
+
+
+def import_roster(args: argparse.Namespace, desk: Desk) -> int:
+    """People from a CSV roster: previewed with --dry-run, else applied in one transaction."""
+    from leaddesk.reports.roster_csv import plan_roster_file
+
+    source = Path(args.file).expanduser()
+    roster, plan = plan_roster_file(desk, source)
+    if args.dry_run:
+        for line in render.roster_plan_lines(plan, roster.ignored_columns):
+            print(line)
+    else:
+        plan = desk.apply_roster(plan)
+    added, updated, unchanged = (plan.count(action) for action in RosterAction)
+    if args.dry_run:
+        print(
+            f"Roster {source}: would add {added:,}, update {updated:,}, leave {unchanged:,} "
+            "unchanged (dry run: nothing was written)."
+        )
+    else:
+        print(f"Roster {source}: added {added:,}, updated {updated:,}, {unchanged:,} unchanged.")
+    return 0

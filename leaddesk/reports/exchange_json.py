@@ -1,0 +1,336 @@
+"""The JSON exchange file: every table of a store, versioned, for a lossless round trip.
+
+The format is documented in docs/json-format.md; change both together (and bump VERSION when a
+table or field is added, removed or changes meaning). Reading checks everything before a new
+store is created, and a file that fails any check leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from leaddesk import __version__
+from leaddesk.domain.errors import UserError
+from leaddesk.reports.atomic import atomic_path
+from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
+
+if TYPE_CHECKING:
+    from leaddesk.services.desk import Desk
+
+FORMAT = "leaddesk"
+VERSION = 1
+MAX_BYTES = 512 * 1024 * 1024
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
+_INT_RANGE = (-(2**63), 2**63 - 1)  # SQLite's integers
+
+
+class ExchangeFileError(UserError):
+    """A JSON file that cannot be imported; the message names the file and where it is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeSummary:
+    """What an export wrote or an import loaded."""
+
+    path: Path
+    rows: int
+    tables: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeData:
+    """A checked exchange file: every table's rows as stored values, ready to load."""
+
+    exported_at: str
+    tables: dict[str, list[dict[str, Value]]]
+
+    @property
+    def rows(self) -> int:
+        """How many rows the file holds, all tables together."""
+        return sum(len(rows) for rows in self.tables.values())
+
+
+# -- export -----------------------------------------------------------------------------------
+def _encode(value: object) -> str:
+    if isinstance(value, datetime):  # stored as naive UTC
+        return value.isoformat(timespec="microseconds") + "Z"
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def export_json(
+    desk: Desk, target: Path, now: Callable[[], datetime] = lambda: datetime.now(UTC)
+) -> ExchangeSummary:
+    """Write every table of the store to `target` (complete or not at all)."""
+    schema = exchange_schema()
+    rows = 0
+    with (
+        atomic_path(target) as temporary,
+        temporary.open("w", encoding="utf-8", newline="\n") as out,
+        desk.exchange_snapshot() as snapshot,
+    ):
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "exported_at": now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "app": f"LeadDesk {__version__}",
+        }
+        out.write("{\n")
+        for key, value in header.items():
+            out.write(f" {json.dumps(key)}: {json.dumps(value)},\n")
+        out.write(' "tables": {')
+        for index, spec in enumerate(schema):
+            out.write(("," if index else "") + f"\n  {json.dumps(spec.name)}: [")
+            rows += _write_rows(out, spec, snapshot.rows(spec))
+        out.write("\n }\n}\n")
+    return ExchangeSummary(Path(target).expanduser(), rows, len(schema))
+
+
+def _write_rows(out: IO[str], spec: TableSpec, rows: Iterator[tuple[Value, ...]]) -> int:
+    names = [column.name for column in spec.columns]
+    count = 0
+    for row in rows:
+        line = json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False, default=_encode)
+        out.write(("," if count else "") + "\n   " + line)
+        count += 1
+    out.write("\n  ]" if count else "]")
+    return count
+
+
+# -- import -----------------------------------------------------------------------------------
+def import_json(
+    source: Path,
+    target: Path,
+    prompt: Callable[[bool], str] | None = None,
+    today: Callable[[], date] = date.today,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExchangeSummary:
+    """Create a new store at `target` holding everything in the exchange file `source`.
+
+    The file is read and checked in full first; the rows are then loaded in one transaction.
+    On any failure no store is left at `target`.
+    """
+    from leaddesk.services.desk import Desk
+
+    target = Path(target).expanduser()
+    if target.exists():
+        raise ExchangeFileError(
+            f"{target} already exists. An import creates a new store: choose a new file."
+        )
+    data = read_exchange(source)
+    with Desk.create(target, prompt, today) as desk:
+        loaded = desk.load_exchange(data.tables, progress)
+    return ExchangeSummary(target, loaded, len(data.tables))
+
+
+def read_exchange(source: Path, max_bytes: int = MAX_BYTES) -> ExchangeData:
+    """The checked content of an exchange file, or an ExchangeFileError saying where it is wrong."""
+    source = Path(source).expanduser()
+    try:
+        size = source.stat().st_size
+        if size > max_bytes:
+            raise ExchangeFileError(
+                f"{source}: the file is {size / 2**20:,.0f} MB; an import takes at most "
+                f"{max_bytes / 2**20:,.0f} MB. Is it a LeadDesk export?"
+            )
+        raw = source.read_bytes()
+    except OSError as error:
+        raise ExchangeFileError(f"Cannot read {source}: {error.strerror or error}.") from None
+    document = _parse(source, raw)
+    tables = _check_header(source, document)
+    schema = exchange_schema()
+    checked = {spec.name: _check_table(source, spec, tables[spec.name]) for spec in schema}
+    _check_keys(source, schema, checked)
+    return ExchangeData(str(document["exported_at"]), checked)
+
+
+def _parse(source: Path, raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ExchangeFileError(
+            f"{source}, line {line}, column {column}: not UTF-8 text; is it a LeadDesk export?"
+        ) from None
+    if not text.strip():
+        raise ExchangeFileError(f"{source}: the file is empty.")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        # An export ends with its closing brace: without it, the file was cut short.
+        cut = "; the file ends too early (cut short?)" if not text.rstrip().endswith("}") else ""
+        what = error.msg.removesuffix(" at")  # "Unterminated string starting at" (line, col)
+        raise ExchangeFileError(
+            f"{source}, line {error.lineno}, column {error.colno}: not valid JSON: {what}{cut}."
+        ) from None
+    except RecursionError:
+        raise ExchangeFileError(f"{source}: nested too deeply to be a LeadDesk export.") from None
+
+
+def _check_header(source: Path, document: Any) -> dict[str, Any]:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ExchangeFileError(f'{source}: not a LeadDesk export (it needs "format": "{FORMAT}").')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ExchangeFileError(f"{source}: unknown format version {version!r}.")
+    if version > VERSION:
+        raise ExchangeFileError(
+            f"{source}: made by a newer LeadDesk (format version {version}; this one reads up "
+            f"to {VERSION}); update the app to import it."
+        )
+    if not isinstance(document.get("exported_at"), str):
+        raise ExchangeFileError(f'{source}: "exported_at" is missing or not text.')
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise ExchangeFileError(f'{source}: "tables" is missing or not an object.')
+    names = [spec.name for spec in exchange_schema()]
+    missing = [name for name in names if name not in tables]
+    if missing:
+        raise ExchangeFileError(f"{source}: table {missing[0]} is missing.")
+    unknown = sorted(set(tables) - set(names))
+    if unknown:
+        raise ExchangeFileError(f"{source}: unknown table {unknown[0]}.")
+    return tables
+
+
+Converter = Callable[[Any], Value]
+
+
+def _converter(column: ColumnSpec) -> tuple[Converter, str]:
+    """How to read one column's JSON value, and what it should look like (for messages)."""
+    kind = column.kind
+    if kind is ColumnKind.INTEGER:
+        return _integer, "a whole number"
+    if kind is ColumnKind.BOOLEAN:
+        return _boolean, "true or false"
+    if kind is ColumnKind.DATE:
+        return _date, "a date written YYYY-MM-DD"
+    if kind is ColumnKind.DATETIME:
+        return _datetime, "a UTC time written YYYY-MM-DDTHH:MM:SS.ffffffZ"
+    return _string, "text"
+
+
+def _integer(value: Any) -> Value:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError
+    if not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
+        raise ValueError
+    return value
+
+
+def _boolean(value: Any) -> Value:
+    if not isinstance(value, bool):
+        raise ValueError
+    return value
+
+
+def _string(value: Any) -> Value:
+    if not isinstance(value, str):
+        raise ValueError
+    return value
+
+
+def _date(value: Any) -> Value:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValueError
+    return date.fromisoformat(value)
+
+
+def _datetime(value: Any) -> Value:
+    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
+        raise ValueError
+    return datetime.fromisoformat(value).astimezone(UTC).replace(tzinfo=None)
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Value]]:
+    where = f"{source}, table {spec.name}"
+    if not isinstance(rows, list):
+        raise ExchangeFileError(f"{where}: not a list of rows.")
+    columns = [(c, *_converter(c)) for c in spec.columns]
+    names = {c.name for c in spec.columns}
+    out: list[dict[str, Value]] = []
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise ExchangeFileError(f"{where}, row {index}: not an object.")
+        converted: dict[str, Value] = {}
+        for column, convert, expected in columns:
+            if column.name not in row:
+                raise ExchangeFileError(f"{where}, row {index}: field {column.name} is missing.")
+            value = row[column.name]
+            if value is None:
+                if not column.nullable:
+                    raise ExchangeFileError(
+                        f"{where}, row {index}, field {column.name}: null, but it needs a value "
+                        f"({expected})."
+                    )
+                converted[column.name] = None
+                continue
+            try:
+                converted[column.name] = convert(value)
+            except (ValueError, OverflowError):
+                raise ExchangeFileError(
+                    f"{where}, row {index}, field {column.name}: {_shown(value)} is not {expected}."
+                ) from None
+            if column.choices is not None and converted[column.name] not in column.choices:
+                allowed = ", ".join(str(choice) for choice in column.choices)
+                raise ExchangeFileError(
+                    f"{where}, row {index}, field {column.name}: {_shown(value)} is not one of "
+                    f"{allowed}."
+                )
+        if len(row) != len(names):
+            extra = sorted(set(row) - names)[0]
+            raise ExchangeFileError(f"{where}, row {index}: unknown field {extra}.")
+        out.append(converted)
+    return out
+
+
+def _check_keys(
+    source: Path, schema: tuple[TableSpec, ...], tables: Mapping[str, list[dict[str, Value]]]
+) -> None:
+    """Primary keys and unique fields are unique; every reference points at an existing row."""
+    keys: dict[str, set[Value]] = {}
+    for spec in schema:
+        for column in spec.columns:
+            if column.name != spec.key and not column.unique:
+                continue
+            seen: set[Value] = set()
+            for index, row in enumerate(tables[spec.name], start=1):
+                value = row[column.name]
+                if value in seen:
+                    raise ExchangeFileError(
+                        f"{source}, table {spec.name}, row {index}, field {column.name}: "
+                        f"{_shown(_plain(value))} appears twice."
+                    )
+                seen.add(value)
+            if column.name == spec.key:
+                keys[spec.name] = seen
+    for spec in schema:
+        for column in spec.columns:
+            if column.references is None:
+                continue
+            existing = keys[column.references]
+            for index, row in enumerate(tables[spec.name], start=1):
+                value = row[column.name]
+                if value is not None and value not in existing:
+                    raise ExchangeFileError(
+                        f"{source}, table {spec.name}, row {index}, field {column.name}: "
+                        f"{column.references} {value} does not exist in the file."
+                    )
+
+
+def _plain(value: Value) -> Any:
+    return _encode(value) if isinstance(value, date) else value

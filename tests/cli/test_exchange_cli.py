@@ -1,0 +1,159 @@
+"""`leaddesk export` and `leaddesk import` end to end: real stores, one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from leaddesk.cli import main
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.security.keys import SERVICE, entry_name
+from leaddesk.services.desk import Desk
+
+
+@pytest.fixture
+def team(store_path: Path) -> Iterator[Path]:
+    """A small store: two people, a delegation with a planned checkpoint, a promise."""
+    desk = Desk.open(store_path)
+    ada = desk.add_person("Ada Lovelace", role="VP Engineering", area="Engineering")
+    desk.add_person("Adam Smith", role="Finance Director", reports_to_id=ada)
+    desk.add_delegation(ada, "Hiring plan", 3)
+    desk.add_promise(ada, PromiseDirection.MINE, "Intro to the CFO", date(2099, 1, 1))
+    desk.add_relationship_note(ada, "Private: training for a marathon")
+    desk.close()
+    yield store_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_then_import_then_export_gives_the_same_data(
+    team: Path, tmp_path: Path, capsys, memory_keyring
+) -> None:
+    first = tmp_path / "first.json"
+    code, out, err = run(capsys, "--db", str(team), "export", "json", "--out", str(first))
+    assert (code, err) == (0, "")
+    assert out.startswith("Exported ") and f"in 17 tables to {first}" in out
+    copy = tmp_path / "copy.db"
+    code, out, err = run(capsys, "import", "json", str(first), "--db", str(copy))
+    assert (code, err) == (0, "")
+    assert out.strip().endswith(f"into a new store at {copy}.")
+    assert memory_keyring.get_password(SERVICE, entry_name(copy))  # keyed like any new store
+    second = tmp_path / "second.json"
+    assert run(capsys, "export", "json", "--db", str(copy), "--out", str(second))[0] == 0
+    a, b = json.loads(first.read_text()), json.loads(second.read_text())
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b
+    assert a["tables"]["person"][0]["name"] == "Ada Lovelace"
+
+
+def test_import_of_a_cut_file_is_one_line_exit_2_and_leaves_no_store(
+    team: Path, tmp_path: Path, capsys, memory_keyring
+) -> None:
+    good = tmp_path / "good.json"
+    run(capsys, "--db", str(team), "export", "json", "--out", str(good))
+    cut = tmp_path / "cut.json"
+    cut.write_bytes(good.read_bytes()[:-40])
+    target = tmp_path / "new.db"
+    code, out, err = run(capsys, "import", "json", str(cut), "--db", str(target))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"leaddesk: {cut}, line ")
+    assert "cut short" in err
+    assert err.count("\n") == 1
+    assert not target.exists()
+    assert memory_keyring.get_password(SERVICE, entry_name(target)) is None
+
+
+def test_import_json_refuses_an_existing_store(team: Path, tmp_path: Path, capsys) -> None:
+    source = tmp_path / "x.json"
+    run(capsys, "--db", str(team), "export", "json", "--out", str(source))
+    before = team.read_bytes()
+    code, _, err = run(capsys, "--db", str(team), "import", "json", str(source))
+    assert code == 2
+    assert "already exists" in err
+    assert team.read_bytes() == before
+
+
+def test_export_into_a_missing_folder_is_a_one_line_error(
+    team: Path, tmp_path: Path, capsys
+) -> None:
+    code, _, err = run(
+        capsys, "--db", str(team), "export", "ics", "--out", str(tmp_path / "no" / "x.ics")
+    )
+    assert code == 2
+    assert "does not exist" in err and err.count("\n") == 1
+
+
+def test_export_needs_a_format_and_an_out_file(team: Path, capsys) -> None:
+    assert run(capsys, "--db", str(team), "export")[0] == 2
+    code, _, err = run(capsys, "--db", str(team), "export", "json")
+    assert code == 2
+    assert "--out" in err
+
+
+def test_export_ics_keeps_private_notes_out(team: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "cal.ics"
+    code, out, _ = run(capsys, "--db", str(team), "export", "ics", "--out", str(target))
+    assert code == 0
+    assert out.strip() == f"Exported 1 checkpoints and 1 promise due dates to {target}."
+    calendar = Calendar.from_ical(target.read_bytes())
+    assert [str(c["summary"]) for c in calendar.walk("VTODO")] == [
+        "Promise to Ada Lovelace: Intro to the CFO"
+    ]
+    assert b"marathon" not in target.read_bytes()
+    code, out, _ = run(
+        capsys, "--db", str(team), "export", "ics", "--include-notes", "--out", str(target)
+    )
+    assert code == 0 and "with their notes" in out
+    assert b"marathon" not in target.read_bytes()
+
+
+def test_roster_dry_run_prints_the_plan_and_writes_nothing(
+    team: Path, tmp_path: Path, capsys
+) -> None:
+    roster = tmp_path / "team.csv"
+    roster.write_text(
+        "Name;Role;Reports to\nAda Lovelace;CTO;\nAdam Smith;Finance Director;Ada Lovelace\n"
+        "Grace Hopper;Head of Compilers;ada lovelace\n",
+        encoding="utf-8-sig",
+    )
+    code, out, err = run(capsys, "--db", str(team), "import", "roster", str(roster), "--dry-run")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    words = [" ".join(line.split()) for line in lines]
+    assert words[0] == "line 2 updated Ada Lovelace role: 'VP Engineering' → 'CTO'"
+    assert words[1] == "line 3 unchanged Adam Smith"
+    assert words[2] == (
+        "line 4 added Grace Hopper role: 'Head of Compilers'; reports-to: 'Ada Lovelace'"
+    )
+    assert lines[3] == (
+        f"Roster {roster}: would add 1, update 1, leave 1 unchanged (dry run: nothing was written)."
+    )
+    code, out, _ = run(capsys, "--db", str(team), "people")
+    assert "Grace" not in out and "VP Engineering" in out
+
+    code, out, _ = run(capsys, "--db", str(team), "import", "roster", str(roster))
+    assert (code, out.strip()) == (0, f"Roster {roster}: added 1, updated 1, 1 unchanged.")
+    code, out, _ = run(capsys, "--db", str(team), "people")
+    assert "Grace Hopper" in out and "CTO" in out
+
+
+def test_roster_problems_are_all_listed_and_exit_2(team: Path, tmp_path: Path, capsys) -> None:
+    roster = tmp_path / "team.csv"
+    roster.write_text("name,reports-to,in-role-since\nBob,Nobody,\nCarol,,last year\n")
+    code, out, err = run(capsys, "--db", str(team), "import", "roster", str(roster))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"leaddesk: {roster}: 2 problems, nothing was imported:",
+        f"{roster}, line 2, reports-to: Nobody called Nobody is in this roster or in the store.",
+        f"{roster}, line 3, in-role-since: In role since 'last year' is not a date; write it as "
+        "YYYY-MM-DD.",
+    ]
