@@ -19,6 +19,7 @@ from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.meetings import MeetingsMixin
+from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.people import PeopleMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.readmodels import StoreCounts
@@ -59,6 +60,7 @@ class Desk(
     TimelineMixin,
     UndoMixin,
     BulkMixin,
+    OpenItemsMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
