@@ -251,8 +251,11 @@ def flow_natural(c: Canvas, section: Section, width: float, gap: float) -> float
     return laid.heading + max(sum(heights[:split]), sum(heights[split:]))
 
 
-def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> None:
-    """One section flowing over two columns (`gap` apart), balanced, "+N more" at the end."""
+def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> float:
+    """One section flowing over two columns (`gap` apart), balanced, "+N more" at the end.
+
+    Returns the height used.
+    """
     width = (rect.width() - gap) / 2
     laid = LaidSection(c, section, width)
     draw_heading(c, section.title, section.aside, rect.left(), rect.top(), rect.width())
@@ -260,9 +263,10 @@ def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> None:
     heights = [i.height for i in laid.items]
     if not heights:
         c.text(rect.left(), rect.top() + laid.heading, section.empty, Type.SMALL, width, FAINT)
-        return
+        return laid.heading + laid.more
     split, shown = _balance(heights, room, laid.more)
     top = rect.top() + laid.heading
+    used = 0.0
     for column, items in enumerate((laid.items[:split], laid.items[split:shown])):
         x = rect.left() + column * (width + gap)
         y = top
@@ -271,7 +275,9 @@ def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> None:
             y += item.height
         if column == 1 and shown < len(heights):
             rest = len(heights) - shown
-            c.text(x, y, f"+{rest} more {section.noun}", Type.SMALL, width, MUTED)
+            y += c.text(x, y, f"+{rest} more {section.noun}", Type.SMALL, width, MUTED)
+        used = max(used, y - top)
+    return laid.heading + used
 
 
 def _balance(heights: Sequence[float], room: float, more: float) -> tuple[int, int]:

@@ -83,7 +83,7 @@ def draw_trust_chart(c: Canvas, rect: QRectF, series: TrustSeries, months: int =
 
     track = _visible(series.track, start)
     p.save()
-    p.setClipRect(plot.adjusted(0, -c.pt(4), 0, c.pt(4)))
+    p.setClipRect(plot.adjusted(-c.pt(4), -c.pt(4), c.pt(4), c.pt(4)))  # whole markers
     band = QPainterPath()
     band.addPolygon(
         QPolygonF(

@@ -204,6 +204,8 @@ class Canvas:
             font.setWeight(kind.value[1])
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             font.setKerning(True)
+            for tag in ("liga", "clig"):  # "fi" stays two letters when copied or searched
+                font.setFeature(QFont.Tag(tag), 0)
             self._fonts[key] = (font, QFontMetricsF(font, self.painter.device()))
         return self._fonts[key]
 

@@ -184,8 +184,8 @@ def render_person(painter: QPainter, sheet: PersonSheet, rect: QRectF | None = N
     below = max(column_natural(c, right[:2], width), column_natural(c, right[2:], width))
     below = min(below, room * 0.4)
     above = min(flow_natural(c, delegations, area.width(), gap), room - below)
-    draw_flow(c, delegations, QRectF(area.left(), top, area.width(), above), gap)
-    top += above + c.pt(SECTION_GAP_PT)
+    top += draw_flow(c, delegations, QRectF(area.left(), top, area.width(), above), gap)
+    top += c.pt(SECTION_GAP_PT)
     draw_column(c, right[:2], QRectF(area.left(), top, width, bottom - top))
     draw_column(c, right[2:], QRectF(area.left() + width + gap, top, width, bottom - top))
 

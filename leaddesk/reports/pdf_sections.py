@@ -44,7 +44,7 @@ class Widths:
         self.status = max(measure("overdue", Type.SMALL_STRONG), measure("tomorrow", Type.SMALL))
         self.score = measure("0.00", Type.SMALL_STRONG)
         self.kind = measure("Gave · appreciation", Type.SMALL)
-        self.topic = measure("Working style", Type.SMALL_STRONG)
+        self.topic = measure("Personal context", Type.SMALL_STRONG)
         self.core = max(measure(name, Type.CAPTION) for name in _CORES)
 
 
