@@ -216,18 +216,21 @@ def draw_column(c: Canvas, sections: Sequence[Section], rect: QRectF) -> None:
     total = rect.height() - c.pt(SECTION_GAP_PT) * (len(laid) - 1)
     weights = [s.weight for s in sections]
     heights = allocate([s.natural for s in laid], weights, total)
-    for _ in range(4):  # hand what truncated sections leave unused to those still truncated
+    for _ in range(len(laid)):  # what truncated sections leave unused goes to the first that grows
         used = [s.used(h) for s, h in zip(laid, heights, strict=True)]
         slack = total - sum(used)
-        short = [i for i, (s, h) in enumerate(zip(laid, heights, strict=True)) if s.truncated(h)]
-        if not short or slack < c.pt(1):
-            break
-        extra = allocate(
-            [laid[i].natural - used[i] for i in short], [weights[i] for i in short], slack
+        grown = next(
+            (
+                i
+                for i, s in enumerate(laid)
+                if s.truncated(heights[i]) and s.shown(used[i] + slack) > s.shown(heights[i])
+            ),
+            None,
         )
-        heights = list(used)
-        for i, more in zip(short, extra, strict=True):
-            heights[i] += more
+        heights = used
+        if grown is None:
+            break
+        heights[grown] += slack
     y = rect.top()
     for section, height in zip(laid, heights, strict=True):
         section.draw(rect.left(), y, height)

@@ -192,7 +192,7 @@ def _date_axis(
             if x - w / 2 > last_right + c.pt(3) and x + w / 2 <= plot.right() + c.pt(6):
                 c.text(x - w / 2, plot.bottom() + c.pt(3), label, Type.CAPTION, None, FAINT)
                 last_right = x + w / 2
-        if january or month == _first_label_month(start):
+        if january or (month == _first_label_month(start) and _room_before_january(c, month, fx)):
             label = str(month.year)
             w = c.width(label, Type.SMALL_STRONG)
             left = x - w / 2 if every < 12 or january else x
@@ -201,6 +201,12 @@ def _date_axis(
                 c.text(left, top, label, Type.CAPTION, None, MUTED)
                 last_year_right = left + w
         month = _next_month(month)
+
+
+def _room_before_january(c: Canvas, month: date, fx: Callable[[date], float]) -> bool:
+    """Whether the first (partial) year's label fits before the next January's."""
+    january = date(month.year + 1, 1, 1)
+    return fx(january) - fx(month) > 2 * c.width("2026", Type.CAPTION) + c.pt(6)
 
 
 def _first_label_month(start: date) -> date:
