@@ -22,6 +22,7 @@ from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.meetings import MeetingsMixin
+from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.people import PeopleMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.readmodels import StoreCounts
@@ -67,6 +68,7 @@ class Desk(
     ExchangeMixin,
     RosterMixin,
     CalendarMixin,
+    OpenItemsMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 

@@ -77,6 +77,8 @@ CHOICES: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("delegation", "target_level"): _LEVELS,
     ("delegation", "state"): _values(DelegationState),
     ("level_change", "kind"): _values(LevelKind),
+    ("delegation_state_change", "from_state"): _values(DelegationState),
+    ("delegation_state_change", "to_state"): _values(DelegationState),
     ("level_change", "from_level"): _LEVELS,
     ("level_change", "to_level"): _LEVELS,
     ("checkpoint", "outcome"): _values(CheckpointOutcome),

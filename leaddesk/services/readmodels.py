@@ -435,3 +435,15 @@ class StoreCounts:
     """How many rows of each kind a store holds (for `leaddesk check`)."""
 
     counts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItemCounts:
+    """What is open with one person, for the team one-pager: levels and open/overdue items."""
+
+    person_id: int
+    levels: tuple[int, ...]  # active delegations at my level 1..7 (index 0 is Tell)
+    open_promises: int  # both directions
+    overdue_promises: int
+    open_checkpoints: int  # of active delegations
+    overdue_checkpoints: int

@@ -41,7 +41,7 @@ def test_export_then_import_then_export_gives_the_same_data(
     first = tmp_path / "first.json"
     code, out, err = run(capsys, "--db", str(team), "export", "json", "--out", str(first))
     assert (code, err) == (0, "")
-    assert out.startswith("Exported ") and f"in 17 tables to {first}" in out
+    assert out.startswith("Exported ") and f"in 18 tables to {first}" in out
     copy = tmp_path / "copy.db"
     code, out, err = run(capsys, "import", "json", str(first), "--db", str(copy))
     assert (code, err) == (0, "")

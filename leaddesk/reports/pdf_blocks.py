@@ -1,0 +1,303 @@
+"""Sections of aligned rows that share a column's height fairly and end in "+N more" when full.
+
+A section is a heading and a list of items; an item is a few rows; a row is a few cells with
+fixed widths in points and (at most) one flexible cell that takes the rest and may wrap. Items
+are measured once, the column's height is shared between its sections (small ones get all they
+need, big ones share what is left), and whatever does not fit is counted, never clipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
+
+from leaddesk.reports.pdf_layout import FAINT, INK, MUTED, RULE, Canvas, Type
+
+CELL_GAP_PT = 6.0
+ITEM_GAP_PT = 3.2
+SECTION_GAP_PT = 11.0
+LEFT = Qt.AlignmentFlag.AlignLeft
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Text in a row: a fixed width in points, or None to take the remaining width."""
+
+    text: str
+    kind: Type = Type.SMALL
+    width: float | None = None
+    color: QColor | None = None  # ink
+    align: Qt.AlignmentFlag = LEFT
+    lines: int = 1  # a flexible cell wraps to at most this many lines
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Cells side by side, `indent` points from the left edge of the item."""
+
+    cells: tuple[Cell, ...]
+    indent: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a section (a delegation, a promise...): one or more rows."""
+
+    rows: tuple[Row, ...]
+    gap: float = ITEM_GAP_PT  # space after it, in points
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled list of items; `noun` names the hidden rest ("+3 more promises")."""
+
+    title: str
+    items: tuple[Item, ...]
+    noun: str
+    empty: str = "Nothing open."
+    aside: str = ""
+    weight: float = 1.0
+    header: Row | None = None  # column captions under the heading rule
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    x: float
+    width: float
+    lines: tuple[str, ...]
+    cell: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class _LaidItem:
+    rows: tuple[tuple[float, tuple[_Placed, ...]], ...]  # (height, cells) per row
+    height: float
+
+
+def lay_item(c: Canvas, item: Item, width: float) -> _LaidItem:
+    """Place the cells of every row of `item` in `width` device units."""
+    rows = []
+    for row in item.rows:
+        indent = c.pt(row.indent)
+        fixed = sum(c.pt(cell.width) for cell in row.cells if cell.width is not None)
+        gaps = c.pt(CELL_GAP_PT) * (len(row.cells) - 1)
+        flexible = max(width - indent - fixed - gaps, c.pt(12))
+        x = indent
+        placed = []
+        height = 0.0
+        for cell in row.cells:
+            w = c.pt(cell.width) if cell.width is not None else flexible
+            if cell.width is None and cell.lines > 1:
+                lines = tuple(c.wrap(cell.text, cell.kind, w, cell.lines))
+            else:
+                lines = (c.elide(cell.text, cell.kind, w),) if cell.text.strip() else ()
+            placed.append(_Placed(x, w, lines, cell))
+            height = max(height, c.line(cell.kind) * max(len(lines), 1))
+            x += w + c.pt(CELL_GAP_PT)
+        rows.append((height, tuple(placed)))
+    return _LaidItem(tuple(rows), sum(h for h, _ in rows) + c.pt(item.gap))
+
+
+def draw_item(c: Canvas, laid: _LaidItem, x: float, y: float) -> None:
+    """Draw a placed item with its top-left at (x, y)."""
+    for height, cells in laid.rows:
+        for p in cells:
+            top = y
+            for text in p.lines:
+                top += c.text(
+                    x + p.x, top, text, p.cell.kind, p.width, p.cell.color or INK, p.cell.align
+                )
+        y += height
+
+
+def draw_heading(c: Canvas, title: str, aside: str, x: float, y: float, width: float) -> None:
+    """A section heading with a muted aside on the right and a rule beneath."""
+    aside_w = c.width(aside, Type.CAPTION) if aside else 0.0
+    c.text(x, y, title, Type.HEADING, width - aside_w - c.pt(8))
+    if aside:
+        top = y + c.line(Type.HEADING) - c.line(Type.CAPTION)
+        c.text(x, top, aside, Type.CAPTION, width, FAINT, RIGHT)
+    c.rule(x, y + c.line(Type.HEADING) + c.pt(1.5), width, RULE, 0.6)
+
+
+class LaidSection:
+    """A section measured for one width: how tall it wants to be, and how much of it fits."""
+
+    def __init__(self, c: Canvas, section: Section, width: float) -> None:
+        self.c = c
+        self.section = section
+        self.width = width
+        self.items = [lay_item(c, item, width) for item in section.items]
+        self.header = (
+            lay_item(c, Item((section.header,), 1.0), width)
+            if section.header is not None and section.items
+            else None
+        )
+        self.heading = c.line(Type.HEADING) + c.pt(5) + (self.header.height if self.header else 0)
+        self.more = c.line(Type.SMALL)
+
+    @property
+    def natural(self) -> float:
+        """The height that shows everything."""
+        body = sum(i.height for i in self.items) if self.items else self.more
+        return self.heading + body
+
+    def shown(self, height: float) -> int:
+        """How many items fit in `height`, keeping room for the "+N more" line when needed."""
+        room = height - self.heading
+        if sum(i.height for i in self.items) <= room + 0.01:  # measured and summed twice
+            return len(self.items)
+        used, count = self.more, 0
+        for item in self.items:
+            if used + item.height > room + 0.01:
+                break
+            used += item.height
+            count += 1
+        return count
+
+    def used(self, height: float) -> float:
+        """The height actually drawn when given `height`."""
+        count = self.shown(height)
+        body = sum(i.height for i in self.items[:count])
+        if count < len(self.items) or not self.items:
+            body += self.more
+        return self.heading + body
+
+    def truncated(self, height: float) -> bool:
+        """Whether some items are left out at this height."""
+        return self.shown(height) < len(self.items)
+
+    def draw(self, x: float, y: float, height: float) -> None:
+        """Heading, rule, the items that fit and "+N more"."""
+        c, s = self.c, self.section
+        draw_heading(c, s.title, s.aside, x, y, self.width)
+        top = y + self.heading
+        if self.header is not None:
+            draw_item(c, self.header, x, top - self.header.height)
+        count = self.shown(height)
+        for item in self.items[:count]:
+            draw_item(c, item, x, top)
+            top += item.height
+        if not self.items:
+            c.text(x, top, s.empty, Type.SMALL, self.width, FAINT)
+        elif count < len(self.items):
+            rest = len(self.items) - count
+            c.text(x, top, f"+{rest} more {s.noun}", Type.SMALL, self.width, MUTED)
+
+
+def allocate(needs: Sequence[float], weights: Sequence[float], total: float) -> list[float]:
+    """Share `total` so each gets what it needs if it fits its weighted share; the rest split."""
+    out = [0.0] * len(needs)
+    pending = list(range(len(needs)))
+    remaining = total
+    while pending:
+        weight = sum(weights[i] for i in pending)
+        fits = [i for i in pending if needs[i] <= remaining * weights[i] / weight]
+        if not fits:
+            for i in pending:
+                out[i] = remaining * weights[i] / weight
+            break
+        for i in fits:
+            out[i] = needs[i]
+        remaining -= sum(needs[i] for i in fits)
+        pending = [i for i in pending if i not in fits]
+    return out
+
+
+def draw_column(c: Canvas, sections: Sequence[Section], rect: QRectF) -> None:
+    """Stack `sections` in `rect`, sharing its height; what a truncated one frees goes on."""
+    laid = [LaidSection(c, s, rect.width()) for s in sections]
+    if not laid:
+        return
+    total = rect.height() - c.pt(SECTION_GAP_PT) * (len(laid) - 1)
+    weights = [s.weight for s in sections]
+    heights = allocate([s.natural for s in laid], weights, total)
+    for _ in range(len(laid)):  # what truncated sections leave unused goes to the first that grows
+        used = [s.used(h) for s, h in zip(laid, heights, strict=True)]
+        slack = total - sum(used)
+        grown = next(
+            (
+                i
+                for i, s in enumerate(laid)
+                if s.truncated(heights[i]) and s.shown(used[i] + slack) > s.shown(heights[i])
+            ),
+            None,
+        )
+        heights = used
+        if grown is None:
+            break
+        heights[grown] += slack
+    y = rect.top()
+    for section, height in zip(laid, heights, strict=True):
+        section.draw(rect.left(), y, height)
+        y += section.used(height) + c.pt(SECTION_GAP_PT)
+
+
+def column_natural(c: Canvas, sections: Sequence[Section], width: float) -> float:
+    """The height `sections` need to show everything in a column `width` wide."""
+    laid = [LaidSection(c, s, width) for s in sections]
+    gaps = c.pt(SECTION_GAP_PT) * max(len(laid) - 1, 0)
+    return sum(s.natural for s in laid) + gaps
+
+
+def flow_natural(c: Canvas, section: Section, width: float, gap: float) -> float:
+    """The height `draw_flow` needs to show every item of `section`."""
+    laid = LaidSection(c, section, (width - gap) / 2)
+    heights = [i.height for i in laid.items]
+    if not heights:
+        return laid.heading + laid.more
+    split, _shown = _balance(heights, sum(heights), 0.0)
+    return laid.heading + max(sum(heights[:split]), sum(heights[split:]))
+
+
+def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> float:
+    """One section flowing over two columns (`gap` apart), balanced, "+N more" at the end.
+
+    Returns the height used.
+    """
+    width = (rect.width() - gap) / 2
+    laid = LaidSection(c, section, width)
+    draw_heading(c, section.title, section.aside, rect.left(), rect.top(), rect.width())
+    room = rect.height() - laid.heading
+    heights = [i.height for i in laid.items]
+    if not heights:
+        c.text(rect.left(), rect.top() + laid.heading, section.empty, Type.SMALL, width, FAINT)
+        return laid.heading + laid.more
+    split, shown = _balance(heights, room, laid.more)
+    top = rect.top() + laid.heading
+    used = 0.0
+    for column, items in enumerate((laid.items[:split], laid.items[split:shown])):
+        x = rect.left() + column * (width + gap)
+        y = top
+        for item in items:
+            draw_item(c, item, x, y)
+            y += item.height
+        if column == 1 and shown < len(heights):
+            rest = len(heights) - shown
+            y += c.text(x, y, f"+{rest} more {section.noun}", Type.SMALL, width, MUTED)
+        used = max(used, y - top)
+    return laid.heading + used
+
+
+def _balance(heights: Sequence[float], room: float, more: float) -> tuple[int, int]:
+    """Where the second column starts and how many items show, keeping columns even."""
+    best = (0, 0, float("inf"))
+    for split in range(len(heights) + 1):
+        left = sum(heights[:split])
+        if left > room:
+            break
+        right, shown = 0.0, split
+        for h in heights[split:]:
+            reserve = more if shown + 1 < len(heights) else 0.0
+            if right + h + reserve > room:
+                break
+            right += h
+            shown += 1
+        key = (-shown, max(left, right))
+        if (key[0], key[1]) < (-best[1], best[2]):
+            best = (split, shown, max(left, right))
+    return best[0], best[1]

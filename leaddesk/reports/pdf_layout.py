@@ -1,0 +1,278 @@
+"""Typesetting shared by the PDF one-pagers: the page, the type scale, the palette, text that fits.
+
+Everything is measured in device units of whatever the painter draws on (a 300 dpi QPdfWriter, a
+QPrinter for a print preview, a QImage): sizes are given in points and converted with `Canvas.pt`,
+and fonts are sized in points so Qt maps them to the device's resolution. No text is ever clipped:
+a single line is elided, a wrapped text keeps at most N lines and elides the last one.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from leaddesk.reports.atomic import ExportError, atomic_path, check_target
+
+PageSizeName = Literal["A4", "Letter"]
+Progress = Callable[[int], None]
+Paint = Callable[[QPainter, QRectF], None]
+
+PDF_DPI = 300
+PDF_TITLE = "LeadDesk one-pager"  # never the person's name: metadata leaks in file browsers
+PDF_CREATOR = "LeadDesk"
+MARGINS_MM = QMarginsF(16, 14, 16, 13)
+_PAGE_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+_FAMILIES = ("Inter", "Source Sans 3", "Noto Sans", "Helvetica Neue", "Segoe UI", "Arial")
+_app: QGuiApplication | None = None
+
+# One accent on a scale of greys.
+INK = QColor("#1d232b")
+MUTED = QColor("#4d5661")
+FAINT = QColor("#858d97")
+RULE = QColor("#b9c0c8")
+HAIRLINE = QColor("#e1e4e8")
+SHADE = QColor("#f2f4f6")
+ACCENT = QColor("#2d5b88")
+WHITE = QColor("#ffffff")
+
+
+def soft(color: QColor, alpha: int) -> QColor:
+    """`color` made translucent (0-255)."""
+    out = QColor(color)
+    out.setAlpha(alpha)
+    return out
+
+
+class Type(enum.Enum):
+    """The type hierarchy: one size and weight per role, nothing in between."""
+
+    EYEBROW = (7.2, QFont.Weight.Bold)
+    TITLE = (18.0, QFont.Weight.Bold)
+    SUBTITLE = (9.0, QFont.Weight.Normal)
+    HEADING = (9.5, QFont.Weight.Bold)
+    FIGURE = (13.0, QFont.Weight.DemiBold)
+    BODY = (8.2, QFont.Weight.Normal)
+    STRONG = (8.2, QFont.Weight.DemiBold)
+    SMALL = (7.3, QFont.Weight.Normal)
+    SMALL_STRONG = (7.3, QFont.Weight.DemiBold)
+    CAPTION = (6.5, QFont.Weight.Normal)
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication, or a new one (offscreen when Linux has no display).
+
+    QPdfWriter and font metrics need a QGuiApplication; the CLI has none and may run headless.
+    """
+    global _app
+    existing = QCoreApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    if existing is not None:
+        raise ExportError("PDF export needs a graphical Qt application, not a console one.")
+    argv = ["leaddesk"]
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and headless and not os.environ.get("QT_QPA_PLATFORM"):
+        argv += ["-platform", "offscreen"]
+    _app = QGuiApplication(argv)
+    return _app
+
+
+def page_layout(page_size: PageSizeName) -> QPageLayout:
+    """Portrait A4 or Letter with the one-pagers' margins (GUI: apply it to a QPrinter)."""
+    if page_size not in _PAGE_IDS:
+        raise ExportError(f"Page size '{page_size}' is not supported; use A4 or Letter.")
+    return QPageLayout(
+        QPageSize(_PAGE_IDS[page_size]),
+        QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def paint_rect(painter: QPainter) -> QRectF:
+    """The area to lay a page out in: inside the margins of a paged device, else all of it."""
+    device = painter.device()
+    if isinstance(device, QPagedPaintDevice):
+        area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        return QRectF(0, 0, area.width(), area.height())
+    return QRectF(0, 0, device.width(), device.height())
+
+
+def write_pdf(target: Path, page_size: PageSizeName, paint: Paint) -> Path:
+    """Write a one-page PDF atomically: complete at `target`, or no file at all."""
+    layout = page_layout(page_size)
+    ensure_gui_application()
+    with atomic_path(target) as temporary:
+        _paint_pdf(temporary, layout, paint)
+    return check_target(target)
+
+
+def _paint_pdf(path: Path, layout: QPageLayout, paint: Paint) -> None:
+    # The writer lives only in this frame: it has closed the file when the rename happens.
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    writer.setTitle(PDF_TITLE)
+    writer.setCreator(PDF_CREATOR)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError(f"Cannot write a PDF at {path.parent}.")
+    try:
+        paint(painter, paint_rect(painter))
+    finally:
+        painter.end()
+
+
+def render_image(paint: Paint, page_size: PageSizeName, dpi: int = 96) -> QImage:
+    """The page as an image (print preview thumbnails, screenshots), margins included."""
+    ensure_gui_application()
+    layout = page_layout(page_size)
+    full = layout.fullRectPixels(dpi)
+    inner = layout.paintRectPixels(dpi)
+    image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(WHITE)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(inner.x(), inner.y())
+        paint(painter, QRectF(0, 0, inner.width(), inner.height()))
+    finally:
+        painter.end()
+    return image
+
+
+def _family() -> str:
+    available = set(QFontDatabase.families())
+    for family in _FAMILIES:
+        if family in available:
+            return family
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+
+
+class Canvas:
+    """A painter plus the type scale, sized for the painter's device."""
+
+    def __init__(self, painter: QPainter, scale: float = 1.0) -> None:
+        self.painter = painter
+        self.k = painter.device().logicalDpiY() / 72.0
+        self.scale = scale  # shrinks the body types on crowded pages (the team table)
+        self._family = _family()
+        self._fonts: dict[tuple[Type, float], tuple[QFont, QFontMetricsF]] = {}
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def pt(self, points: float) -> float:
+        """Points as device units."""
+        return points * self.k
+
+    def font(self, kind: Type, size: float | None = None) -> QFont:
+        """The font of a type role (optionally at another size in points)."""
+        return self._font(kind, size)[0]
+
+    def metrics(self, kind: Type, size: float | None = None) -> QFontMetricsF:
+        """Metrics of that font on this device."""
+        return self._font(kind, size)[1]
+
+    def _font(self, kind: Type, size: float | None) -> tuple[QFont, QFontMetricsF]:
+        points = size if size is not None else kind.value[0]
+        key = (kind, points)
+        if key not in self._fonts:
+            font = QFont(self._family)
+            font.setPointSizeF(points)
+            font.setWeight(kind.value[1])
+            font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+            font.setKerning(True)
+            for tag in ("liga", "clig"):  # "fi" stays two letters when copied or searched
+                font.setFeature(QFont.Tag(tag), 0)
+            self._fonts[key] = (font, QFontMetricsF(font, self.painter.device()))
+        return self._fonts[key]
+
+    def line(self, kind: Type, size: float | None = None) -> float:
+        """Height of one line of this type, with a little leading."""
+        return self.metrics(kind, size).height() * 1.12
+
+    def width(self, text: str, kind: Type, size: float | None = None) -> float:
+        """Advance width of `text` in this type."""
+        return self.metrics(kind, size).horizontalAdvance(text)
+
+    def elide(self, text: str, kind: Type, width: float, size: float | None = None) -> str:
+        """`text` on one line, cut with an ellipsis if it is wider than `width`."""
+        flat = " ".join(text.split())
+        return self.metrics(kind, size).elidedText(flat, Qt.TextElideMode.ElideRight, width)
+
+    def wrap(
+        self, text: str, kind: Type, width: float, max_lines: int, size: float | None = None
+    ) -> list[str]:
+        """Word-wrapped lines (at most `max_lines`; the last one elided when text remains)."""
+        words = text.split()
+        if not words:
+            return []
+        metrics = self.metrics(kind, size)
+        lines: list[str] = []
+        current = ""
+        for i, word in enumerate(words):
+            trial = f"{current} {word}" if current else word
+            if metrics.horizontalAdvance(trial) <= width or not current:
+                current = trial
+                continue
+            lines.append(current)
+            if len(lines) == max_lines - 1:
+                current = " ".join(words[i:])
+                break
+            current = word
+        lines.append(current)
+        return [self.elide(line, kind, width, size) for line in lines[:max_lines]]
+
+    def text(
+        self,
+        x: float,
+        top: float,
+        text: str,
+        kind: Type,
+        width: float | None = None,
+        color: QColor = INK,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        size: float | None = None,
+    ) -> float:
+        """Draw one line with its top at `top`, elided to `width`; returns the line height."""
+        shown = self.elide(text, kind, width, size) if width is not None else text
+        metrics = self.metrics(kind, size)
+        if width is not None and align != Qt.AlignmentFlag.AlignLeft:
+            free = width - metrics.horizontalAdvance(shown)
+            x += free if align == Qt.AlignmentFlag.AlignRight else free / 2
+        self.painter.setFont(self.font(kind, size))
+        self.painter.setPen(color)
+        baseline = top + (self.line(kind, size) - metrics.height()) / 2 + metrics.ascent()
+        self.painter.drawText(QPointF(x, baseline), shown)
+        return self.line(kind, size)
+
+    def rule(
+        self, x: float, y: float, width: float, color: QColor = RULE, weight: float = 0.5
+    ) -> None:
+        """A horizontal rule `weight` points thick."""
+        pen = QPen(color, self.pt(weight))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.painter.setPen(pen)
+        self.painter.drawLine(QPointF(x, y), QPointF(x + width, y))

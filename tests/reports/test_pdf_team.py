@@ -1,0 +1,67 @@
+"""The team one-pager, read back from the real PDF."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from helpers.pdf import pdf_info, pdf_text
+
+from leaddesk.demo import build_demo
+from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.pdf_team import read_team_sheet, write_team_pdf
+from leaddesk.services.desk import Desk
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", "595 x 842"), ("Letter", "612 x 792")])
+def test_fifty_direct_reports_fit_on_one_page_with_every_name(
+    desk: Desk, tmp_path: Path, size: str, points: str
+) -> None:
+    build_demo(desk, people=50, years=0.5, seed=5)
+    people = desk.direct_reports()
+    assert len(people) == 50
+    target = write_team_pdf(desk, tmp_path / "team.pdf", page_size=size)  # type: ignore[arg-type]
+    info = pdf_info(target)
+    assert info["Pages"] == "1" and info["Page size"].startswith(points)
+    assert info["Title"] == "LeadDesk one-pager"
+    text = pdf_text(target)
+    assert [p.name for p in people if p.name not in text] == []
+    assert "more direct reports" not in text
+    skip_levels = [p.name for p in desk.people() if not p.is_direct_report]
+    assert skip_levels and [n for n in skip_levels if n in text] == []
+
+
+def test_row_shows_levels_and_open_and_overdue_counts(desk: Desk, tmp_path: Path) -> None:
+    ada = desk.add_person("Ada Quill", role="Head of Finance")
+    desk.add_delegation(ada, "Budget", EmpowermentLevel.INQUIRE, plan_checkpoint=False)
+    for i in range(3):
+        desk.add_promise(
+            ada,
+            PromiseDirection.THEIRS,
+            f"P{i}",
+            due_on=TODAY - timedelta(days=i),
+            made_on=TODAY - timedelta(days=9),
+        )
+    sheet = read_team_sheet(desk)
+    counts = sheet.counts[ada]
+    assert counts.levels[int(EmpowermentLevel.INQUIRE) - 1] == 1
+    assert (counts.open_promises, counts.overdue_promises) == (3, 2)
+    text = pdf_text(write_team_pdf(desk, tmp_path / "t.pdf"))
+    assert "Ada Quill Head of Finance" in text
+    assert "Levels 1–7" in text and "Promises" in text and "Checkpoints" in text
+
+
+def test_more_people_than_fit_end_in_more(desk: Desk, tmp_path: Path) -> None:
+    for i in range(90):
+        desk.add_person(f"Person {i:02d}", role="Team lead")
+    target = write_team_pdf(desk, tmp_path / "t.pdf")
+    assert pdf_info(target)["Pages"] == "1"
+    text = pdf_text(target)
+    assert "Person 00" in text and "Person 89" not in text
+    shown = sum(1 for i in range(90) if f"Person {i:02d}" in text)
+    assert 50 <= shown < 90
+    assert f"+{90 - shown} more direct reports" in text
