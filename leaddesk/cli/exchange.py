@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from leaddesk.cli import render
+from leaddesk.cli.parser import UsageError
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.desk import Desk
 from leaddesk.services.roster import RosterAction
@@ -39,8 +41,44 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
-# `leaddesk export pdf` adds one entry here and one `_export_to` call in the parser.
+def export_pdf(args: argparse.Namespace, desk: Desk) -> int:
+    """A person's one-pager (private, or the shareable agreement sheet) or the team's."""
+    from leaddesk.reports.pdf_layout import PageSizeName, ensure_gui_application
+
+    settings = desk.settings()
+    # argparse and the settings both allow only A4 and Letter.
+    page_size = cast(PageSizeName, args.page_size or settings.page_size)
+    target = Path(args.out)
+    ensure_gui_application()
+    if args.team:
+        if args.shareable:
+            raise UsageError(
+                "The team one-pager shows trust scores, so it has no shareable flavour; "
+                "use --shareable with --person."
+            )
+        from leaddesk.reports.pdf_team import write_team_pdf
+
+        written = write_team_pdf(desk, target, page_size=page_size)
+        print(f"Team one-pager ({page_size}) written to {written}.")
+        return 0
+    from leaddesk.reports.pdf_person import write_person_pdf
+
+    person = desk.find_person(args.person)
+    written = write_person_pdf(
+        desk,
+        person.id,
+        target,
+        shareable=args.shareable,
+        page_size=page_size,
+        leader_name=settings.your_name,
+    )
+    flavour = "shareable agreement sheet" if args.shareable else "private one-pager"
+    print(f"{person.name}: {flavour} ({page_size}) written to {written}.")
+    return 0
+
+
 EXPORTS: dict[str, Callable[[argparse.Namespace, Desk], int]] = {
+    "pdf": export_pdf,
     "json": export_json,
     "ics": export_ics,
 }

@@ -155,6 +155,22 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(
         dest="what", metavar="FORMAT", required=True, parser_class=OneLineParser
     )
+    pdf = _export_to(exports, "pdf", "a one-page PDF: one person (--person) or the team (--team)")
+    who = pdf.add_mutually_exclusive_group(required=True)
+    who.add_argument(
+        "--person", metavar="NAME", help="their one-pager (a unique part of the name is enough)"
+    )
+    who.add_argument("--team", action="store_true", help="every direct report on one page")
+    pdf.add_argument(
+        "--shareable",
+        action="store_true",
+        help="the agreement sheet to hand to the person: no trust scores, assessments or notes",
+    )
+    pdf.add_argument(
+        "--page-size",
+        choices=["A4", "Letter"],
+        help="paper size (default: the one in Settings, A4 unless changed)",
+    )
     _export_to(exports, "json", "everything, as a versioned JSON file (import json reads it)")
     ics = _export_to(
         exports, "ics", "open checkpoints and promise due dates for a calendar app (.ics)"

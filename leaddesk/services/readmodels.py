@@ -420,6 +420,8 @@ class Settings:
     low_trust_factor: float
     auto_lock_minutes: int
     backup_keep: int
+    your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
+    page_size: str  # A4 or Letter, for the one-pagers
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
+from leaddesk.domain.validation import clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.readmodels import Settings
 from leaddesk.store import models as m
@@ -30,6 +31,7 @@ _LABELS = {
     "auto_lock_minutes": "Auto-lock (minutes)",
     "backup_keep": "Backups to keep",
 }
+PAGE_SIZES = ("A4", "Letter")
 
 
 class SettingsMixin(DeskBase):
@@ -44,6 +46,8 @@ class SettingsMixin(DeskBase):
             low_trust_factor=0.5,
             auto_lock_minutes=10,
             backup_keep=10,
+            your_name="",
+            page_size="A4",
         )
 
     def _ensure_focus_start(self) -> None:
@@ -92,6 +96,9 @@ class SettingsMixin(DeskBase):
                 day = value.date() if isinstance(value, datetime) else value
                 clean[name] = self._day(day, "Weekly focus start")
                 continue
+            if kind is str:
+                clean[name] = _text_setting(name, value)
+                continue
             if isinstance(value, bool):
                 raise ValidationError(f"{_LABELS[name]} must be a number.")
             try:
@@ -107,3 +114,13 @@ class SettingsMixin(DeskBase):
                 text = value.isoformat() if isinstance(value, date) else str(value)
                 session.merge(m.Setting(key=name, value=text))
         return self.settings()
+
+
+def _text_setting(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"The setting '{name}' must be text.")
+    if name == "page_size":
+        if value not in PAGE_SIZES:
+            raise ValidationError("The page size must be A4 or Letter.")
+        return value
+    return clean_name(value, "Your name", 80) if value.strip() else ""

@@ -168,3 +168,17 @@ def test_cadence_factors_change_the_suggested_checkpoint(desk: Desk) -> None:
     assert desk.suggest_checkpoint(delegation) == TODAY + timedelta(days=7)
     desk.update_settings(low_trust_factor=0.25)
     assert desk.suggest_checkpoint(delegation) == TODAY + timedelta(days=4)
+
+
+def test_your_name_and_page_size_are_kept_and_checked(desk: Desk) -> None:
+    assert (desk.settings().your_name, desk.settings().page_size) == ("", "A4")
+    desk.update_settings(your_name="  Dana Whitfield ", page_size="Letter")
+    assert (desk.settings().your_name, desk.settings().page_size) == ("Dana Whitfield", "Letter")
+    with pytest.raises(ValidationError, match="The page size must be A4 or Letter"):
+        desk.update_settings(page_size="A3")
+    with pytest.raises(ValidationError, match="Your name must fit on one line"):
+        desk.update_settings(your_name="Dana\nWhitfield")
+    with pytest.raises(ValidationError, match="must be text"):
+        desk.update_settings(your_name=42)
+    desk.update_settings(your_name="")
+    assert (desk.settings().your_name, desk.settings().page_size) == ("", "Letter")

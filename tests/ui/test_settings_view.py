@@ -160,3 +160,23 @@ def test_opens_on_the_demo_world(qtbot, demo_ctx: AppContext) -> None:
     assert settings.spins["half_life_days"].value() == stored.half_life_days
     start = stored.focus_start
     assert settings.focus_start.date() == QDate(start.year, start.month, start.day)
+
+
+def test_your_name_and_paper_size_for_the_one_pagers(
+    qtbot, view: SettingsView, desk: Desk, messages: list[str]
+) -> None:
+    names = view.exports.your_name
+    names.setFocus()
+    qtbot.keyClicks(names, "Dana Whitfield")
+    qtbot.keyClick(names, Qt.Key.Key_Return)
+    assert desk.settings().your_name == "Dana Whitfield"
+    assert messages[-1] == "Your name on agreement sheets: Dana Whitfield."
+    sizes = view.exports.page_size
+    sizes.setCurrentIndex(sizes.findData("Letter"))
+    sizes.activated.emit(sizes.currentIndex())  # as a pick from the list does
+    assert desk.settings().page_size == "Letter"
+    names.setText("Dana\u2028Whitfield")  # a line separator: refused, explained, old value back
+    names.editingFinished.emit()
+    assert "must fit on one line" in view.errors["your_name"].text()
+    assert names.text() == "Dana Whitfield"
+    assert desk.settings().your_name == "Dana Whitfield"

@@ -32,6 +32,7 @@ from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.ops import run_in_background
 from leaddesk.ui.views.base_view import BaseView
+from leaddesk.ui.views.settings_exports import ExportSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ GROUPS = (
     ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
     ("Privacy and safety", ("auto_lock_minutes",)),
     ("Backups", ("backup_keep",)),
+    ("One-pagers (PDF)", ()),
 )
 
 
@@ -153,6 +155,7 @@ class SettingsView(BaseView):
         self._add_focus_start(forms["Checkpoints and 1:1s"])
         self._add_privacy(forms["Privacy and safety"])
         self._add_backup(forms["Backups"])
+        self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
         self.body.addStretch(1)
 
     # -- construction ------------------------------------------------------------------------
@@ -301,6 +304,7 @@ class SettingsView(BaseView):
         self.focus_start.setDate(QDate(start.year, start.month, start.day))
         self.focus_start.blockSignals(False)
         self._preview_focus(settings)
+        self.exports.show(settings)
         desk = self.ctx.desk
         if desk.needs_passphrase:
             self.key_storage.setText("Protected by a passphrase")
