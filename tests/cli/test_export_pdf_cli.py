@@ -12,6 +12,9 @@ from leaddesk.cli import main
 from leaddesk.services.desk import Desk
 
 NOTE = "Private: training for a marathon"
+# The test session's one QApplication must exist before the export would make a (widget-less)
+# QGuiApplication of its own: the GUI tests that follow need widgets.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture
