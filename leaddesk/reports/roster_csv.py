@@ -116,7 +116,9 @@ def read_roster(path: Path) -> RosterFile:
                 rows.append(row)
     except csv.Error as error:  # an unclosed quote runs to the end of the file
         problems.append(RosterProblem(end + 1, None, f"Cannot read this line: {error}."))
-    if header is not None and not rows and not problems:
+    if header is None:  # only empty cells, e.g. ",,,"
+        problems.append(RosterProblem(None, None, "The file lists nobody: every cell is empty."))
+    elif not rows and not problems:
         problems.append(RosterProblem(header_at, None, "The file has a header but nobody in it."))
     ignored = tuple(c for c in header or () if c and c not in COLUMNS)
     return RosterFile(path, tuple(rows), tuple(problems), ignored)

@@ -26,6 +26,7 @@ from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
 from leaddesk.ui.context import AppContext, explain
+from leaddesk.ui.export_menu import ExportActions
 from leaddesk.ui.presenter import PresenterBanner
 from leaddesk.ui.theme import icon
 from leaddesk.ui.views.base_view import BaseView
@@ -167,9 +168,13 @@ class MainWindow(QMainWindow):
         about = self._action("&About LeadDesk", self.about)
         explain = self._action("How is &trust computed?", self.explain_trust)
 
+        self.exports = ExportActions(self.ctx, self, self._person_on_screen)
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.capture_action)
+        file_menu.addSeparator()
+        self.exports.add_to(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -253,14 +258,16 @@ class MainWindow(QMainWindow):
         """Ctrl+N: capture something about a person in a few keystrokes."""
         from leaddesk.ui.dialogs.quick_capture_dialog import QuickCaptureDialog
 
-        person_id = None
-        if self._current in ("person", "one_on_one"):
-            person_id = getattr(self._views.get(self._current), "person_id", None)
-        dialog = QuickCaptureDialog(
-            self.ctx, self, person_id if isinstance(person_id, int) else None
-        )
+        dialog = QuickCaptureDialog(self.ctx, self, self._person_on_screen())
         dialog.exec()
         dialog.deleteLater()
+
+    def _person_on_screen(self) -> int | None:
+        """The person the person page or 1:1 mode shows, if one of them is on screen."""
+        if self._current in ("person", "one_on_one"):
+            person_id = getattr(self._views.get(self._current), "person_id", None)
+            return person_id if isinstance(person_id, int) else None
+        return None
 
     def start_one_on_one(self, person_id: int | None = None) -> None:
         """Ctrl+1: 1:1 mode with the person on screen, or one chosen by typing."""

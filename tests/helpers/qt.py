@@ -24,8 +24,9 @@ _ROLES = (
 )
 
 
-def on_modal(handler: Callable[[QWidget], None], tries: int = 300) -> None:
-    """Run `handler` on the next modal dialog as soon as it is open (give up after ~3 s)."""
+def on_modal(handler: Callable[[QWidget], None], tries: int = 3000) -> None:
+    """Run `handler` on the next modal dialog as soon as it is open (give up after ~30 s: on a
+    loaded machine a dialog can take seconds, and a dialog nobody answers hangs the test run)."""
 
     def check(left: int) -> None:
         widget = QApplication.activeModalWidget()

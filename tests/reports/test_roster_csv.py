@@ -170,6 +170,7 @@ def test_a_loop_through_people_already_in_the_store_is_refused(desk: Desk, tmp_p
             r"roster.csv, line 2: 4 fields but the header has 2; quote any field",
         ),
         (b'name,role\nAda,"VP\n', r"roster.csv, line 2: Cannot read this line"),
+        (b",,,\n,,\n", r"roster.csv: The file lists nobody: every cell is empty"),
     ],
     ids=[
         "empty",
@@ -180,6 +181,7 @@ def test_a_loop_through_people_already_in_the_store_is_refused(desk: Desk, tmp_p
         "column twice",
         "too many fields",
         "unclosed quote",
+        "only empty cells",
     ],
 )
 def test_broken_files_are_refused_with_their_line(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from leaddesk.services.desk import Desk
 from leaddesk.ui.context import AppContext
@@ -19,6 +20,16 @@ def isolated_qsettings(tmp_path, qapp) -> Iterator[None]:
     qapp.setOrganizationName("LeadDeskTests")
     qapp.setApplicationName("LeadDeskTests")
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_window_left_open(qapp) -> Iterator[None]:
+    """Close any dialog or box a test left on screen: a stray modal would be answered (or
+    waited on) by the next test's `on_modal` instead of the dialog that test opens."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture

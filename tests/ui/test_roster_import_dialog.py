@@ -167,7 +167,7 @@ def test_every_problem_is_listed_with_its_line_and_nothing_can_be_imported(
         (b"\n\n  \n", "The file is empty."),
         (b"role,area\nVP,Data\n", "There is no 'name' column"),
         (b"name,role\n", "a header but nobody in it"),
-        (b",,,\n", "The file lists nobody."),
+        (b",,,\n", "The file lists nobody: every cell is empty."),
     ],
 )
 def test_a_file_that_cannot_be_read_shows_why_instead_of_failing(

@@ -187,8 +187,6 @@ class RosterImportDialog(QDialog):
             self.roster = read_roster(path)
             self.plan = self.ctx.desk.plan_roster(self.roster.rows) if self.roster.rows else None
             self.problems = (*self.roster.problems, *(self.plan.problems if self.plan else ()))
-            if not self.problems and self.plan is None:
-                self.problems = (RosterProblem(None, None, "The file lists nobody."),)
         except Exception as error:  # a user error, or a bug explain() logs
             self.problems = (RosterProblem(None, None, explain(error)),)
         finally:

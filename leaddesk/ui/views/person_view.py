@@ -93,6 +93,12 @@ class PersonView(BaseView):
         self.one_on_one_action = self._action(
             "Start 1:1", self.start_one_on_one, "one-on-one", "Open 1:1 mode with them (Ctrl+1)"
         )
+        self.export_action = self._action(
+            "Export one-pager…",
+            self.export_one_pager,
+            "export",
+            "Their one page as PDF: private, or the agreement sheet to hand to them",
+        )
         self.assess_action = self._action(
             "Record trust assessment…",
             self.record_assessment,
@@ -126,6 +132,7 @@ class PersonView(BaseView):
                 ("editPerson", self.edit_action),
                 ("archivePerson", self.archive_action),
                 ("startOneOnOne", self.one_on_one_action),
+                ("exportOnePager", self.export_action),
                 ("recordAssessment", self.assess_action),
             ]
         )
@@ -214,12 +221,18 @@ class PersonView(BaseView):
         for action in (self.edit_action, self.archive_action, self.one_on_one_action):
             action.setEnabled(False)
         self.assess_action.setEnabled(False)
+        self.export_action.setEnabled(False)
 
     def _render_header(self, o: PersonOverview, today: date) -> None:
         self.person_name = o.person.name
         presenter = self.ctx.presenter
         self.header.show_person(o, today, presenter)
-        for action in (self.edit_action, self.archive_action, self.one_on_one_action):
+        for action in (
+            self.edit_action,
+            self.archive_action,
+            self.one_on_one_action,
+            self.export_action,
+        ):
             action.setEnabled(True)
         self.archive_action.setText("Unarchive…" if o.person.archived else "Archive…")
         self.assess_action.setEnabled(not presenter)
@@ -284,6 +297,15 @@ class PersonView(BaseView):
         """Open 1:1 mode with this person."""
         if self.person_id is not None:
             self.ctx.go("one_on_one", self.person_id)
+
+    def export_one_pager(self) -> None:
+        """Their one-pager: choose the flavour, see the page, save the PDF."""
+        from leaddesk.ui.dialogs.export_person_dialog import ExportPersonDialog
+
+        if self.person_id is not None:
+            dialog = ExportPersonDialog(self.ctx, self.window(), self.person_id)
+            dialog.exec()
+            dialog.deleteLater()
 
     def record_assessment(self) -> None:
         """Record a trust assessment (not while presenting)."""
