@@ -17,16 +17,23 @@ from leaddesk.store import models as m
 
 CALIBRATION_DAYS = 90
 OPEN = [PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value]
+_PEOPLE_MEMO = "leaddesk.items.live_people"
+_DELEGATIONS_MEMO = "leaddesk.items.active_delegations"
 
 
 def _live_people(session: Session) -> dict[int, str]:
-    return dict(
-        session.execute(
-            select(m.Person.id, m.Person.name).where(
-                m.Person.deleted_at.is_(None), m.Person.archived.is_(False)
-            )
-        ).all()
-    )
+    # Read once per session: Needs attention asks for it from several item lists.
+    memo: dict[int, str] | None = session.info.get(_PEOPLE_MEMO)
+    if memo is None:
+        memo = dict(
+            session.execute(
+                select(m.Person.id, m.Person.name).where(
+                    m.Person.deleted_at.is_(None), m.Person.archived.is_(False)
+                )
+            ).all()
+        )
+        session.info[_PEOPLE_MEMO] = memo
+    return memo
 
 
 def _in(people: dict[int, str], person_ids: Iterable[int] | None) -> dict[int, str]:
@@ -38,6 +45,15 @@ def _in(people: dict[int, str], person_ids: Iterable[int] | None) -> dict[int, s
 
 def _active_delegations(session: Session, people: dict[int, str]) -> list[Any]:
     """Active delegations of `people` as light rows (id, person_id, title, levels, created_on)."""
+    key = (_DELEGATIONS_MEMO, frozenset(people))
+    memo: list[Any] | None = session.info.get(key)
+    if memo is None:
+        memo = _read_active_delegations(session, people)
+        session.info[key] = memo
+    return memo
+
+
+def _read_active_delegations(session: Session, people: dict[int, str]) -> list[Any]:
     query = (
         select(
             m.Delegation.id,

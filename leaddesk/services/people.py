@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.errors import ValidationError
@@ -111,6 +111,17 @@ class PeopleMixin(DeskBase):
                 continue
             out.append(convert.person(row, names.get(row.reports_to_id or -1)))
         return sorted(out, key=lambda p: p.name.casefold())
+
+    def has_people(self) -> bool:
+        """Whether anyone (not archived) is in the store: the first-run empty state asks."""
+        with self._read() as session:
+            return bool(
+                session.scalar(
+                    select(
+                        exists().where(m.Person.deleted_at.is_(None), m.Person.archived.is_(False))
+                    )
+                )
+            )
 
     def person(self, person_id: int) -> PersonSummary:
         """One person."""

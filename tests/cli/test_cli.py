@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 
 from leaddesk.cli import main
 from leaddesk.domain.promises import PromiseDirection
@@ -29,12 +30,6 @@ def team(store_path: Path) -> Iterator[Path]:
     desk.add_delegation(ada, "Platform roadmap", 6)
     desk.close()
     yield store_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_people_lists_one_person_a_line_name_first(team: Path, capsys) -> None:

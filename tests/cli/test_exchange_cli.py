@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 from icalendar import Calendar
 
-from leaddesk.cli import main
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.security.keys import SERVICE, entry_name
 from leaddesk.services.desk import Desk
@@ -27,12 +27,6 @@ def team(store_path: Path) -> Iterator[Path]:
     desk.add_relationship_note(ada, "Private: training for a marathon")
     desk.close()
     yield store_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_export_then_import_then_export_gives_the_same_data(

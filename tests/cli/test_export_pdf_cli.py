@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 
-from leaddesk.cli import main
 from leaddesk.services.desk import Desk
 
 NOTE = "Private: training for a marathon"
@@ -27,12 +27,6 @@ def team(store_path: Path) -> Iterator[Path]:
     desk.update_settings(your_name="Dana Whitfield", page_size="Letter")
     desk.close()
     yield store_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def pdf_text(path: Path) -> str:

@@ -316,3 +316,14 @@ def test_refused_write_tells_no_listener(desk: Desk) -> None:
     with pytest.raises(ValidationError):
         desk.add_person("Bob", reports_to_id=999)
     assert heard == []
+
+
+def test_has_people_ignores_archived_and_deleted(desk: Desk) -> None:
+    assert not desk.has_people()
+    ada = desk.add_person("Ada Lovelace")
+    assert desk.has_people()
+    desk.archive_person(ada, True)
+    assert not desk.has_people()
+    desk.archive_person(ada, False)
+    desk.delete(Deletable.PERSON, ada)
+    assert not desk.has_people()

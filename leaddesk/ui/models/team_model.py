@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from leaddesk.domain.trust import Trend
 from leaddesk.services.readmodels import TeamMember
@@ -27,6 +28,8 @@ class TeamTableModel(QAbstractTableModel):
         self.members: list[TeamMember] = []
         self.presenter = False
         self.today = date.today()
+        self._trend_colors: dict[Trend, QColor] = {}
+        self._overdue_color = QColor()
 
     def set_members(self, members: tuple[TeamMember, ...], presenter: bool, today: date) -> None:
         """Replace the rows; in presenter mode the trust columns show nothing."""
@@ -34,6 +37,9 @@ class TeamTableModel(QAbstractTableModel):
         self.members = list(members)
         self.presenter = presenter
         self.today = today
+        # Looked up once per refresh, not per painted cell (a palette change refreshes views).
+        self._trend_colors = {Trend.UP: theme.good(), Trend.DOWN: theme.bad()}
+        self._overdue_color = theme.bad()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -72,9 +78,9 @@ class TeamTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not private:
             if column == 3:
-                return {Trend.UP: theme.good(), Trend.DOWN: theme.bad()}.get(member.trend)
+                return self._trend_colors.get(member.trend)
             if column == 5 and member.overdue_items:
-                return theme.bad()
+                return self._overdue_color
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -56,7 +56,7 @@ class SparklineDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         super().paint(painter, option, index)
-        if index.column() != SPARK_COLUMN or self.model.presenter:
+        if self.model.presenter:
             return
         member = index.data(MemberRole)
         paint_sparkline(painter, QRectF(option.rect), member.sparkline, theme.accent())
@@ -233,7 +233,9 @@ class WeekView(BaseView):
         self.team.setObjectName("teamGrid")
         self.team.setAccessibleName("Team grid")
         self.team.setModel(self.team_model)
-        self.team.setItemDelegate(SparklineDelegate(self.team_model))
+        # Only the Trust column needs Python painting; the others keep Qt's own (fast) delegate.
+        self.sparklines = SparklineDelegate(self.team_model)
+        self.team.setItemDelegateForColumn(SPARK_COLUMN, self.sparklines)
         self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -268,7 +270,7 @@ class WeekView(BaseView):
         self._week_shown = False
 
         def read(_progress: Progress) -> tuple[bool, WeekFocus, list[ActionItem]]:
-            if not desk.people(include_archived=False):
+            if not desk.has_people():
                 return False, desk.week_focus(), []
             return True, desk.week_focus(), desk.needs_attention()
 
