@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from leaddesk.reports.pdf_layout import PageSizeName
 from leaddesk.ui.context import AppContext
-from leaddesk.ui.export_runner import ExportJob, choose_target, percent
+from leaddesk.ui.export_runner import ExportJob, choose_target, default_folder, percent
 from leaddesk.ui.ops import Progress
 from leaddesk.ui.theme import icon
 
@@ -63,6 +66,11 @@ class ExportActions:
             self.export_ics,
             "Checkpoints and promise due dates for your calendar app; no private notes",
         )
+        self.import_json_action = action(
+            "Import all data (JSON) into a new store…",
+            self.import_json,
+            "Make a new store from a LeadDesk JSON export (e.g. from your old computer)",
+        )
         self.roster = action(
             "Import &roster (CSV)…",
             self.import_roster,
@@ -75,9 +83,10 @@ class ExportActions:
             menu.addAction(entry)
         menu.addSeparator()
         menu.addAction(self.roster)
+        menu.addAction(self.import_json_action)
 
-    def _run(self, label: str, work: Callable[[Progress], Path]) -> ExportJob:
-        job = ExportJob(self.ctx, self.window, label, work)
+    def _run(self, label: str, work: Callable[[Progress], Path], **options: Any) -> ExportJob:
+        job = ExportJob(self.ctx, self.window, label, work, **options)
         self.jobs.append(job)
         job.finished.connect(lambda _path, j=job: self.jobs.remove(j))
         return job
@@ -176,6 +185,62 @@ class ExportActions:
 
         RosterImportDialog.run(self.ctx, self.window)
 
+    def import_json(self) -> ExportJob | None:
+        """A new store from a JSON export; this window's store is not touched."""
+        source, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            "Choose a LeadDesk JSON export",
+            str(default_folder()),
+            "JSON (*.json);;All files (*)",
+        )
+        if not source:
+            return None
+        target = choose_target(
+            self.window,
+            "Where should the new store go?",
+            "leaddesk-imported.db",
+            "LeadDesk store",
+            ".db",
+        )
+        if target is None:
+            return None
+        if target.exists():  # the save dialog asked to replace it; an import never does
+            QMessageBox.warning(
+                self.window,
+                "LeadDesk",
+                f"{target.name} already exists. An import makes a new store: choose a new name.",
+            )
+            return None
+        passphrase = self._new_store_passphrase(target)
+        if passphrase is None:
+            return None
+
+        def load(report: Progress) -> Path:
+            from leaddesk.reports.exchange_json import import_json
+
+            prompt = (lambda _new: passphrase) if passphrase else None
+            return import_json(Path(source), target, prompt, progress=report).path
+
+        return self._run(
+            "Importing into a new store…",
+            load,
+            done_title="Import done",
+            also=("Open it now", open_store_window),
+            failure_text="The import did not happen: {}\nNo store was created.",
+        )
+
+    def _new_store_passphrase(self, target: Path) -> str | None:
+        """'' when the OS keychain (or LEADDESK_PASSPHRASE) will key the new store; else the
+        passphrase typed (None when cancelled), asked here because the import runs in a worker."""
+        from leaddesk.security.keys import PASSPHRASE_ENV, keyring_backend
+        from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        if keyring_backend() is not None or os.environ.get(PASSPHRASE_ENV):
+            return ""
+        dialog = PassphraseDialog(True, str(target), parent=self.window)
+        accepted = dialog.exec() == PassphraseDialog.DialogCode.Accepted
+        return dialog.value() if accepted else None
+
     # -- helpers -----------------------------------------------------------------------------
     def _nobody(self) -> None:
         QMessageBox.information(
@@ -191,3 +256,8 @@ class ExportActions:
             f"{what} Export it anyway? (The file is not shown on screen.)",
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def open_store_window(path: Path) -> None:
+    """Open another LeadDesk window on the store at `path` (its own process and lock)."""
+    subprocess.Popen([sys.executable, "-m", "leaddesk", "--db", str(path)])

@@ -70,11 +70,17 @@ class ExportJob(QObject):
         label: str,
         work: Callable[[Progress], Path],
         opener: Callable[[Path], None] = show_in_folder,
+        done_title: str = "Export saved",
+        also: tuple[str, Callable[[Path], None]] | None = None,
+        failure_text: str = "The export could not be written: {}\nNothing was saved.",
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
         self.opener = opener
+        self.done_title = done_title
+        self.also = also  # a further button on the 'saved' box: (label, action on the path)
+        self.failure_text = failure_text
         self.saved_box: QMessageBox | None = None
         self.progress = QProgressDialog(label, "Cancel", 0, 100, parent)
         self.progress.setObjectName("exportProgress")
@@ -96,7 +102,7 @@ class ExportJob(QObject):
         self.ctx.message.emit(f"Saved {path.name} in {path.parent}.")
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Export saved",
+            self.done_title,
             f"Saved <b>{path.name}</b><br>in {path.parent}",
             QMessageBox.StandardButton.Close,
             self.parent_widget,
@@ -106,6 +112,12 @@ class ExportJob(QObject):
         show.setObjectName("exportShowInFolder")
         show.clicked.connect(lambda: self.opener(path))
         box.setDefaultButton(show)
+        if self.also is not None:
+            label, action = self.also
+            extra = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+            extra.setObjectName("exportAlso")
+            extra.clicked.connect(lambda: action(path))
+            box.setDefaultButton(extra)
         box.open()  # not exec(): the caller is not held while the box is up
         self.saved_box = box
         self.finished.emit(path)
@@ -113,12 +125,10 @@ class ExportJob(QObject):
     def _failed(self, error: BaseException) -> None:
         self.progress.close()
         if isinstance(error, CancelledError):
-            self.ctx.message.emit("Export cancelled; nothing was written.")
+            self.ctx.message.emit("Cancelled; nothing was written.")
         else:
             QMessageBox.warning(
-                self.parent_widget,
-                "LeadDesk",
-                f"The export could not be written: {explain(error)}\nNothing was saved.",
+                self.parent_widget, "LeadDesk", self.failure_text.format(explain(error))
             )
         self.finished.emit(None)
 

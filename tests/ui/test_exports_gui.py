@@ -155,3 +155,76 @@ def test_cancelled_save_dialog_writes_nothing(qtbot, demo_ctx: AppContext, tmp_p
     assert actions.export_ics() is None
     assert QApplication.activeModalWidget() is None
     assert list(tmp_path.glob("*.ics")) == []
+
+
+def choose_file(path: Path) -> None:
+    """Answer the next file dialog (open or save) with `path`."""
+    save_as(path)
+
+
+def test_import_json_into_a_new_store_then_offer_to_open_it(
+    qtbot, demo_ctx: AppContext, demo_desk: Desk, tmp_path: Path
+) -> None:
+    from leaddesk.reports.exchange_json import export_json
+
+    source = export_json(demo_desk, tmp_path / "all.json").path
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = ExportActions(demo_ctx, window, lambda: None)
+    target = tmp_path / "new-machine.db"
+
+    def pick_source(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(source))
+        choose_file(target)  # the next dialog asks where the new store goes
+        dialog.accept()
+
+    on_modal(pick_source)
+    job = actions.import_json()
+    assert finished_job(qtbot, job) == target
+    assert job is not None and job.saved_box is not None
+    assert job.saved_box.windowTitle() == "Import done"
+    assert job.saved_box.findChild(QWidget, "exportAlso").text() == "Open it now"
+    copy = Desk.open(target)
+    try:
+        assert [p.name for p in copy.people()] == [p.name for p in demo_desk.people()]
+    finally:
+        copy.close()
+
+
+def test_import_of_a_broken_file_says_why_and_leaves_no_store(
+    qtbot, demo_ctx: AppContext, tmp_path: Path
+) -> None:
+    broken = tmp_path / "cut.json"
+    broken.write_text('{"format": "leaddesk", "version": 1, "tables": {"person": [', "utf-8")
+    window = QWidget()
+    qtbot.addWidget(window)
+    actions = ExportActions(demo_ctx, window, lambda: None)
+    target = tmp_path / "new.db"
+    said: list[str] = []
+
+    def pick_source(dialog: QWidget) -> None:
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(broken))
+
+        def close_warning(box: QWidget) -> None:
+            assert isinstance(box, QMessageBox)
+            said.append(box.text())
+            box.accept()
+
+        def then_target(save: QWidget) -> None:
+            save.findChild(QLineEdit, "fileNameEdit").setText(str(target))
+            on_modal(close_warning)
+            save.accept()
+
+        on_modal(then_target)
+        dialog.accept()
+
+    on_modal(pick_source)
+    job = actions.import_json()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=20_000) as signal:
+        pass
+    assert signal.args == [None]
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert "The import did not happen" in said[0] and "No store was created" in said[0]
+    assert not target.exists() and not list(tmp_path.glob("new.db*"))
