@@ -67,7 +67,7 @@ class ExportActions:
             "Checkpoints and promise due dates for your calendar app; no private notes",
         )
         self.import_json_action = action(
-            "Import all data (JSON) into a new store…",
+            "Import all data into a &new store (JSON)…",
             self.import_json,
             "Make a new store from a LeadDesk JSON export (e.g. from your old computer)",
         )
