@@ -45,7 +45,7 @@ def export_ics(
     """Write the calendar of open checkpoints and promise due dates to `target`."""
     items = desk.calendar_items(include_notes=include_notes)
     content = calendar_bytes(items, now())
-    with atomic_path(target) as temporary:
+    with atomic_path(target, desk.path) as temporary:
         temporary.write_bytes(content)
     return CalendarSummary(Path(target).expanduser(), len(items.checkpoints), len(items.promises))
 

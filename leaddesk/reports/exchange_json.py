@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from leaddesk import __version__
-from leaddesk.domain.errors import UserError
+from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.reports.atomic import atomic_path
 from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
 
@@ -73,7 +73,7 @@ def export_json(
     schema = exchange_schema()
     rows = 0
     with (
-        atomic_path(target) as temporary,
+        atomic_path(target, desk.path) as temporary,
         temporary.open("w", encoding="utf-8", newline="\n") as out,
         desk.exchange_snapshot() as snapshot,
     ):
@@ -126,8 +126,11 @@ def import_json(
             f"{target} already exists. An import creates a new store: choose a new file."
         )
     data = read_exchange(source)
-    with Desk.create(target, prompt, today) as desk:
-        loaded = desk.load_exchange(data.tables, progress)
+    try:
+        with Desk.create(target, prompt, today) as desk:
+            loaded = desk.load_exchange(data.tables, progress)
+    except ValidationError as error:  # a rule of the app broken: say which file, too
+        raise ExchangeFileError(f"{source}, {error} Nothing was imported.") from None
     return ExchangeSummary(target, loaded, len(data.tables))
 
 

@@ -118,11 +118,14 @@ def paint_rect(painter: QPainter) -> QRectF:
     return QRectF(0, 0, device.width(), device.height())
 
 
-def write_pdf(target: Path, page_size: PageSizeName, paint: Paint) -> Path:
-    """Write a one-page PDF atomically: complete at `target`, or no file at all."""
+def write_pdf(
+    target: Path, page_size: PageSizeName, paint: Paint, protect: Path | None = None
+) -> Path:
+    """Write a one-page PDF atomically: complete at `target`, or no file at all (never over the
+    open store `protect`)."""
     layout = page_layout(page_size)
     ensure_gui_application()
-    with atomic_path(target) as temporary:
+    with atomic_path(target, protect) as temporary:
         _paint_pdf(temporary, layout, paint)
     return check_target(target)
 

@@ -127,7 +127,9 @@ def write_person_pdf(
     report(0)
     sheet = read_person_sheet(desk, person_id, shareable=shareable, leader_name=leader_name)
     report(50)
-    path = write_pdf(target, page_size, lambda painter, rect: render_person(painter, sheet, rect))
+    path = write_pdf(
+        target, page_size, lambda painter, rect: render_person(painter, sheet, rect), desk.path
+    )
     report(100)
     return path
 

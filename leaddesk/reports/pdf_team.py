@@ -91,7 +91,9 @@ def write_team_pdf(
     report(0)
     sheet = read_team_sheet(desk)
     report(60)
-    path = write_pdf(target, page_size, lambda painter, rect: render_team(painter, sheet, rect))
+    path = write_pdf(
+        target, page_size, lambda painter, rect: render_team(painter, sheet, rect), desk.path
+    )
     report(100)
     return path
 

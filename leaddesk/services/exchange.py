@@ -25,7 +25,9 @@ from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind, Proposer
 from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.domain.validation import clean_name
 from leaddesk.services.base import DeskBase
+from leaddesk.services.settings import check_stored_setting
 from leaddesk.store import models as m
 
 BATCH_ROWS = 5000
@@ -177,6 +179,7 @@ class ExchangeMixin(DeskBase):
         unknown = sorted(set(tables) - {spec.name for spec in schema})
         if unknown:
             raise ValueError(f"unknown tables {unknown}")
+        _check_rules(tables)
         total = sum(len(rows) for rows in tables.values())
         done = 0
         try:
@@ -209,3 +212,31 @@ class ExchangeMixin(DeskBase):
             table = m.Base.metadata.tables[spec.name]
             if session.execute(select(table.c[spec.key]).limit(1)).first() is not None:
                 raise ValidationError("This store already has data; a full import needs a new one.")
+
+
+def _check_rules(tables: Mapping[str, Sequence[Mapping[str, Value]]]) -> None:
+    """The rules the app enforces on every edit, which a file's types alone do not: settings in
+    range, names one non-empty line, no reports-to loop. A break names its table and row."""
+    for index, row in enumerate(tables.get("setting", ()), start=1):
+        try:
+            check_stored_setting(str(row["key"]), str(row["value"]))
+        except ValidationError as error:
+            raise ValidationError(f"table setting, row {index} ({row['key']}): {error}") from None
+    bosses: dict[int, int | None] = {}
+    for index, row in enumerate(tables.get("person", ()), start=1):
+        try:
+            clean_name(str(row["name"] or ""))
+        except ValidationError as error:
+            raise ValidationError(f"table person, row {index}, field name: {error}") from None
+        boss = row["reports_to_id"]
+        bosses[int(str(row["id"]))] = int(str(boss)) if boss is not None else None
+    for start in bosses:
+        seen = {start}
+        current = bosses.get(start)
+        while current is not None:
+            if current in seen:
+                raise ValidationError(
+                    f"table person: reports-to makes a loop through person id {start}."
+                )
+            seen.add(current)
+            current = bosses.get(current)

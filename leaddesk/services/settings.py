@@ -124,3 +124,28 @@ def _text_setting(name: str, value: Any) -> str:
             raise ValidationError("The page size must be A4 or Letter.")
         return value
     return clean_name(value, "Your name", 80) if value.strip() else ""
+
+
+def check_stored_setting(name: str, raw: str) -> None:
+    """A setting as stored (text) must read back and be allowed, as `update_settings` would
+    require; an imported file is held to the same rules as the Settings screen."""
+    kinds = {f.name: f.type for f in fields(Settings)}
+    kind = kinds.get(name)
+    if kind is None:
+        return  # not a user setting (bookkeeping the app keeps for itself)
+    label = _LABELS.get(name, name)
+    try:
+        if kind == "date":
+            date.fromisoformat(raw)
+            return
+        if kind == "str":
+            _text_setting(name, raw)
+            return
+        number = float(raw)
+    except ValidationError:
+        raise
+    except ValueError:
+        raise ValidationError(f"{label} cannot be '{raw[:40]}'.") from None
+    low, high = _BOUNDS[name]
+    if not low <= number <= high or (kind == "int" and number != int(number)):
+        raise ValidationError(f"{label} must be between {low:g} and {high:g}, not {raw[:40]}.")

@@ -227,6 +227,7 @@ class ExportActions:
             done_title="Import done",
             also=("Open it now", open_store_window),
             failure_text="The import did not happen: {}\nNo store was created.",
+            cancellable=True,  # the load checks between batches and rolls back
         )
 
     def _new_store_passphrase(self, target: Path) -> str | None:

@@ -56,7 +56,8 @@ def safe_name(text: str) -> str:
 
 
 class ExportJob(QObject):
-    """One export in a worker: a progress dialog (cancellable), then a 'saved' box or an error.
+    """One export in a worker: a progress dialog (cancellable when the work can stop between its
+    steps, e.g. an import that rolls back), then a 'saved' box or an error.
 
     `finished` carries the written path, or None when it failed or was cancelled.
     """
@@ -73,6 +74,7 @@ class ExportJob(QObject):
         done_title: str = "Export saved",
         also: tuple[str, Callable[[Path], None]] | None = None,
         failure_text: str = "The export could not be written: {}\nNothing was saved.",
+        cancellable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -91,7 +93,12 @@ class ExportJob(QObject):
         self.progress.setAutoReset(False)
         self.progress.setValue(0)
         cancel = run_in_background(work, self._done, self._failed, self._step)
-        self.progress.canceled.connect(cancel)
+        if cancellable:
+            self.progress.canceled.connect(cancel)
+        else:
+            # Only work that checks for a cancel between its steps offers one; a Cancel that
+            # could not stop the write would be a promise broken.
+            self.progress.setCancelButton(None)
 
     def _step(self, done: int, total: int) -> None:
         if not self.progress.wasCanceled():

@@ -5,9 +5,12 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ctx.changed.connect(self._on_change)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
         self.lock_overlay = LockOverlay(self, self._verify_unlock)
+        self._dialog_covers: list[LockOverlay] = []
         self.idle_watcher = IdleWatcher(self.idle, self.lock_now, self)
         self._restore()
 
@@ -328,9 +332,19 @@ class MainWindow(QMainWindow):
 
     # -- auto-lock ---------------------------------------------------------------------------
     def lock_now(self) -> None:
-        """Hide everything until the user unlocks (auto-lock, or File > Lock)."""
+        """Hide everything until the user unlocks (auto-lock, or File > Lock).
+
+        A dialog open over the window (a one-pager preview, a note half typed) is covered too,
+        with its own Unlock: it stays open underneath, so nothing typed is lost.
+        """
         self.idle.lock()
         self.lock_overlay.cover()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                cover = LockOverlay(widget, self._verify_unlock)
+                cover.setObjectName("dialogLockOverlay")
+                cover.cover()
+                self._dialog_covers.append(cover)
 
     def _verify_unlock(self) -> bool:
         desk = self.ctx.desk
@@ -346,6 +360,12 @@ class MainWindow(QMainWindow):
                     break
                 error = "That passphrase does not open this store. Try again."
         self.idle.unlock()
+        self.lock_overlay.hide()  # unlocking from a dialog's cover unlocks everything
+        for cover in self._dialog_covers:
+            if shiboken6.isValid(cover):
+                cover.hide()
+                cover.deleteLater()
+        self._dialog_covers.clear()
         return True
 
     def _on_change(self, change: Change) -> None:

@@ -151,3 +151,12 @@ def test_roster_problems_are_all_listed_and_exit_2(team: Path, tmp_path: Path, c
         f"{roster}, line 3, in-role-since: In role since 'last year' is not a date; write it as "
         "YYYY-MM-DD.",
     ]
+
+
+@pytest.mark.parametrize("what", ["json", "ics"])
+def test_an_export_onto_the_store_itself_is_refused(team: Path, capsys, what: str) -> None:
+    before = team.read_bytes()
+    code, out, err = run(capsys, "export", what, "--db", str(team), "--out", str(team))
+    assert (code, out) == (2, "")
+    assert "is your LeadDesk store" in err and err.count("\n") == 1
+    assert team.read_bytes() == before

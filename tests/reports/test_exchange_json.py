@@ -190,6 +190,19 @@ def _duplicate_key(document: dict[str, Any]) -> None:
     rows[5]["id"] = rows[4]["id"]
 
 
+def _setting(key: str, value: str) -> Edit:
+    def edit(document: dict[str, Any]) -> None:
+        rows = document["tables"]["setting"]
+        rows[:] = [r for r in rows if r["key"] != key] + [{"key": key, "value": value}]
+
+    return edit
+
+
+def _reports_to_loop(document: dict[str, Any]) -> None:
+    first, second = document["tables"]["person"][:2]
+    first["reports_to_id"], second["reports_to_id"] = second["id"], first["id"]
+
+
 BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     ("other format", lambda d: d.update(format="other"), r"not a LeadDesk export"),
     ("future version", lambda d: d.update(version=2), r"made by a newer LeadDesk.*update the app"),
@@ -252,6 +265,23 @@ BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
         r"table delegation, row 3, field my_level: 8 is not one of 1, 2",
     ),
     ("duplicate primary key", _duplicate_key, r"table checkpoint, row 6, field id: \d+ appears"),
+    (
+        "setting that is not a number",
+        _setting("half_life_days", "abc"),
+        r"table setting, row \d+ \(half_life_days\): Half-life \(days\) cannot be 'abc'",
+    ),
+    (
+        "setting out of range",
+        _setting("backup_keep", "0"),
+        r"table setting, row \d+ \(backup_keep\): Backups to keep must be between 1 and 1000",
+    ),
+    ("unknown paper", _setting("page_size", "A3"), r"The page size must be A4 or Letter"),
+    (
+        "empty name",
+        _set("person", 1, "name", "  "),
+        r"table person, row 2, field name: Name cannot be empty",
+    ),
+    ("reports-to loop", _reports_to_loop, r"table person: reports-to makes a loop"),
     (
         "reference to nowhere",
         _set("promise", 3, "person_id", 99_999),

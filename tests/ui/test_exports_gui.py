@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from helpers.qt import on_modal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 
 from leaddesk.services.desk import Desk
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.export_person_dialog import ExportPersonDialog
 from leaddesk.ui.export_menu import ExportActions
-from leaddesk.ui.export_runner import ExportJob
+from leaddesk.ui.export_runner import FOLDER_KEY, ExportJob
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -151,6 +152,7 @@ def test_cancelled_save_dialog_writes_nothing(qtbot, demo_ctx: AppContext, tmp_p
     window = QWidget()
     qtbot.addWidget(window)
     actions = ExportActions(demo_ctx, window, lambda: None)
+    QSettings().setValue(FOLDER_KEY, str(tmp_path))  # the dialog opens here: Cancel must not write
     on_modal(lambda dialog: dialog.reject())
     assert actions.export_ics() is None
     assert QApplication.activeModalWidget() is None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QWidget,
 )
 
 from leaddesk.domain.feedback import FeedbackDirection
@@ -192,3 +193,22 @@ def test_deleting_a_private_note_says_nothing_of_its_text(
     window.ctx.undo()
     assert "Restored relationship note of" in window.statusBar().currentMessage()
     assert PRIVATE_NOTE not in window.statusBar().currentMessage()
+
+
+def test_lock_covers_the_window_and_an_open_one_pager_preview(
+    window: MainWindow, world, qtbot
+) -> None:
+    from leaddesk.ui.dialogs.export_person_dialog import ExportPersonDialog
+
+    dialog = ExportPersonDialog(window.ctx, window, world["ada"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    window.lock_now()
+    assert window.lock_overlay.isVisible()
+    [cover] = [c for c in dialog.findChildren(QWidget, "dialogLockOverlay") if c.isVisible()]
+    assert cover.geometry() == dialog.rect()  # the preview and the choices are underneath
+    assert dialog.isVisible()  # still open: nothing chosen is lost
+    qtbot.mouseClick(cover.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
+    assert not window.lock_overlay.isVisible()
+    assert not any(c.isVisible() for c in dialog.findChildren(QWidget, "dialogLockOverlay"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import cast
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,10 @@ class ExportPersonDialog(QDialog):
         self.ctx = ctx
         self.job: ExportJob | None = None
         self._generation = 0
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(150)
+        self._preview_timer.timeout.connect(self._draw_preview)
         settings = ctx.desk.settings()
         self.leader_name = settings.your_name
         self.person = QComboBox()
@@ -131,12 +135,22 @@ class ExportPersonDialog(QDialog):
 
     # -- preview -----------------------------------------------------------------------------
     def refresh_preview(self) -> None:
-        """Draw the page as it will print, off the GUI thread (the latest choice wins)."""
+        """Draw the page as it will print, shortly after the last change of choice (arrowing
+        through people must not queue a page per person)."""
+        self._generation += 1
+        self.caption.setText(
+            "This is exactly what they will read."
+            if self.is_shareable()
+            else "Private: for your eyes only."
+        )
+        self._preview_timer.start()
+
+    def _draw_preview(self) -> None:
+        """Draw the page off the GUI thread; a newer choice makes an older drawing moot."""
         pid = self.person_id()
         if pid is None:
             self.preview.setText("Add a person first: there is nobody to export.")
             return
-        self._generation += 1
         generation = self._generation
         shareable, size, desk, leader = (
             self.is_shareable(),
@@ -144,13 +158,12 @@ class ExportPersonDialog(QDialog):
             self.ctx.desk,
             self.leader_name,
         )
-        self.caption.setText(
-            "This is exactly what they will read." if shareable else "Private: for your eyes only."
-        )
 
-        def draw(_progress: Progress) -> QImage:
+        def draw(_progress: Progress) -> QImage | None:
             from leaddesk.reports.pdf_person import person_page_image, read_person_sheet
 
+            if generation != self._generation:
+                return None  # the choice changed while this waited for a thread
             sheet = read_person_sheet(desk, pid, shareable=shareable, leader_name=leader)
             return person_page_image(sheet, size, dpi=110)
 
@@ -160,8 +173,8 @@ class ExportPersonDialog(QDialog):
             lambda error: self._preview_failed(generation, error),
         )
 
-    def _show_preview(self, generation: int, image: QImage) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
+    def _show_preview(self, generation: int, image: QImage | None) -> None:
+        if image is None or not shiboken6.isValid(self) or generation != self._generation:
             return
         pixmap = QPixmap.fromImage(image).scaledToWidth(
             PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
