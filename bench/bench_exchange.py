@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import secrets
+import sys
 import time
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 
 from leaddesk.demo import build_demo
 from leaddesk.reports.exchange_json import export_json, import_json, read_exchange
@@ -23,25 +23,8 @@ from leaddesk.services.desk import Desk
 from leaddesk.store.store import open_store
 
 OUT = Path(__file__).with_name("out")
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keys for this run only."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+from helpers.memory_keyring import MemoryKeyring  # noqa: E402 - the tests' own backend
 
 
 def _remove(path: Path) -> None:

@@ -15,32 +15,13 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
+from helpers.memory_keyring import MemoryKeyring
 
 from leaddesk.security.keys import SERVICE, StoreKey, entry_name
 from leaddesk.services.desk import Desk
 from leaddesk.store.store import open_store
 
 TODAY = date(2026, 11, 25)
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend keeping secrets in a dict: tests never touch a user's keychain."""
-
-    priority = 10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)
