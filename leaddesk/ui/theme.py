@@ -6,9 +6,9 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 import leaddesk
 
@@ -17,6 +17,15 @@ def resources_dir() -> Path:
     """resources/ inside the installed package, or beside the source tree when developing."""
     packaged = Path(leaddesk.__file__).parent / "resources"
     return packaged if packaged.is_dir() else Path(leaddesk.__file__).parents[1] / "resources"
+
+
+def emphasize(label: QLabel, scale: float) -> QLabel:
+    """Make `label` a heading: its font `scale` times larger and semi-bold."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    return label
 
 
 def is_dark() -> bool:

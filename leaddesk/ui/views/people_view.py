@@ -106,10 +106,7 @@ class PeopleView(BaseView):
         box = QVBoxLayout(page)
         box.addStretch(1)
         heading = QLabel("No one here yet")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
+        theme.emphasize(heading, 1.6)
         text = QLabel(
             "Add the leaders who report to you. You can add their own direct reports "
             "(your skip-levels) under them afterwards."

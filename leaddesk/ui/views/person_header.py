@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -65,10 +65,7 @@ class PersonHeader(QWidget):
         self.name_label.setObjectName("personName")
         self.name_label.setAccessibleName("Name")
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.name_label.setFont(font)
+        theme.emphasize(self.name_label, 1.6)
         muted = theme.muted_color().name()
         self.archived_label = QLabel("Archived")
         self.archived_label.setObjectName("personArchived")

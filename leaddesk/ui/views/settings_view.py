@@ -8,7 +8,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -132,10 +131,7 @@ class SettingsView(BaseView):
         self.errors: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         heading = QLabel("Settings")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
+        theme.emphasize(heading, 1.5)
         outer.addWidget(heading)
         intro = self._muted("Every change is saved at once and applies to all your data.")
         outer.addWidget(intro)

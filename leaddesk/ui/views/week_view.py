@@ -8,7 +8,7 @@ from datetime import date
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -109,10 +109,7 @@ class WeekView(BaseView):
         box = QVBoxLayout(page)
         box.addStretch(1)
         heading = QLabel("Welcome to LeadDesk")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
+        theme.emphasize(heading, 1.8)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
             "A private place to think about the leaders you lead: what you delegated and at which "
@@ -174,10 +171,7 @@ class WeekView(BaseView):
         self.week_label.setObjectName("focusWeek")
         self.principle = QLabel()
         self.principle.setObjectName("focusPrinciple")
-        font = self.principle.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.principle.setFont(font)
+        theme.emphasize(self.principle, 1.5)
         self.principle.setWordWrap(True)
         self.intent = QLabel()
         self.intent.setObjectName("focusIntent")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from leaddesk.services.readmodels import PersonSummary
@@ -30,10 +29,7 @@ class OneOnOneHeader(QWidget):
         names.setSpacing(2)
         self.name = QLabel()
         self.name.setObjectName("oneOnOneName")
-        font = self.name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.name.setFont(font)
+        theme.emphasize(self.name, 1.6)
         self.meta = QLabel()
         self.meta.setObjectName("oneOnOneMeta")
         self.meta.setStyleSheet(f"color: {theme.muted_color().name()};")

@@ -144,11 +144,7 @@ def section_title(text: str, name: str) -> QLabel:
     """A bold heading above a list."""
     label = QLabel(text)
     label.setObjectName(name)
-    font = label.font()
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
+    return theme.emphasize(label, 1.1)
 
 
 def empty_label(text: str, name: str) -> QLabel:
