@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from leaddesk.reports.pdf_chart import draw_level_strip, draw_sparkline
 from leaddesk.reports.pdf_layout import (
@@ -29,7 +29,6 @@ from leaddesk.reports.pdf_layout import (
     Progress,
     Type,
     paint_rect,
-    render_image,
     write_pdf,
 )
 from leaddesk.reports.pdf_page import draw_figures, draw_footer, draw_header, long_date
@@ -96,11 +95,6 @@ def write_team_pdf(
     )
     report(100)
     return path
-
-
-def team_page_image(sheet: TeamSheet, page_size: PageSizeName = "A4", dpi: int = 96) -> QImage:
-    """The team one-pager as an image, margins included (for a preview pane)."""
-    return render_image(lambda painter, rect: render_team(painter, sheet, rect), page_size, dpi)
 
 
 def render_team(painter: QPainter, sheet: TeamSheet, rect: QRectF | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+W = TypeVar("W", bound=QWidget)
 
 _ROLES = (
     Qt.ItemDataRole.DisplayRole,
@@ -97,3 +100,15 @@ def all_texts(root: QWidget) -> str:
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             out += list(model_texts(widget.model()))
     return "\n".join(t for t in out if t)
+
+
+def open_person_tab(qtbot: object, ctx: object, tab_class: type[W], person: int) -> W:
+    """A person tab on screen for `person`, re-rendered after every write as PersonView does."""
+    widget = tab_class(ctx)  # type: ignore[call-arg]
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    ctx.changed.connect(lambda _change: widget.show_person(person))  # type: ignore[attr-defined]
+    widget.show_person(person)  # type: ignore[attr-defined]
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitActive(widget)  # type: ignore[attr-defined]
+    return widget

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from helpers.qt import on_modal, press
+from helpers.qt import on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -36,14 +36,7 @@ def person(desk: Desk) -> int:
 
 @pytest.fixture
 def tab(ctx: AppContext, person: int, qtbot) -> FeedbackTab:
-    widget = FeedbackTab(ctx)
-    qtbot.addWidget(widget)
-    ctx.changed.connect(lambda _change: widget.show_person(person))  # as PersonView does
-    widget.show_person(person)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitActive(widget)
-    return widget
+    return open_person_tab(qtbot, ctx, FeedbackTab, person)
 
 
 def add_through_dialog(qtbot, tab: FeedbackTab, key: Qt.Key, text: str, kind: int = -1) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from helpers.qt import on_modal, press
+from helpers.qt import on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -42,14 +42,7 @@ def person(desk: Desk) -> int:
 
 @pytest.fixture
 def tab(ctx: AppContext, person: int, qtbot) -> PromisesTab:
-    widget = PromisesTab(ctx)
-    qtbot.addWidget(widget)
-    ctx.changed.connect(lambda _change: widget.show_person(person))  # as PersonView does
-    widget.show_person(person)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitActive(widget)
-    return widget
+    return open_person_tab(qtbot, ctx, PromisesTab, person)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from helpers.qt import all_texts, on_modal, press
+from helpers.qt import all_texts, on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QWidget,
@@ -46,14 +46,7 @@ def person(desk: Desk) -> int:
 
 @pytest.fixture
 def tab(ctx: AppContext, person: int, qtbot) -> RelationshipTab:
-    widget = RelationshipTab(ctx)
-    qtbot.addWidget(widget)
-    ctx.changed.connect(lambda _change: widget.show_person(person))  # as PersonView does
-    widget.show_person(person)
-    widget.resize(1200, 700)
-    widget.show()
-    qtbot.waitActive(widget)
-    return widget
+    return open_person_tab(qtbot, ctx, RelationshipTab, person)
 
 
 def test_history_newest_first_with_energy_and_private_notes_marked(tab):
