@@ -18,6 +18,7 @@ from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.desk import Desk
+from leaddesk.services.errors import StoreDamagedError
 from leaddesk.services.readmodels import DelegationView
 
 EXIT_PROBLEMS = 1
@@ -36,8 +37,15 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             f"There is no LeadDesk store at {path}. Start the app to create one, or try "
             f"`leaddesk demo --db {path}`."
         )
-    desk = Desk.open(path, prompt)
     try:
+        desk = Desk.open(path, prompt)
+    except StoreDamagedError as damaged:
+        if args.command != "check":
+            raise
+        return _report_damage(path, damaged)
+    try:
+        if args.command != "check":  # check reports the damage; every other command refuses it
+            desk.refuse_if_damaged()
         handler: Callable[[argparse.Namespace, Desk], int] = {
             "check": check,
             "backup": backup,
@@ -86,12 +94,27 @@ def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
 
 def check(args: argparse.Namespace, desk: Desk) -> int:
     """Integrity check, schema revision and counts; exit 1 on any problem."""
+    try:
+        desk.refuse_if_damaged()
+    except StoreDamagedError as damaged:
+        return _report_damage(desk.path, damaged)
     problems = desk.integrity_problems()
     revision = desk.revision()
     if revision != desk.current_revision():
         problems.append(f"schema revision {revision} is not the current {desk.current_revision()}")
     print(render.check_report(desk.path, revision, problems, desk.counts()))
     return EXIT_PROBLEMS if problems else 0
+
+
+def _report_damage(path: Path, damaged: StoreDamagedError) -> int:
+    """`leaddesk check` on a damaged store: what is wrong and what to do, no counts to read."""
+    lines = [f"Store:     {path}", f"Integrity: {len(damaged.problems)} problem(s)"]
+    lines += [f"  - {p}" for p in damaged.problems[:20]]
+    if len(damaged.problems) > 20:
+        lines.append(f"  … and {len(damaged.problems) - 20} more")
+    lines.append(str(damaged))
+    print("\n".join(lines))
+    return EXIT_PROBLEMS
 
 
 def backup(args: argparse.Namespace, desk: Desk) -> int:

@@ -63,10 +63,27 @@ def open_window(path: Path, demo: bool) -> int:
     return run_app(path, demo=demo)
 
 
+def check_arguments(argv: Sequence[str]) -> None:
+    """Refuse arguments that are not valid UTF-8 (Python keeps their bytes as lone surrogates,
+    which no store, terminal or file can take) before anything runs."""
+    for position, argument in enumerate(argv, start=1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError(
+                f"Argument {position} is not valid UTF-8 text, so nothing was done. Set your "
+                "terminal to UTF-8 (e.g. LANG=en_US.UTF-8) and type it again."
+            ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `leaddesk`; returns the exit code (0 ok, 1 check found problems, 2 bad input)."""
+    from leaddesk.logs import record_fault, setup_logging
+
+    setup_logging()
     parser = build_parser()
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
         args = parser.parse_args(argv)
         path = Path(args.db).expanduser() if args.db else default_store()
         if args.command is None:
@@ -86,3 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `leaddesk people | head`: the reader went away; not an error worth a traceback.
         sys.stderr.close()
         return 0
+    except Exception as error:  # the last resort: a bug, said in one line, its frames logged
+        log = record_fault(error, "A command failed")
+        print(
+            "leaddesk: an internal fault stopped this command (a bug, not your doing; nothing "
+            f"half-written was kept). Details without private text are in {log}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT

@@ -26,6 +26,7 @@ from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.people import PeopleMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.readmodels import StoreCounts
+from leaddesk.services.recovery import RecoveryMixin
 from leaddesk.services.roster import RosterMixin
 from leaddesk.services.timeline import TimelineMixin
 from leaddesk.services.undo import Deleted, UndoMixin
@@ -33,7 +34,7 @@ from leaddesk.store import models as m
 from leaddesk.store.engine import check_key
 from leaddesk.store.errors import StoreError, WrongKeyError
 from leaddesk.store.migrate import head_revision
-from leaddesk.store.store import Store, open_store
+from leaddesk.store.store import Store, open_store, preflight
 
 AUTO_BACKUP_EVERY = timedelta(hours=24)
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
@@ -69,6 +70,7 @@ class Desk(
     RosterMixin,
     CalendarMixin,
     OpenItemsMixin,
+    RecoveryMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
@@ -94,6 +96,7 @@ class Desk(
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a store file.")
+        preflight(path)  # an empty file is refused before any key or passphrase is asked for
         existed = path.exists()
         key = resolve_key(path, prompt)
         try:

@@ -3,6 +3,19 @@
 from __future__ import annotations
 
 from leaddesk.security.keys import KeyUnavailableError
-from leaddesk.store.errors import NewerStoreError, StoreError, WrongKeyError
+from leaddesk.store.errors import (
+    EmptyStoreFileError,
+    NewerStoreError,
+    StoreDamagedError,
+    StoreError,
+    WrongKeyError,
+)
 
-__all__ = ["KeyUnavailableError", "NewerStoreError", "StoreError", "WrongKeyError"]
+__all__ = [
+    "EmptyStoreFileError",
+    "KeyUnavailableError",
+    "NewerStoreError",
+    "StoreDamagedError",
+    "StoreError",
+    "WrongKeyError",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from leaddesk.security.keys import StoreKey, derive_key
+from leaddesk.store import errors
 from leaddesk.store.errors import StoreError, WrongKeyError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -28,11 +30,33 @@ def _open(path: Path, target: str, uri: bool = False) -> Any:
     try:
         return sqlcipher.connect(target, check_same_thread=False, uri=uri)
     except sqlcipher.Error as error:
-        raise StoreError(f"Could not open {path}: {error}.") from None
+        raise _environment_error(error, path) or errors.unreachable(path, writing=False) from None
+
+
+# The first free bytes below which a failed write is taken for a full disk.
+NEARLY_FULL = 256 * 1024
+
+
+def _environment_error(error: BaseException, path: Path) -> StoreError | None:
+    """What a failure to open or read `path` says about its surroundings (not the key)."""
+    code = errors.sqlite_code(error)
+    if code == errors.SQLITE_IOERR or code == errors.SQLITE_FULL:
+        try:
+            if shutil.disk_usage(path.parent).free < NEARLY_FULL:
+                return errors.disk_full(path)
+        except OSError:
+            pass
+    if code == errors.SQLITE_CANTOPEN:
+        return errors.unreachable(path, writing=False)
+    return errors.translate(error, path)
 
 
 def _unlock(conn: Any, path: Path, key: StoreKey) -> None:
-    """Key `conn` and read page 1; on failure close it and say why (never with the secret)."""
+    """Key `conn` and read page 1; on failure close it and say why (never with the secret).
+
+    Only "not a database" means the key is wrong: a read-only folder, a full disk or another
+    writer is said as such, so nobody retypes a right passphrase or deletes a good store.
+    """
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         # Before the first read, so a store busy in another process is waited for, not misread.
@@ -42,13 +66,25 @@ def _unlock(conn: Any, path: Path, key: StoreKey) -> None:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except (sqlcipher.Error, sqlcipher.Warning) as error:
         conn.close()
-        name = str(getattr(error, "sqlite_errorname", ""))
-        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            raise StoreError(
-                f"Could not open {path}: another program keeps it busy. Try again in a moment."
-            ) from None
+        if errors.sqlite_code(error) != errors.SQLITE_NOTADB:
+            found = _environment_error(error, path)
+            if found is not None and not isinstance(found, errors.StoreDamagedError):
+                raise found from None
         # Any other message could quote part of a malformed key: none is passed on.
         raise _wrong_key(path) from None
+
+
+def connect_readonly(path: Path, key: StoreKey) -> Any:
+    """A keyed connection that cannot write: not the file, and not its WAL (no checkpoint).
+
+    Without a WAL beside the file (no other connection is open, none crashed) it is opened
+    immutable, so even the empty -wal and -shm a read-only reader would create stay away.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "?mode=ro" if wal.exists() else "?mode=ro&immutable=1"
+    conn = _open(path, Path(path).resolve().as_uri() + mode, uri=True)
+    _unlock(conn, path, key)
+    return conn
 
 
 def check_key(path: Path, key: StoreKey) -> None:
@@ -58,18 +94,20 @@ def check_key(path: Path, key: StoreKey) -> None:
     a read-write connection with a wrong key would still checkpoint that WAL into the file as it
     closes, changing a file it could not read.
     """
-    conn = _open(path, Path(path).resolve().as_uri() + "?mode=ro", uri=True)
-    _unlock(conn, path, key)
-    conn.close()
+    connect_readonly(path, key).close()
 
 
 def connect(path: Path, key: StoreKey) -> Any:
     """One keyed SQLCipher connection; raises WrongKeyError before anything can write."""
     conn = _open(path, str(path))
     _unlock(conn, path, key)
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlcipher.Error as error:
+        conn.close()
+        raise _environment_error(error, path) or errors.unreachable(path) from None
     return conn
 
 
@@ -96,6 +134,8 @@ def make_engine(path: Path, key: StoreKey, pool_size: int = 4) -> Engine:
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,
+        # The SQL parameters of a failed statement (a note's text) stay out of its message.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from leaddesk.security.keys import StoreKey
-from leaddesk.store import backup, migrate
-from leaddesk.store.engine import BEGIN_OPTION, check_key, make_engine
-from leaddesk.store.errors import StoreError
+from leaddesk.domain.errors import ValidationError
+from leaddesk.security.keys import StoreKey, derive_key
+from leaddesk.store import backup, damage, migrate
+from leaddesk.store.engine import BEGIN_OPTION, connect_readonly, make_engine
+from leaddesk.store.errors import (
+    EmptyStoreFileError,
+    StoreError,
+    StoreUnreachableError,
+    backup_folder_unwritable,
+    translate,
+)
 
 
 @dataclass
@@ -24,6 +35,7 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    key: StoreKey | None = field(default=None, repr=False)
     write_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -38,30 +50,48 @@ class Store:
         connection writes), so a transaction that reads then writes cannot fail half-way with
         "database is locked" because someone else committed in between.
         """
-        with (self.write_sessions if write else self.sessions).begin() as session:
-            yield session
+        try:
+            with (self.write_sessions if write else self.sessions).begin() as session:
+                yield session
+        except (DBAPIError, OSError, UnicodeEncodeError) as error:
+            raise store_failure(error, self.path) from None
 
     def integrity_check(self) -> list[str]:
-        """SQLite's integrity check plus foreign keys: an empty list when all is well."""
-        problems: list[str] = []
-        with self.engine.connect() as conn:
-            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-            if rows != ["ok"]:
-                problems.extend(str(r) for r in rows)
-            for row in conn.execute(text("PRAGMA foreign_key_check")):
-                problems.append(f"foreign key: {tuple(row)}")
-        return problems
+        """Damaged pages, then SQLite's integrity and foreign-key checks: empty when all is well."""
+        if self.key is None:  # a Store built by hand around an engine (tests)
+            with self.engine.connect() as conn:
+                return damage.structure_problems(conn.connection.dbapi_connection)
+        return _guarded(self.path, lambda: damage.file_problems(self.path, _key(self), full=True))
+
+    def damage(self) -> list[str]:
+        """Pages whose checks fail (a quick read of every page; empty when the file is whole)."""
+        return _guarded(self.path, lambda: damage.file_problems(self.path, _key(self)))
+
+    def check_not_damaged(self) -> None:
+        """Raise StoreDamagedError, naming the newest whole backup, if any page is damaged."""
+        problems = self.damage()
+        if problems:
+            raise damage.damaged_error(self.path, problems, _key(self))
 
     def revision(self) -> str | None:
         """The schema revision of this store."""
-        with self.engine.connect() as conn:
-            return migrate.current_revision(conn)
+        try:
+            with self.engine.connect() as conn:
+                return migrate.current_revision(conn)
+        except DBAPIError as error:
+            raise store_failure(error, self.path) from None
 
     def backup(self, folder: Path | None = None, keep: int = backup.KEEP_BACKUPS) -> Path:
         """An encrypted copy in `folder` (default: 'backups' beside the store), rotated."""
         target_dir = folder if folder is not None else self.path.parent / "backups"
-        made = backup.backup_to(self.engine, self.path, target_dir)
-        backup.rotate(target_dir, self.path, keep=keep)
+        try:
+            made = backup.backup_to(self.engine, self.path, target_dir)
+            backup.rotate(target_dir, self.path, keep=keep)
+        except (DBAPIError, sqlcipher.Error, OSError) as error:
+            failure = translate(error, target_dir)
+            if isinstance(failure, StoreUnreachableError):
+                failure = backup_folder_unwritable(target_dir)
+            raise (failure or store_failure(error, self.path)) from None
         return made
 
     def last_backup_at(self, folder: Path | None = None) -> datetime | None:
@@ -77,47 +107,141 @@ class Store:
 def open_store(path: Path, key: StoreKey) -> Store:
     """Open (or create) the store at `path` with `key`, migrated to the current schema."""
     path = Path(path).expanduser()
-    if path.exists() and path.is_dir():
-        raise StoreError(f"{path} is a folder, not a store file.")
+    preflight(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(
-            f"Cannot create the folder for {path}: {error.strerror or error}."
+        raise (
+            translate(error, path.parent)
+            or StoreError(f"Cannot create the folder for {path}: {error.strerror or error}.")
         ) from None
     created = not path.exists()
-    if path.with_name(path.name + "-wal").exists():
-        check_key(path, key)
+    if created:
+        _create_private(path)
+    else:
+        key = _peek(path, key)
     engine = make_engine(path, key)
     try:
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
-            if current is None and _user_tables(conn):
-                raise StoreError(
-                    f"{path} holds tables but no LeadDesk schema revision: it is not a LeadDesk "
-                    "store, or it is damaged. The file was not changed."
-                )
-        migrate.check_not_newer(path, current)
         if current != migrate.head_revision():
             if current is not None:
                 backup.backup_to(engine, path, path.parent / "backups", label=f"pre-{current}")
             migrate.upgrade(engine)
-    except BaseException:
+    except BaseException as error:
         engine.dispose()
         if created:
             # A store that could not be created is not left behind half-made (and keyless).
             for leftover in (path, *(path.with_name(path.name + end) for end in _SIDE_FILES)):
                 leftover.unlink(missing_ok=True)
+        if isinstance(error, DBAPIError | OSError):
+            raise store_failure(error, path) from None
         raise
-    return Store(path, engine, sessionmaker(engine, expire_on_commit=False))
+    return Store(path, engine, sessionmaker(engine, expire_on_commit=False), key)
+
+
+def preflight(path: Path) -> None:
+    """Refuse, before any key is asked for, a path that cannot be a store: a folder, or an
+    empty file (which SQLite would silently turn into a new store, perhaps under a weak key)."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file.")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # absent (a new store), or said more precisely when opened
+    if size == 0:
+        raise EmptyStoreFileError(
+            f"{path} is an empty file (0 bytes), not a LeadDesk store, so it was not opened. "
+            "If it should hold your data, restore a backup (`leaddesk restore BACKUP`); to start "
+            "a new store, delete the empty file or choose another path."
+        )
+
+
+def _create_private(path: Path) -> None:
+    """Create the empty store file 0600 before SQLite does: its -wal and -shm copy its mode."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise (translate(error, path) or store_failure(error, path)) from None
+    os.close(fd)
+
+
+def _peek(path: Path, key: StoreKey) -> StoreKey:
+    """Check the key, the revision and the tables on a read-only connection, before anything
+    can write: a wrong key, a newer version's store or a foreign file is refused with its file
+    and WAL untouched. Returns the key to open pooled connections with (a passphrase is
+    derived once, here)."""
+    if key.source == "passphrase":
+        key = derive_key(key, path) or key
+    conn = connect_readonly(path, key)
+    try:
+        current = _raw_revision(conn)
+        if current is None and _raw_user_tables(conn):
+            raise StoreError(
+                f"{path} holds tables but no LeadDesk schema revision: it is not a LeadDesk "
+                "store, or it is damaged. The file was not changed."
+            )
+        migrate.check_not_newer(path, current)
+    except StoreError:
+        raise
+    except Exception as error:  # sqlcipher's own errors: said by what they mean, or a fault
+        raise store_failure(error, path) from None
+    finally:
+        conn.close()
+    return key
+
+
+def store_failure(error: BaseException, path: Path) -> StoreError:
+    """The StoreError to raise for `error`; an unknown one is logged as a fault, never quoted."""
+    if isinstance(error, UnicodeEncodeError):
+        return ValidationError(  # type: ignore[return-value]  # a UserError all the same
+            "The text holds characters that are not valid Unicode (perhaps from a terminal "
+            "with another encoding); nothing was saved."
+        )
+    found = translate(error, path)
+    if found is not None:
+        return found
+    from leaddesk.logs import record_fault
+
+    log = record_fault(error, "Store operation failed")
+    return StoreError(
+        f"LeadDesk could not complete this on {path} (a fault, not your doing); nothing was "
+        f"saved. Details without private text are in {log}."
+    )
+
+
+def _key(store: Store) -> StoreKey:
+    assert store.key is not None
+    return store.key
+
+
+def _guarded(path: Path, check: Any) -> list[str]:
+    try:
+        return list(check())
+    except StoreError:
+        raise
+    except Exception as error:
+        raise store_failure(error, path) from None
 
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def _user_tables(conn: Connection) -> list[str]:
-    """Tables other than SQLite's own and Alembic's version table."""
-    rows = conn.exec_driver_sql(
+def _raw_revision(conn: Any) -> str | None:
+    """The schema revision read on a DB-API connection; None for an empty (new) store."""
+    has_table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if has_table is None:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row is not None else None
+
+
+def _raw_user_tables(conn: Any) -> list[str]:
+    """Tables other than SQLite's own and Alembic's version table (a DB-API connection)."""
+    rows = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
     )

@@ -102,6 +102,6 @@ def test_file_that_cannot_be_opened_is_a_store_error_not_a_wrong_key(
         raise sqlcipher.OperationalError("unable to open database file")
 
     monkeypatch.setattr(sqlcipher, "connect", refuse)
-    with pytest.raises(StoreError, match="unable to open") as caught:
+    with pytest.raises(StoreError, match="cannot open") as caught:
         open_store(store_path, key)
     assert not isinstance(caught.value, WrongKeyError)
