@@ -36,6 +36,14 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def log_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """LeadDesk's log goes to a folder of this test, never into the user's log folder."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setenv("LEADDESK_LOG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def store_path(tmp_path: Path) -> Path:
     """Where this test's store lives."""
