@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -36,12 +37,25 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _report_unexpected(kind: type[BaseException], error: BaseException, tb: object) -> None:
-    """A bug in a slot: logged with its traceback, and said plainly, never silently dropped."""
+    """A bug in a slot: its type and frames logged (never its message), said plainly in a dialog
+    naming the log; nothing on stderr."""
     from PySide6.QtWidgets import QMessageBox
 
     from leaddesk.ui.context import explain
 
-    QMessageBox.warning(None, "LeadDesk", f"Something went wrong: {explain(error)}.")
+    if error.__traceback__ is None and isinstance(tb, TracebackType):
+        error = error.with_traceback(tb)
+    QMessageBox.warning(None, "LeadDesk", f"Something went wrong: {explain(error)}")
+
+
+def bring_forward(window: QWidget) -> None:
+    """Show `window` on top and give it the focus (a second start on the same store asked)."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class OpeningWindow(QWidget):
@@ -139,57 +153,111 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
 def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     app = make_application(argv)
-    opening = OpeningWindow()
-    opening.show()
-    app.processEvents()
-    from PySide6.QtCore import QLockFile, QThreadPool
-    from PySide6.QtWidgets import QMessageBox
+    from leaddesk.logs import setup_logging
+    from leaddesk.ui.single_instance import ask_first_to_show, lock_for, store_identity
 
-    from leaddesk.ui.main_window import MainWindow
-    from leaddesk.ui.theme import app_icon
-
-    app.setWindowIcon(app_icon())
-    sys.excepthook = _report_unexpected
-
+    setup_logging()
     workdir = None
     if demo:
         import tempfile  # ~20 ms of imports (shutil, random) a normal start does not need
 
         workdir = tempfile.TemporaryDirectory(prefix="leaddesk-demo-")
-    if workdir is not None:
         path = Path(workdir.name) / "demo.db"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(f"{path}.lock")
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
-        QMessageBox.information(
-            None, "LeadDesk", f"LeadDesk is already open on {path}. Switch to that window."
-        )
-        return 1
+    # Through a symlink, a relative path or '..', every start on one store finds the same lock;
+    # a second start is settled before any window shows, so it never flashes one.
+    path = store_identity(path)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as failure:
+        return _refuse(f"Cannot create the folder {path.parent}: {failure.strerror}.", 2)
+    lock = lock_for(path)
+    if not lock.tryLock(200):
+        if ask_first_to_show(path):
+            return 0  # the window already open on this store came forward
+        return _refuse(
+            f"LeadDesk is already open on {path}, in another window or on another computer "
+            "sharing this folder. Switch to it, or close it first.",
+            1,
+        )
+    try:
+        return _run_locked(app, path, demo)
+    finally:
+        lock.unlock()
         if workdir is not None:
-            desk = build_demo_store(Path(workdir.name))
-            if desk is None:
-                return 0
-        else:
-            desk = unlock(path)
+            workdir.cleanup()
+
+
+def _refuse(message: str, code: int) -> int:
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "LeadDesk", message)
+    return code
+
+
+def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
+    """The store to show, or None when the user cancelled; failures are said in a dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        if demo:
+            return build_demo_store(path.parent)
+        desk = unlock(path)
+        try:
+            desk.refuse_if_damaged()  # one read of each page: damage is said before any write
+        except BaseException:
+            desk.close()
+            raise
+        return desk
     except Cancelled:
-        return 0
+        return None
     except UserError as error:
         opening.close()
         QMessageBox.critical(None, "LeadDesk", str(error))
-        return 2
-    window = MainWindow(desk, demo=demo)
-    window.show()
-    opening.close()
-    if workdir is None:
-        window.backup_if_due()
-    code = app.exec()
-    # A background read or the automatic backup may still run: let it finish before the store
-    # closes under it (closing right after start-up used to abort the process mid-backup).
-    QThreadPool.globalInstance().waitForDone()
-    desk.close()
-    lock.unlock()
-    if workdir is not None:
-        workdir.cleanup()
-    return code
+    except Exception as error:  # a bug while opening: said in the window, logged, not on stderr
+        from leaddesk.ui.context import explain
+
+        opening.close()
+        QMessageBox.critical(None, "LeadDesk", f"LeadDesk could not open: {explain(error)}")
+    raise _Failed
+
+
+class _Failed(Exception):
+    """Opening failed and the user was told."""
+
+
+def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
+    """The app on a store this process holds the lock of."""
+    opening = OpeningWindow()
+    opening.show()
+    app.processEvents()
+    from PySide6.QtCore import QThreadPool
+
+    from leaddesk.ui.main_window import MainWindow
+    from leaddesk.ui.single_instance import ShowRequests
+    from leaddesk.ui.theme import app_icon
+
+    app.setWindowIcon(app_icon())
+    sys.excepthook = _report_unexpected
+    front: list[QWidget] = [opening]
+    requests = ShowRequests(path, lambda: bring_forward(front[0]))
+    try:
+        try:
+            desk = _open_desk(path, demo, opening)
+        except _Failed:
+            return 2
+        if desk is None:
+            return 0
+        window = MainWindow(desk, demo=demo)
+        front[0] = window
+        window.show()
+        opening.close()
+        if not demo:
+            window.backup_if_due()
+        code = app.exec()
+        # A background read or the automatic backup may still run: let it finish before the
+        # store closes under it (closing right after start-up used to abort mid-backup).
+        QThreadPool.globalInstance().waitForDone()
+        desk.close()
+        return code
+    finally:
+        requests.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -10,22 +9,24 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.errors import UserError
+from leaddesk.logs import record_fault
 from leaddesk.services.desk import Desk
 from leaddesk.services.undo import Deletable, Deleted
 
 T = TypeVar("T")
 
 
-log = logging.getLogger("leaddesk")
-
-
 def explain(error: BaseException) -> str:
     """What to tell the user about an error: its own words when it is theirs to fix; otherwise
-    that it is a fault (details go to the log, never SQL or paths on screen)."""
+    that it is a fault, its type and frames written to LeadDesk's log (never its message, which
+    could quote private text), whose path is named."""
     if isinstance(error, UserError):
         return str(error)
-    log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
-    return "an unexpected error (your data is safe; details are in the log)"
+    path = record_fault(error)
+    return (
+        "an unexpected fault, not your doing (your data is safe). Its details, without any "
+        f"private text, are in {path}"
+    )
 
 
 class AppContext(QObject):
