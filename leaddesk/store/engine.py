@@ -70,8 +70,37 @@ def _unlock(conn: Any, path: Path, key: StoreKey) -> None:
             found = _environment_error(error, path)
             if found is not None and not isinstance(found, errors.StoreDamagedError):
                 raise found from None
+        failing = _failing_pages(path, key)
+        if failing:
+            raise errors.StoreDamagedError(
+                f"{path} is damaged; LeadDesk will not write into it.", failing, None
+            ) from None
         # Any other message could quote part of a malformed key: none is passed on.
         raise _wrong_key(path) from None
+
+
+def _failing_pages(path: Path, key: StoreKey) -> list[str]:
+    """Pages failing their HMAC when only some do: the key is right and the file is damaged.
+
+    A wrong key fails every page, so an empty list means "wrong key (or not a store)".
+    """
+    try:
+        conn = sqlcipher.connect(Path(path).resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    except sqlcipher.Error:
+        return []
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {key.pragma_literal()}")
+        failing = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        pages = path.stat().st_size // PAGE_SIZE
+    except (sqlcipher.Error, OSError):
+        return []
+    finally:
+        conn.close()
+    return failing if 0 < len(failing) < pages else []
+
+
+PAGE_SIZE = 4096  # SQLCipher 4's default
 
 
 def connect_readonly(path: Path, key: StoreKey) -> Any:

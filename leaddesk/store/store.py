@@ -21,6 +21,7 @@ from leaddesk.store import backup, damage, migrate
 from leaddesk.store.engine import BEGIN_OPTION, connect_readonly, make_engine
 from leaddesk.store.errors import (
     EmptyStoreFileError,
+    StoreDamagedError,
     StoreError,
     StoreUnreachableError,
     backup_folder_unwritable,
@@ -54,7 +55,7 @@ class Store:
             with (self.write_sessions if write else self.sessions).begin() as session:
                 yield session
         except (DBAPIError, OSError, UnicodeEncodeError) as error:
-            raise store_failure(error, self.path) from None
+            raise store_failure(error, self.path, self.key) from None
 
     def integrity_check(self) -> list[str]:
         """Damaged pages, then SQLite's integrity and foreign-key checks: empty when all is well."""
@@ -79,7 +80,7 @@ class Store:
             with self.engine.connect() as conn:
                 return migrate.current_revision(conn)
         except DBAPIError as error:
-            raise store_failure(error, self.path) from None
+            raise store_failure(error, self.path, self.key) from None
 
     def backup(self, folder: Path | None = None, keep: int = backup.KEEP_BACKUPS) -> Path:
         """An encrypted copy in `folder` (default: 'backups' beside the store), rotated."""
@@ -91,7 +92,7 @@ class Store:
             failure = translate(error, target_dir)
             if isinstance(failure, StoreUnreachableError):
                 failure = backup_folder_unwritable(target_dir)
-            raise (failure or store_failure(error, self.path)) from None
+            raise (failure or store_failure(error, self.path, self.key)) from None
         return made
 
     def last_backup_at(self, folder: Path | None = None) -> datetime | None:
@@ -135,7 +136,7 @@ def open_store(path: Path, key: StoreKey) -> Store:
             for leftover in (path, *(path.with_name(path.name + end) for end in _SIDE_FILES)):
                 leftover.unlink(missing_ok=True)
         if isinstance(error, DBAPIError | OSError):
-            raise store_failure(error, path) from None
+            raise store_failure(error, path, key) from None
         raise
     return Store(path, engine, sessionmaker(engine, expire_on_commit=False), key)
 
@@ -174,7 +175,10 @@ def _peek(path: Path, key: StoreKey) -> StoreKey:
     derived once, here)."""
     if key.source == "passphrase":
         key = derive_key(key, path) or key
-    conn = connect_readonly(path, key)
+    try:
+        conn = connect_readonly(path, key)
+    except StoreDamagedError as damaged:
+        raise damage.damaged_error(path, damaged.problems, key) from None
     try:
         current = _raw_revision(conn)
         if current is None and _raw_user_tables(conn):
@@ -183,23 +187,34 @@ def _peek(path: Path, key: StoreKey) -> StoreKey:
                 "store, or it is damaged. The file was not changed."
             )
         migrate.check_not_newer(path, current)
+    except StoreDamagedError as damaged:
+        raise damage.damaged_error(path, damaged.problems, key) from None
     except StoreError:
         raise
     except Exception as error:  # sqlcipher's own errors: said by what they mean, or a fault
-        raise store_failure(error, path) from None
+        raise store_failure(error, path, key) from None
     finally:
         conn.close()
     return key
 
 
-def store_failure(error: BaseException, path: Path) -> StoreError:
-    """The StoreError to raise for `error`; an unknown one is logged as a fault, never quoted."""
+def store_failure(error: BaseException, path: Path, key: StoreKey | None = None) -> StoreError:
+    """The StoreError to raise for `error`; an unknown one is logged as a fault, never quoted.
+
+    Damage met on the way is said with the newest whole backup when the key is at hand.
+    """
     if isinstance(error, UnicodeEncodeError):
         return ValidationError(  # type: ignore[return-value]  # a UserError all the same
             "The text holds characters that are not valid Unicode (perhaps from a terminal "
             "with another encoding); nothing was saved."
         )
     found = translate(error, path)
+    if isinstance(found, StoreDamagedError) and found.backup is None and key is not None:
+        try:
+            problems = damage.file_problems(path, key) or found.problems
+        except StoreError:
+            problems = found.problems
+        return damage.damaged_error(path, problems, key)
     if found is not None:
         return found
     from leaddesk.logs import record_fault

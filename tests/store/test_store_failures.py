@@ -238,3 +238,17 @@ def test_a_full_disk_during_a_write_saves_nothing_and_says_so(team: Desk, tmp_pa
         assert len(desk.relationship_notes(person)) == notes
         assert desk.integrity_problems() == []
         desk.close()
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_damage_where_opening_reads_is_not_a_wrong_key(team: Desk, page: int) -> None:
+    good = team.backup()
+    path = team.path
+    team.close()
+    damage(path, page=page)  # page 1 holds the header, page 2 the schema's first pages
+    before = fingerprint(path)
+    with pytest.raises(StoreDamagedError) as caught:
+        Desk.open(path)
+    assert not isinstance(caught.value, WrongKeyError)
+    assert caught.value.backup == good and str(good) in str(caught.value)
+    assert fingerprint(path) == before
