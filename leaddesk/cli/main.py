@@ -78,9 +78,6 @@ def check_arguments(argv: Sequence[str]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `leaddesk`; returns the exit code (0 ok, 1 check found problems, 2 bad input)."""
-    from leaddesk.logs import record_fault, setup_logging
-
-    setup_logging()
     parser = build_parser()
     try:
         check_arguments(sys.argv[1:] if argv is None else argv)
@@ -91,7 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.demo:
             raise UsageError("--demo opens the app; it does not go with a command.")
         from leaddesk.cli import commands  # not on the way to the window: it loads the services
+        from leaddesk.logs import setup_logging
 
+        setup_logging()
         return commands.run(args, path, terminal_prompt)
     except UserError as error:
         print(f"leaddesk: {error}", file=sys.stderr)
@@ -104,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as error:  # the last resort: a bug, said in one line, its frames logged
+        from leaddesk.logs import record_fault
+
         log = record_fault(error, "A command failed")
         print(
             "leaddesk: an internal fault stopped this command (a bug, not your doing; nothing "

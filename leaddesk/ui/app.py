@@ -153,10 +153,8 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
 def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     app = make_application(argv)
-    from leaddesk.logs import setup_logging
     from leaddesk.ui.single_instance import ask_first_to_show, lock_for, store_identity
 
-    setup_logging()
     workdir = None
     if demo:
         import tempfile  # ~20 ms of imports (shutil, random) a normal start does not need
@@ -232,10 +230,12 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
     app.processEvents()
     from PySide6.QtCore import QThreadPool
 
+    from leaddesk.logs import setup_logging
     from leaddesk.ui.main_window import MainWindow
     from leaddesk.ui.single_instance import ShowRequests
     from leaddesk.ui.theme import app_icon
 
+    setup_logging()
     app.setWindowIcon(app_icon())
     sys.excepthook = _report_unexpected
     front: list[QWidget] = [opening]

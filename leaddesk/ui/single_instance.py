@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject
 
-from leaddesk.logs import log
+# The logger by name: leaddesk.logs (and logging.handlers) loads after the first window shows.
+log = logging.getLogger("leaddesk")
 
 SHOW = b"show\n"
 SHOWN = b"shown\n"
