@@ -22,6 +22,7 @@ from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
+from leaddesk.services.lock import LockMixin
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.people import PeopleMixin
@@ -58,6 +59,7 @@ COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
 
 
 class Desk(
+    LockMixin,
     FocusMixin,
     PeopleMixin,
     PromisesMixin,
@@ -136,7 +138,9 @@ class Desk(
     def open_throwaway(cls, path: Path, today: Callable[[], date] = clock.today) -> Desk:
         """A new store with a random key kept only in memory (for demos): gone when closed."""
         key = StoreKey(secrets.token_hex(32), "keychain")
-        return cls(open_store(Path(path), key), today)
+        desk = cls(open_store(Path(path), key), today)
+        desk._memory_key = key
+        return desk
 
     @property
     def needs_passphrase(self) -> bool:

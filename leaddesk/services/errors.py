@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from leaddesk.security.keys import KeyUnavailableError
+from leaddesk.services.lock import WrongUnlockSecretError
 from leaddesk.store.errors import NewerStoreError, StoreError, WrongKeyError
+from leaddesk.store.locked import StoreLockedError
 
-__all__ = ["KeyUnavailableError", "NewerStoreError", "StoreError", "WrongKeyError"]
+__all__ = [
+    "KeyUnavailableError",
+    "NewerStoreError",
+    "StoreError",
+    "StoreLockedError",
+    "WrongKeyError",
+    "WrongUnlockSecretError",
+]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk import __version__
+from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
@@ -68,14 +70,16 @@ class MainWindow(QMainWindow):
         self.ctx.presenter_changed.connect(self._on_presenter)
         self.ctx.changed.connect(self._on_change)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
-        self.lock_overlay = LockOverlay(self, self._verify_unlock)
+        self.lock_overlay = LockOverlay(self, self._try_unlock)
         self._dialog_covers: list[LockOverlay] = []
-        self.idle_watcher = IdleWatcher(self.idle, self.lock_now, self)
+        self._frozen: list[QAction] = []
+        self._hidden_children: list[QWidget] = []
+        self.idle_watcher = IdleWatcher(self.idle, self._lock_when_idle, self)
         self._restore()
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
-        central = QWidget()
+        central = self.central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -334,34 +338,70 @@ class MainWindow(QMainWindow):
         )
 
     # -- auto-lock ---------------------------------------------------------------------------
-    def lock_now(self) -> None:
-        """Hide everything until the user unlocks (auto-lock, or File > Lock).
+    def lock_now(self, reason: str = "") -> None:
+        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock).
 
-        A dialog open over the window (a one-pager preview, a note half typed) is covered too,
-        with its own Unlock: it stays open underneath, so nothing typed is lost.
+        Locked means locked: every action of the window and of any open dialog is disabled (so no
+        shortcut, menu or toolbar reaches private data), the content is hidden, the services
+        are closed and their caches dropped. A dialog open over the window (a one-pager preview,
+        a note half typed) is covered too, with its own Unlock: nothing typed is lost.
         """
-        self.idle.lock()
-        self.lock_overlay.cover()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                cover = LockOverlay(widget, self._verify_unlock)
-                cover.setObjectName("dialogLockOverlay")
-                cover.cover()
-                self._dialog_covers.append(cover)
-
-    def _verify_unlock(self) -> bool:
         desk = self.ctx.desk
-        if desk.needs_passphrase:
-            from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+        if desk.locked:
+            return
+        self.idle.lock()
+        self.central.hide()  # first: hiding 1:1 mode saves its draft
+        for view in self._views.values():
+            view.flush_pending()
+        QThreadPool.globalInstance().waitForDone(3000)  # a background read ends before the close
+        ask = desk.unlock_with()
+        desk.lock()
+        dialogs = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ]
+        self._frozen = [
+            action
+            for owner in (self, *dialogs)
+            for action in owner.findChildren(QAction)
+            if action.isEnabled()
+        ]
+        for action in self._frozen:
+            action.setEnabled(False)
+        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(False)
+        self.statusBar().clearMessage()
+        self.lock_overlay.cover(reason or self._locked_by_you(), ask)
+        for dialog in dialogs:
+            cover = LockOverlay(dialog, self._try_unlock)
+            cover.setObjectName("dialogLockOverlay")
+            for child in dialog.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                if child is not cover and child.isVisible():
+                    child.hide()  # not merely covered: hidden, out of focus and key reach
+                    self._hidden_children.append(child)
+            cover.cover(reason or self._locked_by_you(), ask)
+            self._dialog_covers.append(cover)
 
-            error = ""
-            while True:
-                dialog = PassphraseDialog(False, str(desk.path), error, self)
-                if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
-                    return False
-                if desk.check_passphrase(dialog.value()):
-                    break
-                error = "That passphrase does not open this store. Try again."
+    @staticmethod
+    def _locked_by_you() -> str:
+        return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
+
+    def _lock_when_idle(self) -> None:
+        minutes = self.idle.minutes
+        self.lock_now(
+            f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, so "
+            "nobody passing by reads your notes. Nothing was lost."
+        )
+
+    def _try_unlock(self, secret: str) -> str | None:
+        """Unlock with what the user typed: None when unlocked, else what went wrong."""
+        try:
+            self.ctx.desk.unlock(secret)
+        except UserError as error:
+            return str(error)
+        except Exception as error:  # a fault: said plainly, and the window stays locked
+            return f"Could not unlock: {explain(error)}"
         self.idle.unlock()
         self.lock_overlay.hide()  # unlocking from a dialog's cover unlocks everything
         for cover in self._dialog_covers:
@@ -369,10 +409,23 @@ class MainWindow(QMainWindow):
                 cover.hide()
                 cover.deleteLater()
         self._dialog_covers.clear()
-        return True
+        for action in self._frozen:
+            if shiboken6.isValid(action):
+                action.setEnabled(True)
+        for widget in self._hidden_children:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._frozen.clear()
+        self._hidden_children.clear()
+        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(True)
+        self.central.show()
+        for view in self._views.values():
+            view.refresh()  # the caches went with the lock
+        return None
 
     def _on_change(self, change: Change) -> None:
-        if change.area == "settings":
+        if change.area == "settings" and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -40,6 +40,9 @@ class BaseView(QWidget):
     def load(self) -> None:
         """Read services and fill the widgets (override)."""
 
+    def flush_pending(self) -> None:
+        """Save anything typed but not yet saved, now (before the lock closes the store)."""
+
     def _on_change(self, change: Change) -> None:
         if not self.areas or change.area in self.areas:
             self.refresh()

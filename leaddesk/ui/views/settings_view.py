@@ -32,6 +32,7 @@ from leaddesk.ui.context import AppContext
 from leaddesk.ui.ops import run_in_background
 from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.views.settings_exports import ExportSettings
+from leaddesk.ui.views.settings_unlock import UnlockSetting
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +255,8 @@ class SettingsView(BaseView):
         self.store_path.setWordWrap(True)
         self.store_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self._caption("Store"), self.store_path)
+        self.unlock = UnlockSetting(self.ctx)
+        form.addRow(self._caption("Unlock"), self.unlock)
         self.presenter = QCheckBox("Presenter mode (Ctrl+Shift+P)")
         self.presenter.setObjectName("presenterToggle")
         self.presenter.toggled.connect(self.ctx.set_presenter)
@@ -315,6 +318,7 @@ class SettingsView(BaseView):
                 "are logged in; the file itself is encrypted."
             )
         self.store_path.setText(str(desk.path))
+        self.unlock.show_state()
         self._mirror_presenter(self.ctx.presenter)
 
     def _preview_focus(self, settings: Settings) -> None:
