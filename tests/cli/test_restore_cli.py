@@ -151,7 +151,7 @@ def test_restore_works_when_the_store_is_damaged(
     backed_up: Path, store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store_path.write_bytes(b"\0" * 8192)
-    code, out, err = run(capsys, "--db", str(store_path), "restore", str(backed_up), "--yes")
+    code, _, err = run(capsys, "--db", str(store_path), "restore", str(backed_up), "--yes")
     assert code == 0, err
     kept = [n for n in backups_of(store_path) if "pre-restore" in n]
     assert len(kept) == 1, "even a damaged store is kept before it is replaced"
