@@ -115,10 +115,11 @@ class BackupsMixin(SettingsMixin):
     def backup_if_due(self, every: timedelta = AUTO_BACKUP_EVERY) -> Path | None:
         """The automatic backup: a daily copy when the newest daily or manual one is older
         than `every` (checked at start and hourly while the app stays open)."""
-        last = backup.newest(self.backups_folder, self.store.path)
-        if last is not None and self.backup_now_utc() - last < every:
-            return None
-        return self.backup(kind="daily")
+        with _BACKUP_LOCK:  # two checks at once must not both find a backup due
+            last = backup.newest(self.backups_folder, self.store.path)
+            if last is not None and self.backup_now_utc() - last < every:
+                return None
+            return self.backup(kind="daily")
 
     def backups(self) -> list[BackupInfo]:
         """The backups of this store in its backups folder, newest first."""
