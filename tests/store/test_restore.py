@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import secrets
 import shutil
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 
 from leaddesk.security.keys import StoreKey
 from leaddesk.services.desk import Desk
-from leaddesk.store import backup, restore
-from leaddesk.store.engine import connect
+from leaddesk.store import backup, migrate, restore
+from leaddesk.store.engine import connect, make_engine
 from leaddesk.store.errors import NewerStoreError, StoreError, WrongKeyError
 from leaddesk.store.restore import DamagedBackupError
 from leaddesk.store.store import open_store
@@ -180,3 +182,42 @@ def test_a_backup_from_a_newer_version_is_refused(
     with pytest.raises(NewerStoreError, match="newer version of LeadDesk"):
         restore.restore(filled, store_path, key, now=NOW)
     assert names(store_path, key) == ["Ada Lovelace", "Grace Hopper"]
+
+
+def test_a_backup_from_an_older_version_is_restored_then_upgraded(
+    filled: Path, key: StoreKey, store_path: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "old" / "leaddesk.db"
+    old.parent.mkdir()
+    engine = make_engine(old, key)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0004")
+        conn.exec_driver_sql(
+            "INSERT INTO person (name, role, area, email, archived, created_at) "
+            "VALUES ('Old Timer', '', '', '', 0, '2025-01-01 00:00:00')"
+        )
+    engine.dispose()
+    shutil.move(old, filled.parent / "leaddesk-daily-20250101T090000000000Z.db")
+    source = filled.parent / "leaddesk-daily-20250101T090000000000Z.db"
+
+    restore.restore(source, store_path, key, now=NOW)
+    assert names(store_path, key) == ["Old Timer"]  # opening migrated it
+    store = open_store(store_path, key)
+    try:
+        assert store.revision() == migrate.head_revision()
+    finally:
+        store.close()
+    kinds = sorted(b.kind.value for b in backup.list_backups(filled.parent, store_path))
+    assert kinds == ["daily", "manual", "pre-restore", "pre-upgrade"]
+
+
+def test_the_restored_store_and_the_kept_copy_are_private(
+    filled: Path, key: StoreKey, store_path: Path
+) -> None:
+    kept = restore.restore(filled, store_path, key, now=NOW)
+    assert kept is not None
+    assert stat.S_IMODE(store_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
