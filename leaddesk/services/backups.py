@@ -96,19 +96,13 @@ class BackupsMixin(SettingsMixin):
             raise ValueError(f"backup() makes daily or manual backups, not {kind}.")
         target = folder if folder is not None else self.backups_folder
         with _BACKUP_LOCK:
-            try:
-                made = backup.backup_to(
-                    self.store.engine,
-                    self.store.path,
-                    target,
-                    backup.label_for(chosen),
-                    self.backup_now_utc(),
-                )
-            except OSError as error:
-                raise StoreError(
-                    f"Could not write a backup into {target}: {error.strerror or error}. "
-                    "Nothing was changed."
-                ) from None
+            made = backup.backup_to(
+                self.store.engine,
+                self.store.path,
+                target,
+                backup.label_for(chosen),
+                self.backup_now_utc(),
+            )
             backup.rotate(target, self.store.path, self._retention())
         return made
 

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
+
+from leaddesk.store.errors import StoreError
 
 STAMP = "%Y%m%dT%H%M%S%fZ"
 PARTIAL = ".partial"
@@ -143,9 +146,12 @@ def newest(folder: Path, store: Path, kinds: tuple[BackupKind, ...] = ROTATED) -
 
 def ensure_folder(folder: Path) -> None:
     """Create the backups folder 0700, or tighten an existing one to 0700."""
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o777 != FOLDER_MODE:
-        os.chmod(folder, FOLDER_MODE)
+    try:
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        if folder.stat().st_mode & 0o777 != FOLDER_MODE:
+            os.chmod(folder, FOLDER_MODE)
+    except OSError as error:
+        raise cannot_write(folder, error) from None
 
 
 def fsync_folder(folder: Path) -> None:
@@ -211,11 +217,19 @@ def backup_to(
     raw = engine.raw_connection()
     try:
         vacuum_into(raw, partial)
+        partial.replace(target)
+    except (OSError, sqlcipher.Error) as error:
+        raise cannot_write(folder, error) from None
     finally:
         raw.close()
-    partial.replace(target)
     fsync_folder(folder)
     return target
+
+
+def cannot_write(folder: Path, error: BaseException) -> StoreError:
+    """One line for a backup that could not be written (a full disk, a read-only folder)."""
+    reason = getattr(error, "strerror", None) or str(error)  # SQLite's own words hold no data
+    return StoreError(f"Could not write a backup into {folder}: {reason}. Nothing was changed.")
 
 
 def clean_partials(

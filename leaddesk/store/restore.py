@@ -106,7 +106,10 @@ def restore(
     target_folder = folder if folder is not None else backup.default_folder(store)
     staged = store.with_name(store.name + RESTORING)
     staged.unlink(missing_ok=True)  # left by a restore killed before its rename
-    kept = keep_current(store, key, target_folder, now or datetime.now(UTC))
+    try:
+        kept = keep_current(store, key, target_folder, now or datetime.now(UTC))
+    except OSError as error:
+        raise backup.cannot_write(target_folder, error) from None
     try:
         backup.create_private_file(staged)
         with open(source, "rb") as src, open(staged, "wb") as dst:
@@ -118,6 +121,11 @@ def restore(
             Path(f"{store}{end}").unlink(missing_ok=True)
         backup.fsync_folder(store.parent)
         os.replace(staged, store)
+    except OSError as error:
+        staged.unlink(missing_ok=True)
+        raise StoreError(
+            f"Could not restore into {store}: {error.strerror or error}. The store was not changed."
+        ) from None
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
@@ -155,10 +163,14 @@ def keep_current(store: Path, key: StoreKey, folder: Path, now: datetime) -> Pat
 def _raw_copy(store: Path, partial: Path, target: Path) -> None:
     """The store's bytes and its WAL, as they are (for a store that cannot be read through)."""
     partial.unlink(missing_ok=True)
-    wal = Path(f"{store}-wal")
-    if wal.exists():
-        _copy_private(wal, Path(f"{target}-wal"))
-    _copy_private(store, partial)
+    wal, copied_wal = Path(f"{store}-wal"), Path(f"{target}-wal")
+    try:
+        if wal.exists():
+            _copy_private(wal, copied_wal)
+        _copy_private(store, partial)
+    except BaseException:
+        copied_wal.unlink(missing_ok=True)
+        raise
 
 
 def _copy_private(source: Path, target: Path) -> None:
