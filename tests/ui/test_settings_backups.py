@@ -194,3 +194,27 @@ def test_after_a_restore_the_window_shows_the_restored_data(qtbot, desk: Desk) -
     qtbot.waitUntil(lambda: "Grace Hopper" not in all_texts(people))
     assert "Ada Lovelace" in all_texts(people)
     assert os.path.samefile(desk.path, window.ctx.desk.path)
+
+
+def test_a_damaged_backup_is_marked_and_restoring_it_says_why_and_changes_nothing(
+    qtbot, view: SettingsView, desk: Desk
+) -> None:
+    desk.add_person("Ada Lovelace")
+    made = desk.backup()
+    data = bytearray(made.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 64] = bytes(64)
+    made.write_bytes(bytes(data))
+    panel = view.backups
+    panel.refresh()
+    qtbot.waitUntil(lambda: counted(panel), timeout=10000)
+    assert cell(panel, 0, 3) == "unreadable"
+    assert "is damaged" in str(panel.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole))
+
+    click_row(qtbot, panel, 0)
+    answer_restore(True, [])
+    click(qtbot, panel.restore_button)
+    qtbot.waitUntil(lambda: panel.result.text().startswith("That did not work"), timeout=10000)
+    assert "is damaged" in panel.result.text() and "Traceback" not in panel.result.text()
+    assert [p.name for p in desk.people()] == ["Ada Lovelace"]
+    assert [b.kind for b in desk.backups()] == ["manual"], "no pre-restore copy for a refusal"
+    assert panel.backup_button.isEnabled()
