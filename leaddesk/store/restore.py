@@ -6,7 +6,8 @@ The order is what makes a kill at any moment safe:
    WAL when it is too damaged to copy);
 3. the backup is copied beside the store as `NAME.restoring` (0600, synced);
 4. the store's WAL is checkpointed into it and removed (a stale WAL would be replayed onto the
-   restored file); a WAL that stays means another program has the store open: nothing is swapped;
+   restored file); a WAL that stays means another program has the store open: nothing is swapped
+   (this is also checked before step 2, so such a restore is refused before writing anything);
 5. `NAME.restoring` is renamed over the store (atomic) and the folder synced.
 Until 5 the store holds the old data; after it, the restored data.
 """
@@ -106,6 +107,7 @@ def restore(
     target_folder = folder if folder is not None else backup.default_folder(store)
     staged = store.with_name(store.name + RESTORING)
     staged.unlink(missing_ok=True)  # left by a restore killed before its rename
+    _settle_wal(store, key)  # refuse before writing anything when another program has it open
     try:
         kept = keep_current(store, key, target_folder, now or datetime.now(UTC))
     except OSError as error:

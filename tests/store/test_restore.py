@@ -113,6 +113,7 @@ def test_restore_refuses_while_another_connection_holds_the_store(
             restore.restore(filled, store_path, key, now=NOW)
         assert digest(store_path) == before
         assert not Path(f"{store_path}{restore.RESTORING}").exists()
+        assert [b.path for b in backup.list_backups(filled.parent, store_path)] == [filled]
     finally:
         holder.close()
     assert names(store_path, key) == ["Ada Lovelace", "Grace Hopper"]
