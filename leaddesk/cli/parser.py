@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(backup, top=False)
     backup.add_argument("--to", metavar="DIR", help="folder for the copy (default: backups/)")
 
+    restore = sub.add_parser(
+        "restore", help="replace the store with a backup (the current store is kept first)"
+    )
+    _db_option(restore, top=False)
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+
     people = sub.add_parser("people", help="list people, one a line, name first")
     _db_option(people, top=False)
     people.add_argument("--all", action="store_true", help="include archived people")

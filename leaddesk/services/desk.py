@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,6 +17,7 @@ from leaddesk.security.keys import (
     forget_keychain_key,
     resolve_key,
 )
+from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.exchange import ExchangeMixin
@@ -37,7 +38,6 @@ from leaddesk.store.errors import StoreError, WrongKeyError
 from leaddesk.store.migrate import head_revision
 from leaddesk.store.store import Store, open_store
 
-AUTO_BACKUP_EVERY = timedelta(hours=24)
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
     ("delegations", m.Delegation),
@@ -60,6 +60,7 @@ COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
 
 class Desk(
     LockMixin,
+    BackupsMixin,
     FocusMixin,
     PeopleMixin,
     PromisesMixin,
@@ -185,14 +186,3 @@ class Desk(
     def current_revision(self) -> str:
         """The schema revision this version of LeadDesk writes."""
         return head_revision()
-
-    def backup(self, folder: Path | None = None) -> Path:
-        """An encrypted, timestamped copy (default: 'backups' beside the store), rotated."""
-        return self.store.backup(folder, keep=self.settings().backup_keep)
-
-    def backup_if_due(self, every: timedelta = AUTO_BACKUP_EVERY) -> Path | None:
-        """The automatic backup: a rotated copy when the newest is older than `every`."""
-        last = self.store.last_backup_at()
-        if last is not None and datetime.now(UTC) - last < every:
-            return None
-        return self.backup()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
@@ -25,6 +24,7 @@ class Store:
     engine: Engine
     sessions: sessionmaker[Session]
     write_sessions: sessionmaker[Session] = field(init=False, repr=False)
+    key: StoreKey | None = field(default=None, repr=False)  # to check and restore its backups
 
     def __post_init__(self) -> None:
         immediate = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
@@ -56,18 +56,6 @@ class Store:
         """The schema revision of this store."""
         with self.engine.connect() as conn:
             return migrate.current_revision(conn)
-
-    def backup(self, folder: Path | None = None, keep: int = backup.KEEP_BACKUPS) -> Path:
-        """An encrypted copy in `folder` (default: 'backups' beside the store), rotated."""
-        target_dir = folder if folder is not None else self.path.parent / "backups"
-        made = backup.backup_to(self.engine, self.path, target_dir)
-        backup.rotate(target_dir, self.path, keep=keep)
-        return made
-
-    def last_backup_at(self, folder: Path | None = None) -> datetime | None:
-        """When the newest rotating backup of this store was written (UTC), if any."""
-        target_dir = folder if folder is not None else self.path.parent / "backups"
-        return backup.newest(target_dir, self.path)
 
     def close(self) -> None:
         """Release every pooled connection (checkpointing the WAL)."""
@@ -109,7 +97,8 @@ def open_store(path: Path, key: StoreKey) -> Store:
             for leftover in (path, *(path.with_name(path.name + end) for end in _SIDE_FILES)):
                 leftover.unlink(missing_ok=True)
         raise
-    return Store(path, engine, sessionmaker(engine, expire_on_commit=False))
+    backup.clean_partials(backup.default_folder(path), path)  # left by a killed backup
+    return Store(path, engine, sessionmaker(engine, expire_on_commit=False), key=key)
 
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")

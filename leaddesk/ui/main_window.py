@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,7 @@ VIEWS: dict[str, tuple[str, str, str, str, str]] = {
     "one_on_one": ("one_on_one_view", "OneOnOneView", "1:1", "one-on-one", ""),
 }
 SIDEBAR = ("week", "people", "board", "reflections", "settings")
+BACKUP_CHECK_MS = 60 * 60 * 1000  # how often an open window checks whether a backup is due
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,11 @@ class MainWindow(QMainWindow):
         self._hidden_children: list[QWidget] = []
         self.idle_watcher = IdleWatcher(self.idle, self._lock_when_idle, self)
         self._restore()
+        self.backup_timer = QTimer(self)  # the daily backup also for a window left open for days
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        if not demo:
+            self.backup_timer.start()
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -307,6 +313,9 @@ class MainWindow(QMainWindow):
     def backup_if_due(self) -> None:
         """The daily automatic backup, in the background; only a failure is worth a word."""
         from leaddesk.ui.ops import run_in_background
+
+        if self.idle.locked:
+            return  # nothing is shown while locked; the next hourly check catches up
 
         def done(made: object) -> None:
             if made is not None:
