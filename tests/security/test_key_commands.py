@@ -137,9 +137,7 @@ def test_key_keychain_on_a_keychain_store_changes_nothing(
     assert keychain_store.read_bytes() == before
 
 
-def test_there_and_back_again_through_the_desk(
-    keychain_store: Path, memory_keyring: Any
-) -> None:
+def test_there_and_back_again_through_the_desk(keychain_store: Path, memory_keyring: Any) -> None:
     desk = Desk.open(keychain_store)
     try:
         desk.change_passphrase(NEW)

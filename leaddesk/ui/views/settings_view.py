@@ -32,6 +32,7 @@ from leaddesk.ui.context import AppContext
 from leaddesk.ui.ops import run_in_background
 from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.views.settings_exports import ExportSettings
+from leaddesk.ui.views.settings_key import KeySettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,8 @@ class SettingsView(BaseView):
         self._add_privacy(forms["Privacy and safety"])
         self._add_backup(forms["Backups"])
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.key_settings = KeySettings(ctx)
+        self.body.addWidget(self.key_settings)
         self.body.addStretch(1)
 
     # -- construction ------------------------------------------------------------------------
