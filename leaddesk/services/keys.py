@@ -28,7 +28,7 @@ from leaddesk.security.keys import (
 from leaddesk.services.base import DeskBase
 from leaddesk.services.readmodels import Change
 from leaddesk.store.errors import WrongKeyError
-from leaddesk.store.rekey import rekey
+from leaddesk.store.rekey import key_change_guard, rekey
 from leaddesk.store.store import Store, open_store
 
 
@@ -54,12 +54,14 @@ def open_keyed(path: Path, prompt: PassphrasePrompt | None) -> tuple[Store, Stor
     existed = path.exists()
     key = resolve_key(path, prompt)
     try:
-        store = open_store(path, key)
+        with key_change_guard(path):
+            store = open_store(path, key)
     except WrongKeyError:
         if not existed or key.entry != legacy_entry_name(path):
             raise
         key = resolve_key(path, prompt, legacy=False)
-        store = open_store(path, key)
+        with key_change_guard(path):
+            store = open_store(path, key)
     except BaseException:
         if not existed:
             forget_keychain_key(key)

@@ -26,6 +26,12 @@ one, never neither, and no plaintext copy anywhere. The steps, and why this orde
 7. Close the old connection last: its file no longer has a name, and it holds no WAL content
    that could be written anywhere.
 
+One more hazard: a program that opened the store's path while the rekey held it would wait on
+the old file's lock and, once it is released, read and write a file that no longer has a name,
+through the `-wal`/`-shm` names that now belong to the new file. So LeadDesk opens a store
+inside `key_change_guard` (shared), and a rekey runs inside it (exclusive): an open waits
+until the rekey is done, then opens whatever file has the name.
+
 Old keychain entries are kept: backups made before the change still need the old key.
 """
 
@@ -33,6 +39,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +50,49 @@ from leaddesk.security.keys import StoreKey
 from leaddesk.store.errors import StoreError, WrongKeyError
 
 BUSY_TIMEOUT_MS = 2_000
+GUARD_TIMEOUT_S = 60.0
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file open elsewhere cannot be renamed over there anyway
+    fcntl = None  # type: ignore[assignment]
 REKEY_SUFFIX = ".rekey"
 SIDE_FILES = ("-shm", "-wal")
+
+
+@contextlib.contextmanager
+def key_change_guard(store: Path, exclusive: bool = False) -> Iterator[None]:
+    """Opening a store (shared) waits while its key is being changed (exclusive), and back.
+
+    An advisory lock on the store's folder, so no lock file is left beside the store; where
+    the folder cannot be locked (read-only media, Windows) there is no guard and no wait.
+    """
+    if fcntl is None:
+        yield
+        return
+    try:
+        fd = os.open(Path(store).parent, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        deadline = time.monotonic() + GUARD_TIMEOUT_S
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"{store} is busy: its key is being changed. Try again in a moment."
+                    ) from None
+                time.sleep(0.02)
+            except OSError:
+                break  # a file system without locks: no guard
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def rekey_file(store: Path) -> Path:
@@ -115,6 +164,12 @@ def _verify(copy: Path, new_key: StoreKey) -> None:
         raise StoreError("The copy under the new key did not verify; the key was not changed.")
 
 
+def _remove_side_files(store: Path) -> None:
+    """Step 5: the WAL is empty (checkpointed) and nobody else has the file open."""
+    for end in SIDE_FILES:
+        store.with_name(store.name + end).unlink(missing_ok=True)
+
+
 def _fsync(path: Path, directory: bool = False) -> None:
     flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
     try:
@@ -137,6 +192,11 @@ def rekey(store: Path, old_key: StoreKey, new_key: StoreKey) -> None:
     store is open elsewhere, the old key is wrong, or the disk refuses the copy.
     """
     store = Path(store)
+    with key_change_guard(store, exclusive=True):
+        _rekey(store, old_key, new_key)
+
+
+def _rekey(store: Path, old_key: StoreKey, new_key: StoreKey) -> None:
     copy = rekey_file(store)
     remove_leftovers(store)
     conn = _exclusive(store, old_key)
@@ -148,8 +208,7 @@ def rekey(store: Path, old_key: StoreKey, new_key: StoreKey) -> None:
             _export(conn, copy, new_key)
             _verify(copy, new_key)
             _fsync(copy)
-            for end in SIDE_FILES:  # step 5: the WAL is empty, nobody else has the file open
-                store.with_name(store.name + end).unlink(missing_ok=True)
+            _remove_side_files(store)
             os.replace(copy, store)
         except (sqlcipher.Error, OSError) as error:
             remove_leftovers(store)

@@ -16,9 +16,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import keyring
@@ -29,6 +31,7 @@ from leaddesk.demo import build_demo
 from leaddesk.security.keys import store_entry_name
 from leaddesk.services.desk import Desk
 from leaddesk.services.keys import KeyLocation
+from leaddesk.store import rekey as rekey_module
 from leaddesk.store.errors import WrongKeyError
 
 OLD = "old horse battery staple"
@@ -199,3 +202,61 @@ def test_rekey_killed_at_random_moments_always_leaves_a_store_that_opens(
     assert sum(outcomes.values()) == KILLS_PER_DIRECTION
     # Kills landed both before and after the rename (else the test proved little).
     assert len(outcomes) == 2, outcomes
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the guard is an flock")
+def test_a_store_opened_during_a_rekey_waits_and_gets_the_rekeyed_file(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the wait it would block on the old file's lock, then open that file (the rekey
+    # has replaced it by then) and write into a file that no longer has a name.
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", OLD)
+    rekeying = Desk.open(store_path)
+    rekeying.add_person(MARKER)
+    paused, resume, waiting = threading.Event(), threading.Event(), threading.Event()
+    remove_side_files = rekey_module._remove_side_files
+
+    def remove_then_pause(store: Path) -> None:
+        remove_side_files(store)
+        paused.set()  # the copy is whole; the old file is still held, not yet replaced
+        resume.wait(timeout=60)
+
+    def sleep(seconds: float) -> None:
+        waiting.set()  # the opener waits in the guard
+        time.sleep(seconds)
+
+    monkeypatch.setattr(rekey_module, "_remove_side_files", remove_then_pause)
+    monkeypatch.setattr(
+        rekey_module, "time", SimpleNamespace(monotonic=time.monotonic, sleep=sleep)
+    )
+    opened: dict[str, Any] = {}
+
+    def open_during() -> None:
+        try:
+            opened["desk"] = Desk.open(store_path, lambda new: OLD)
+            opened["with"] = "old passphrase"
+        except WrongKeyError:
+            opened["desk"] = Desk.open(store_path, lambda new: NEW)
+            opened["with"] = "new passphrase"
+
+    rekey = threading.Thread(target=rekeying.change_passphrase, args=(NEW,))
+    rekey.start()
+    assert paused.wait(timeout=60)
+    opener = threading.Thread(target=open_during)
+    opener.start()
+    waiting.wait(timeout=3)  # without the guard it never waits there: go on after a while
+    resume.set()
+    rekey.join(timeout=60)
+    opener.join(timeout=60)
+    rekeying.close()
+    desk = opened["desk"]
+    try:
+        assert opened["with"] == "new passphrase"
+        desk.add_person("Added By The Opener")
+    finally:
+        desk.close()
+    desk = Desk.open(store_path, lambda new: NEW)
+    try:
+        assert sorted(p.name for p in desk.people()) == ["Added By The Opener", MARKER]
+    finally:
+        desk.close()
