@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pty
+import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -271,3 +273,71 @@ def test_key_passphrase_in_a_real_process(tmp_path: Path) -> None:
     assert no_keychain.returncode == 2
     assert no_keychain.stderr.startswith("leaddesk: There is no usable OS keychain")
     assert no_keychain.stderr.count("\n") == 1
+
+
+def converse(argv: list[str], env: dict[str, str], answers: list[tuple[str, str]]) -> str:
+    """Run `argv` on a real terminal (a pty), typing each answer after its prompt appears."""
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the pty is its controlling terminal, as in a shell
+        os.execve(sys.executable, [sys.executable, *argv], env)
+    seen = b""
+
+    def read_until(text: bytes) -> None:
+        nonlocal seen
+        while text not in seen:
+            ready, _, _ = select.select([terminal], [], [], 60)
+            assert ready, f"no {text!r} on the terminal; it showed {seen!r}"
+            try:
+                chunk = os.read(terminal, 1024)
+            except OSError:  # the child closed the terminal
+                chunk = b""
+            assert chunk, f"the command ended before {text!r}; it showed {seen!r}"
+            seen += chunk
+
+    for prompt, answer in answers:
+        read_until(prompt.encode())
+        os.write(terminal, answer.encode() + b"\n")
+    while True:
+        try:
+            chunk = os.read(terminal, 1024)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0, seen
+    return seen.decode(errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pty is POSIX")
+def test_key_passphrase_on_a_terminal_asks_the_current_then_the_new_one_twice(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pass.db"
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env.pop("LEADDESK_PASSPHRASE", None)
+    create = (
+        "from pathlib import Path; from leaddesk.services.desk import Desk; "
+        f"d = Desk.open(Path({str(path)!r})); d.add_person('Zebulon'); d.close()"
+    )
+    subprocess.run(
+        [sys.executable, "-c", create],
+        env={**env, "LEADDESK_PASSPHRASE": OLD},
+        check=True,
+        timeout=60,
+    )
+    shown = converse(
+        ["-m", "leaddesk", "--db", str(path), "key", "passphrase"],
+        env,
+        [
+            ("Passphrase for this LeadDesk store: ", OLD),
+            ("New passphrase (8+ characters): ", NEW),
+            ("Repeat it: ", NEW),
+        ],
+    )
+    assert "is now protected by the new passphrase" in shown
+    assert OLD not in shown and NEW not in shown, "nothing typed is echoed"
+    assert opens_with(path, StoreKey(NEW, "passphrase"))
+    assert not opens_with(path, StoreKey(OLD, "passphrase"))
