@@ -38,6 +38,7 @@ Old keychain entries are kept: backups made before the change still need the old
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import time
 from collections.abc import Iterator
@@ -213,6 +214,9 @@ def _rekey(store: Path, old_key: StoreKey, new_key: StoreKey) -> None:
         except (sqlcipher.Error, OSError) as error:
             remove_leftovers(store)
             reason = getattr(error, "strerror", None) or "the copy could not be written"
+            # sqlcipher_export reports a full disk as a plain SQLITE_ERROR: only its text says so.
+            if "disk is full" in str(error) or getattr(error, "errno", None) == errno.ENOSPC:
+                reason = "the disk is full (the copy needs as much room as the store)"
             raise StoreError(
                 f"Could not change the key of {store}: {reason}. The key was not changed."
             ) from None

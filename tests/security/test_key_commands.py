@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import pty
+import resource
 import select
+import signal
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -99,6 +102,7 @@ def test_key_passphrase_changes_the_passphrase(
     assert not opens_with(passphrase_store, StoreKey(OLD, "passphrase"))
     assert contents(passphrase_store, NEW) == ["Ada Lovelace", NOTE]
     assert sorted(p.name for p in passphrase_store.parent.iterdir()) == [passphrase_store.name]
+    assert stat.S_IMODE(passphrase_store.stat().st_mode) == 0o600, "the new file is private"
 
 
 def test_key_passphrase_moves_a_keychain_key_out_and_keeps_the_old_entry(
@@ -341,3 +345,42 @@ def test_key_passphrase_on_a_terminal_asks_the_current_then_the_new_one_twice(
     assert OLD not in shown and NEW not in shown, "nothing typed is echoed"
     assert opens_with(path, StoreKey(NEW, "passphrase"))
     assert not opens_with(path, StoreKey(OLD, "passphrase"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_copy_that_cannot_be_written_leaves_the_store_and_nothing_else(tmp_path: Path) -> None:
+    # No file may grow past half the store's size: the copy under the new key fails midway,
+    # as on a full disk.
+    path = tmp_path / "pass.db"
+    env = {
+        **os.environ,
+        "LEADDESK_PASSPHRASE": OLD,
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    create = (
+        "from pathlib import Path; from leaddesk.services.desk import Desk; "
+        f"d = Desk.open(Path({str(path)!r})); "
+        "[d.add_person(f'Person {i}', role='x' * 150) for i in range(300)]; d.close()"
+    )
+    subprocess.run([sys.executable, "-c", create], env=env, check=True, timeout=120)
+    before = path.read_bytes()
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) // 2, len(before) // 2))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "leaddesk", "--db", str(path), "key", "passphrase"],
+        env={**env, "LEADDESK_NEW_PASSPHRASE": NEW},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=limit_file_size,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith(f"leaddesk: Could not change the key of {path}")
+    assert done.stderr.endswith("The key was not changed.\n") and done.stderr.count("\n") == 1
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    assert opens_with(path, StoreKey(OLD, "passphrase"))
