@@ -126,16 +126,16 @@ class KeySettings(QGroupBox):
         layout.addWidget(self.explanation)
         row = QHBoxLayout()
         self.change_passphrase = self._button(
-            "changePassphrase", "Change &passphrase…", "Protect the store with a new passphrase."
+            "changePassphrase", "C&hange passphrase…", "Protect the store with a new passphrase."
         )
         self.to_keychain = self._button(
             "moveKeyToKeychain",
-            "Move key into the &keychain",
+            "Move key into the ke&ychain",
             "Replace the passphrase by a random key kept in your OS keychain.",
         )
         self.to_passphrase = self._button(
             "usePassphrase",
-            "Use a &passphrase instead…",
+            "&Use a passphrase instead…",
             "Take the key out of the keychain: a passphrase you choose protects the store.",
         )
         self.change_passphrase.clicked.connect(self._ask_change_passphrase)
