@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from leaddesk.domain import clock
 from leaddesk.security.keys import PassphrasePrompt, StoreKey, forget_keychain_key
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
@@ -72,7 +73,7 @@ class Desk(
     def __init__(
         self,
         store: Store,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         key_source: str = "keychain",
     ) -> None:
         super().__init__(store, today)
@@ -85,7 +86,7 @@ class Desk(
         cls,
         path: Path,
         prompt: PassphrasePrompt | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> Desk:
         """Open (or create) the store at `path`, with its keychain key or passphrase."""
         path = Path(path).expanduser()
@@ -102,7 +103,7 @@ class Desk(
         cls,
         path: Path,
         prompt: PassphrasePrompt | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> Iterator[Desk]:
         """A new store at `path` to fill inside the block; closed after it.
 
@@ -125,7 +126,7 @@ class Desk(
         desk.close()
 
     @classmethod
-    def open_throwaway(cls, path: Path, today: Callable[[], date] = date.today) -> Desk:
+    def open_throwaway(cls, path: Path, today: Callable[[], date] = clock.today) -> Desk:
         """A new store with a random key kept only in memory (for demos): gone when closed."""
         key = StoreKey(secrets.token_hex(32), "keychain")
         return cls(open_store(Path(path), key), today)

@@ -28,6 +28,7 @@ from leaddesk import __version__
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.export_menu import ExportActions
 from leaddesk.ui.presenter import PresenterBanner
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
             + (f" ({QKeySequence(shortcut).toString()})" if shortcut else "")
         )
         action.setStatusTip(tip or text.replace("&", ""))
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         self.addAction(action)
         return action
 
@@ -275,6 +276,8 @@ class MainWindow(QMainWindow):
 
     def start_one_on_one(self, person_id: int | None = None) -> None:
         """Ctrl+1: 1:1 mode with the person on screen, or one chosen by typing."""
+        if isinstance(person_id, bool):  # a stray `checked` flag is not a person
+            person_id = None
         if not isinstance(person_id, int):
             current = self._views.get("person")
             if self._current == "person" and current is not None:
