@@ -198,3 +198,16 @@ def test_the_passphrase_variable_is_removed_once_read(
         assert desk.key_location().value == "passphrase"
     finally:
         desk.close()
+
+
+def test_after_a_rekey_the_old_path_entry_no_longer_stands_for_the_file(
+    store_path: Path, memory_keyring: Any
+) -> None:
+    raw = legacy_store(store_path, memory_keyring)
+    desk = Desk.open(store_path, never_asked)
+    old_entry = store_entry_name(store_path)
+    desk.change_passphrase(PASSPHRASE)
+    desk.close()
+    assert memory_keyring.get_password(SERVICE, legacy_entry_name(store_path)) is None
+    assert memory_keyring.get_password(SERVICE, old_entry) == raw  # backups made before
+    assert names(store_path, lambda new: PASSPHRASE) == []
