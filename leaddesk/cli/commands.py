@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import exchange, render, restore_command
+from leaddesk.cli import exchange, key_commands, render, restore_command
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             f"There is no LeadDesk store at {path}. Start the app to create one, or try "
             f"`leaddesk demo --db {path}`."
         )
+    if args.command == "key":
+        return key_commands.run(args, path, prompt)
     desk = Desk.open(path, prompt)
     try:
         handler: Callable[[argparse.Namespace, Desk], int] = {

@@ -209,4 +209,23 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument(
         "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
     )
+    _key_commands(sub)
     return parser
+
+
+def _key_commands(sub: Any) -> None:
+    """`leaddesk key passphrase` and `leaddesk key keychain` (run by cli/key_commands.py)."""
+    key = sub.add_parser("key", help="change the passphrase, or move the key into the keychain")
+    _db_option(key, top=False)
+    what = key.add_subparsers(
+        dest="what", metavar="WHAT", required=True, parser_class=OneLineParser
+    )
+    for name, help_text in (
+        (
+            "passphrase",
+            "protect the store with a new passphrase (asks the current one first; automation: "
+            "LEADDESK_PASSPHRASE and LEADDESK_NEW_PASSPHRASE)",
+        ),
+        ("keychain", "replace the passphrase by a random key kept in the OS keychain"),
+    ):
+        _db_option(what.add_parser(name, help=help_text), top=False)

@@ -125,9 +125,9 @@ class BackupsMixin(SettingsMixin):
     def backup_summary(self, path: Path) -> BackupSummary:
         """Check a backup (key, integrity, schema) and count what it holds; slow on big stores,
         so the GUI asks from a worker. Raises StoreError for a backup that cannot be restored."""
-        return _summary(restore.inspect(Path(path), self._store_key(), self.store.path))
+        return _summary(restore.inspect(Path(path), self._open_key(), self.store.path))
 
-    def _store_key(self) -> StoreKey:
+    def _open_key(self) -> StoreKey:
         key = self.store.key
         if key is None:
             raise StoreError("This store was opened without a key LeadDesk can reuse.")
@@ -137,7 +137,7 @@ class BackupsMixin(SettingsMixin):
         """Replace the store's data with the backup at `path`; the current data is kept first
         as a pre-restore backup. Afterwards this Desk shows the restored data."""
         source = Path(path).expanduser()
-        key = self._store_key()
+        key = self._open_key()
         contents = restore.inspect(source, key, self.store.path)  # before anything is closed
         store_path = self.store.path
         with _BACKUP_LOCK:
@@ -197,7 +197,5 @@ def restore_store(
 
 def _restore_key(store: Path, source: Path, prompt: PassphrasePrompt | None) -> StoreKey:
     """The store's own key: its keychain entry, else what opens the backup (a passphrase)."""
-    secret = keychain_key(store)
-    if secret is not None:
-        return StoreKey(secret, "keychain")
-    return resolve_key(source, prompt)
+    key = keychain_key(store) if store.exists() else None
+    return key if key is not None else resolve_key(source, prompt)

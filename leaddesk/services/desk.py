@@ -11,18 +11,14 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from leaddesk.domain import clock
-from leaddesk.security.keys import (
-    PassphrasePrompt,
-    StoreKey,
-    forget_keychain_key,
-    resolve_key,
-)
+from leaddesk.security.keys import PassphrasePrompt, StoreKey, forget_keychain_key
 from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
+from leaddesk.services.keys import KeysMixin, open_keyed
 from leaddesk.services.lock import LockMixin
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.open_items import OpenItemsMixin
@@ -73,6 +69,7 @@ class Desk(
     RosterMixin,
     CalendarMixin,
     OpenItemsMixin,
+    KeysMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
@@ -98,15 +95,10 @@ class Desk(
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a store file.")
-        existed = path.exists()
-        key = resolve_key(path, prompt)
-        try:
-            store = open_store(path, key)
-        except BaseException:
-            if not existed and key.source == "keychain":
-                forget_keychain_key(path)
-            raise
-        return cls(store, today, key.source)
+        store, key = open_keyed(path, prompt)
+        desk = cls(store, today, key.source)
+        desk._remember_key(key)
+        return desk
 
     @classmethod
     @contextmanager
@@ -131,7 +123,8 @@ class Desk(
             desk.close()
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
-            forget_keychain_key(path)
+            if desk._store_key is not None:
+                forget_keychain_key(desk._store_key)
             raise
         desk.close()
 

@@ -11,7 +11,7 @@ from typing import Literal
 
 from leaddesk.domain.errors import UserError
 from leaddesk.security import unlock_pin
-from leaddesk.security.keys import StoreKey, resolve_key
+from leaddesk.security.keys import KeyUnavailableError, StoreKey, keychain_key
 from leaddesk.services.base import DeskBase
 from leaddesk.store.engine import check_key
 from leaddesk.store.errors import WrongKeyError
@@ -29,6 +29,7 @@ class LockMixin(DeskBase):
     """lock() / unlock(secret) and what the lock screen needs to know."""
 
     _key_source: str
+    _store_key: StoreKey | None
     _locked = False
     #: A throwaway (demo) store's key lives only in memory: it is what unlocks it again.
     _memory_key: StoreKey | None = None
@@ -51,6 +52,7 @@ class LockMixin(DeskBase):
         path = self.store.path
         self.store.close()
         self.store = locked_store(path)
+        self._store_key = None  # a passphrase or key held for rekeying goes too
         with self._cache_lock:
             self._generation += 1
             self._cache.clear()
@@ -77,9 +79,20 @@ class LockMixin(DeskBase):
         else:
             if ask == "pin" and not unlock_pin.verify_pin(path, secret):
                 raise WrongUnlockSecretError(wrong[ask])
-            key = self._memory_key or resolve_key(path)
+            key = self._memory_key or self._keychain_key()
         self.store = open_store(path, key)
+        if self._memory_key is None:
+            self._store_key = key
         self._locked = False
+
+    def _keychain_key(self) -> StoreKey:
+        key = keychain_key(self.store.path)
+        if key is None:
+            raise KeyUnavailableError(
+                "This store's key is no longer in the OS keychain (was the keychain reset?). "
+                "Restart LeadDesk to open it with its passphrase, if it has one."
+            )
+        return key
 
     # -- the unlock PIN (keychain stores) -----------------------------------------------------
     def has_unlock_pin(self) -> bool:

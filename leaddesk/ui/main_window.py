@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_change(self, change: Change) -> None:
-        if change.area == "settings" and not self.ctx.desk.locked:
+        if change.area in ("settings", "restore") and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -171,8 +171,10 @@ def test_a_passphrase_store_restores_with_its_passphrase(
         desk.add_person("Ada Lovelace")
         made = desk.backup()
         desk.add_person("Grace Hopper")
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", PASSPHRASE)  # each process reads it once
     code, _, err = run(capsys, "--db", str(store), "restore", str(made), "--yes")
     assert code == 0, err
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", PASSPHRASE)
     assert people(store, capsys) == ["Ada Lovelace"]
     monkeypatch.setenv("LEADDESK_PASSPHRASE", "not the passphrase")
     code, _, err = run(capsys, "--db", str(store), "restore", str(made), "--yes")

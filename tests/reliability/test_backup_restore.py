@@ -91,6 +91,9 @@ def start_restore(store: Path, source: Path, log: Path) -> subprocess.Popen[str]
 
 
 def names(store: Path) -> frozenset[str]:
+    # Read once per process, then removed (keys.take_env_passphrase): give it for each open.
+    # The fixture's monkeypatch.setenv removes it again after the test.
+    os.environ["LEADDESK_PASSPHRASE"] = PASSPHRASE
     desk = Desk.open(store)
     try:
         assert desk.integrity_problems() == []

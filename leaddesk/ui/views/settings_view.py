@@ -28,6 +28,7 @@ from leaddesk.ui.context import AppContext
 from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.views.settings_backups import BackupsPanel
 from leaddesk.ui.views.settings_exports import ExportSettings
+from leaddesk.ui.views.settings_key import KeySettings
 from leaddesk.ui.views.settings_unlock import UnlockSetting
 
 
@@ -170,6 +171,8 @@ class SettingsView(BaseView):
         self.backups = BackupsPanel(self.ctx)
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.key_settings = KeySettings(ctx)
+        self.body.addWidget(self.key_settings)
         self.body.addStretch(1)
 
     # -- construction ------------------------------------------------------------------------
