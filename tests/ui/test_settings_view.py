@@ -46,7 +46,7 @@ def test_shows_the_stored_settings_and_the_key_storage(view: SettingsView, desk:
     assert view.spins["one_on_one_interval_days"].text() == "14 days"
     assert view.spins["high_trust_factor"].text() == "× 1.50"
     assert view.spins["auto_lock_minutes"].text() == "10 minutes"
-    assert view.key_storage.text() == "Key kept in the OS keychain"  # the test store's key
+    assert view.key_settings.where.text() == "Key kept in the OS keychain"  # the test store's key
     assert view.store_path.text() == str(desk.path)
 
 

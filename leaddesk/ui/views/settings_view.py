@@ -172,7 +172,8 @@ class SettingsView(BaseView):
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
         self.key_settings = KeySettings(ctx)
-        self.body.addWidget(self.key_settings)
+        after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
+        self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
         self.body.addStretch(1)
 
     # -- construction ------------------------------------------------------------------------
@@ -260,15 +261,6 @@ class SettingsView(BaseView):
         form.addRow("", self.focus_preview)
 
     def _add_privacy(self, form: QFormLayout) -> None:
-        self.key_storage = QLabel()
-        self.key_storage.setObjectName("keyStorage")
-        self.key_storage.setAccessibleName("Encryption key storage")
-        self.key_explanation = self._muted("")
-        cell = QVBoxLayout()
-        cell.setSpacing(2)
-        cell.addWidget(self.key_storage)
-        cell.addWidget(self.key_explanation)
-        form.addRow(self._caption("Encryption key"), cell)
         self.store_path = QLabel()
         self.store_path.setObjectName("storePath")
         self.store_path.setAccessibleName("Store file")
@@ -303,18 +295,6 @@ class SettingsView(BaseView):
         self._preview_focus(settings)
         self.exports.show(settings)
         desk = self.ctx.desk
-        if desk.needs_passphrase:
-            self.key_storage.setText("Protected by a passphrase")
-            self.key_explanation.setText(
-                "There is no usable OS keychain here, so your passphrase protects the store. "
-                "It cannot be recovered if you forget it."
-            )
-        else:
-            self.key_storage.setText("Key kept in the OS keychain")
-            self.key_explanation.setText(
-                "A random key in your operating system's keychain unlocks the store while you "
-                "are logged in; the file itself is encrypted."
-            )
         self.store_path.setText(str(desk.path))
         self.unlock.show_state()
         self._mirror_presenter(self.ctx.presenter)

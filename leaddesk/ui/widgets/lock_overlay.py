@@ -59,7 +59,7 @@ class LockOverlay(QWidget):
         self.secret = QLineEdit()
         self.secret.setObjectName("unlockSecret")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setMaximumWidth(320)
+        self.secret.setMinimumWidth(300)
         self.secret.returnPressed.connect(self._unlock)
         self.error = self._label("unlockError")
         self.error.setStyleSheet(f"color: {bad().name()};")
