@@ -17,11 +17,23 @@ import keyring
 import pytest
 from helpers.memory_keyring import MemoryKeyring
 
+from leaddesk.domain.clock import TODAY_ENV
 from leaddesk.security.keys import SERVICE, StoreKey, entry_name
 from leaddesk.services.desk import Desk
 from leaddesk.store.store import open_store
 
 TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> date:
+    """Every test, and every process it starts, lives on TODAY: no expectation reads the real date.
+
+    LEADDESK_TODAY is the one way "today" is injected (leaddesk.domain.clock); the suite passes
+    with the real clock moved (e.g. `faketime -f +365d`).
+    """
+    monkeypatch.setenv(TODAY_ENV, TODAY.isoformat())
+    return TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import exchange, render
+from leaddesk.cli import exchange, key_commands, render, restore_command
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
@@ -30,6 +30,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     """Dispatch one parsed command line on the store at `path`."""
     if args.command == "demo":
         return demo(args, path, prompt)
+    if args.command == "restore":
+        return restore_command.restore(args, path, prompt)  # the store may be missing or damaged
     if args.command == "import" and args.what == "json":
         return exchange.import_json(args, path, prompt)  # it creates the store
     if not path.exists():
@@ -37,6 +39,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             f"There is no LeadDesk store at {path}. Start the app to create one, or try "
             f"`leaddesk demo --db {path}`."
         )
+    if args.command == "key":
+        return key_commands.run(args, path, prompt)
     try:
         desk = Desk.open(path, prompt)
     except StoreDamagedError as damaged:

@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(backup, top=False)
     backup.add_argument("--to", metavar="DIR", help="folder for the copy (default: backups/)")
 
+    restore = sub.add_parser(
+        "restore", help="replace the store with a backup (the current store is kept first)"
+    )
+    _db_option(restore, top=False)
+    restore.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+
     people = sub.add_parser("people", help="list people, one a line, name first")
     _db_option(people, top=False)
     people.add_argument("--all", action="store_true", help="include archived people")
@@ -202,4 +209,23 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_argument(
         "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
     )
+    _key_commands(sub)
     return parser
+
+
+def _key_commands(sub: Any) -> None:
+    """`leaddesk key passphrase` and `leaddesk key keychain` (run by cli/key_commands.py)."""
+    key = sub.add_parser("key", help="change the passphrase, or move the key into the keychain")
+    _db_option(key, top=False)
+    what = key.add_subparsers(
+        dest="what", metavar="WHAT", required=True, parser_class=OneLineParser
+    )
+    for name, help_text in (
+        (
+            "passphrase",
+            "protect the store with a new passphrase (asks the current one first; automation: "
+            "LEADDESK_PASSPHRASE and LEADDESK_NEW_PASSPHRASE)",
+        ),
+        ("keychain", "replace the passphrase by a random key kept in the OS keychain"),
+    ):
+        _db_option(what.add_parser(name, help=help_text), top=False)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from leaddesk import __version__
+from leaddesk.domain import clock
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.reports.atomic import atomic_path
 from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
@@ -110,7 +111,7 @@ def import_json(
     source: Path,
     target: Path,
     prompt: Callable[[bool], str] | None = None,
-    today: Callable[[], date] = date.today,
+    today: Callable[[], date] = clock.today,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExchangeSummary:
     """Create a new store at `target` holding everything in the exchange file `source`.

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from leaddesk.domain import clock
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import check_date
 from leaddesk.services.readmodels import Change
@@ -31,7 +32,7 @@ def utcnow() -> datetime:
 class DeskBase:
     """Owns the store, the clock and the change listeners every use-case mixin shares."""
 
-    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, store: Store, today: Callable[[], date] = clock.today) -> None:
         self.store = store
         self._today = today
         self._listeners: list[Callable[[Change], None]] = []

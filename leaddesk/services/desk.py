@@ -5,22 +5,21 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 
-from leaddesk.security.keys import (
-    PassphrasePrompt,
-    StoreKey,
-    forget_keychain_key,
-    resolve_key,
-)
+from leaddesk.domain import clock
+from leaddesk.security.keys import PassphrasePrompt, StoreKey, forget_keychain_key
+from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
+from leaddesk.services.keys import KeysMixin, open_keyed
+from leaddesk.services.lock import LockMixin
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.people import PeopleMixin
@@ -36,7 +35,6 @@ from leaddesk.store.errors import StoreError, WrongKeyError
 from leaddesk.store.migrate import head_revision
 from leaddesk.store.store import Store, open_store, preflight
 
-AUTO_BACKUP_EVERY = timedelta(hours=24)
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
     ("delegations", m.Delegation),
@@ -58,6 +56,8 @@ COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
 
 
 class Desk(
+    LockMixin,
+    BackupsMixin,
     FocusMixin,
     PeopleMixin,
     PromisesMixin,
@@ -70,6 +70,7 @@ class Desk(
     RosterMixin,
     CalendarMixin,
     OpenItemsMixin,
+    KeysMixin,
     RecoveryMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
@@ -77,7 +78,7 @@ class Desk(
     def __init__(
         self,
         store: Store,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
         key_source: str = "keychain",
     ) -> None:
         super().__init__(store, today)
@@ -90,22 +91,17 @@ class Desk(
         cls,
         path: Path,
         prompt: PassphrasePrompt | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> Desk:
         """Open (or create) the store at `path`, with its keychain key or passphrase."""
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a store file.")
         preflight(path)  # an empty file is refused before any key or passphrase is asked for
-        existed = path.exists()
-        key = resolve_key(path, prompt)
-        try:
-            store = open_store(path, key)
-        except BaseException:
-            if not existed and key.source == "keychain":
-                forget_keychain_key(path)
-            raise
-        return cls(store, today, key.source)
+        store, key = open_keyed(path, prompt)
+        desk = cls(store, today, key.source)
+        desk._remember_key(key)
+        return desk
 
     @classmethod
     @contextmanager
@@ -113,7 +109,7 @@ class Desk(
         cls,
         path: Path,
         prompt: PassphrasePrompt | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = clock.today,
     ) -> Iterator[Desk]:
         """A new store at `path` to fill inside the block; closed after it.
 
@@ -130,15 +126,18 @@ class Desk(
             desk.close()
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
-            forget_keychain_key(path)
+            if desk._store_key is not None:
+                forget_keychain_key(desk._store_key)
             raise
         desk.close()
 
     @classmethod
-    def open_throwaway(cls, path: Path, today: Callable[[], date] = date.today) -> Desk:
+    def open_throwaway(cls, path: Path, today: Callable[[], date] = clock.today) -> Desk:
         """A new store with a random key kept only in memory (for demos): gone when closed."""
         key = StoreKey(secrets.token_hex(32), "keychain")
-        return cls(open_store(Path(path), key), today)
+        desk = cls(open_store(Path(path), key), today)
+        desk._memory_key = key
+        return desk
 
     @property
     def needs_passphrase(self) -> bool:
@@ -183,14 +182,3 @@ class Desk(
     def current_revision(self) -> str:
         """The schema revision this version of LeadDesk writes."""
         return head_revision()
-
-    def backup(self, folder: Path | None = None) -> Path:
-        """An encrypted, timestamped copy (default: 'backups' beside the store), rotated."""
-        return self.store.backup(folder, keep=self.settings().backup_keep)
-
-    def backup_if_due(self, every: timedelta = AUTO_BACKUP_EVERY) -> Path | None:
-        """The automatic backup: a rotated copy when the newest is older than `every`."""
-        last = self.store.last_backup_at()
-        if last is not None and datetime.now(UTC) - last < every:
-            return None
-        return self.backup()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from leaddesk.security.keys import KeyUnavailableError
+from leaddesk.services.lock import WrongUnlockSecretError
 from leaddesk.store.errors import (
     EmptyStoreFileError,
     NewerStoreError,
@@ -10,6 +11,7 @@ from leaddesk.store.errors import (
     StoreError,
     WrongKeyError,
 )
+from leaddesk.store.locked import StoreLockedError
 
 __all__ = [
     "EmptyStoreFileError",
@@ -17,5 +19,7 @@ __all__ = [
     "NewerStoreError",
     "StoreDamagedError",
     "StoreError",
+    "StoreLockedError",
     "WrongKeyError",
+    "WrongUnlockSecretError",
 ]

@@ -419,7 +419,9 @@ class Settings:
     high_trust_factor: float
     low_trust_factor: float
     auto_lock_minutes: int
-    backup_keep: int
+    backup_keep_daily: int  # rotation: the newest backup of each of the last N days,
+    backup_keep_weekly: int  # ... of the last N weeks
+    backup_keep_monthly: int  # ... and of the last N months
     your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
     page_size: str  # A4 or Letter, for the one-pagers
 

@@ -21,7 +21,9 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "high_trust_factor": (1.0, 4.0),
     "low_trust_factor": (0.1, 1.0),
     "auto_lock_minutes": (0, 1440),
-    "backup_keep": (1, 1000),
+    "backup_keep_daily": (1, 1000),
+    "backup_keep_weekly": (0, 1000),
+    "backup_keep_monthly": (0, 1000),
 }
 _LABELS = {
     "half_life_days": "Half-life (days)",
@@ -29,7 +31,9 @@ _LABELS = {
     "high_trust_factor": "High-trust cadence factor",
     "low_trust_factor": "Low-trust cadence factor",
     "auto_lock_minutes": "Auto-lock (minutes)",
-    "backup_keep": "Backups to keep",
+    "backup_keep_daily": "Daily backups to keep",
+    "backup_keep_weekly": "Weekly backups to keep",
+    "backup_keep_monthly": "Monthly backups to keep",
 }
 PAGE_SIZES = ("A4", "Letter")
 
@@ -45,7 +49,9 @@ class SettingsMixin(DeskBase):
             high_trust_factor=1.5,
             low_trust_factor=0.5,
             auto_lock_minutes=10,
-            backup_keep=10,
+            backup_keep_daily=7,
+            backup_keep_weekly=4,
+            backup_keep_monthly=12,
             your_name="",
             page_size="A4",
         )

@@ -14,10 +14,9 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from leaddesk.security.keys import StoreKey, derive_key
+from leaddesk.store import backup
 from leaddesk.store.engine import connect_readonly
 from leaddesk.store.errors import StoreDamagedError, StoreError
-
-BACKUPS_FOLDER = "backups"
 
 
 def page_problems(conn: Any) -> list[str]:
@@ -57,13 +56,7 @@ def file_problems(path: Path, key: StoreKey, full: bool = False) -> list[str]:
 
 def backups_of(path: Path) -> list[Path]:
     """Backups of `path` in the backups folder beside it, newest first."""
-    folder = path.parent / BACKUPS_FOLDER
-    suffix = path.suffix or ".db"
-    try:
-        found = [p for p in folder.glob(f"{path.stem}-*{suffix}") if p.is_file()]
-    except OSError:
-        return []
-    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    return [found.path for found in backup.list_backups(backup.default_folder(path), path)]
 
 
 def _whole(backup: Path, key: StoreKey) -> bool:
@@ -79,25 +72,25 @@ def _whole(backup: Path, key: StoreKey) -> bool:
 
 def newest_good_backup(path: Path, key: StoreKey) -> Path | None:
     """The newest backup beside `path` that opens with `key` and passes integrity_check."""
-    for backup in backups_of(Path(path)):
-        if _whole(backup, key):
-            return backup
+    for found in backups_of(Path(path)):
+        if _whole(found, key):
+            return found
     return None
 
 
 def damaged_error(path: Path, problems: list[str], key: StoreKey) -> StoreDamagedError:
     """The one line a user sees: the store is damaged, the newest whole backup, how to restore."""
-    backup = newest_good_backup(path, key)
-    if backup is None:
+    whole = newest_good_backup(path, key)
+    if whole is None:
         advice = "No whole backup was found beside it; keep the file and do not write into it."
     else:
         advice = (
-            f"The newest whole backup is {backup}; restore it with "
-            f"`leaddesk restore {backup} --db {path}`."
+            f"The newest whole backup is {whole}; restore it with "
+            f"`leaddesk restore {whole} --db {path}`."
         )
     return StoreDamagedError(
         f"{path} is damaged ({len(problems)} problem(s) found); LeadDesk will not write into "
         f"it. {advice}",
         problems,
-        backup,
+        whole,
     )

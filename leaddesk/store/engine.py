@@ -126,6 +126,13 @@ def check_key(path: Path, key: StoreKey) -> None:
     connect_readonly(path, key).close()
 
 
+def connect_read_only(path: Path, key: StoreKey) -> Any:
+    """A keyed connection that cannot write: to inspect a backup without touching it."""
+    conn = _open(path, Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    _unlock(conn, path, key)
+    return conn
+
+
 def connect(path: Path, key: StoreKey) -> Any:
     """One keyed SQLCipher connection; raises WrongKeyError before anything can write."""
     conn = _open(path, str(path))

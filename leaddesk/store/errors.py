@@ -93,14 +93,6 @@ def unreachable(path: Path, writing: bool = True) -> StoreUnreachableError:
     )
 
 
-def backup_folder_unwritable(folder: Path) -> StoreUnreachableError:
-    """A backup folder that cannot be written."""
-    return StoreUnreachableError(
-        f"Cannot write a backup into {folder}: the folder is read-only or not yours to change. "
-        "Nothing was written; choose another folder (--to FOLDER) or fix its permissions."
-    )
-
-
 def io_error(path: Path) -> StoreError:
     """The disk reported an error reading or writing."""
     return StoreError(

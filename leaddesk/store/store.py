@@ -6,11 +6,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,8 +21,6 @@ from leaddesk.store.errors import (
     EmptyStoreFileError,
     StoreDamagedError,
     StoreError,
-    StoreUnreachableError,
-    backup_folder_unwritable,
     translate,
 )
 
@@ -36,8 +32,11 @@ class Store:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
-    key: StoreKey | None = field(default=None, repr=False)
     write_sessions: sessionmaker[Session] = field(init=False, repr=False)
+    key: StoreKey | None = field(default=None, repr=False)  # to check and restore its backups
+    # The key connections open with (a passphrase derived once), for checks on their own
+    # connection that must not pay the key derivation again.
+    open_key: StoreKey | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         immediate = self.engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
@@ -59,7 +58,7 @@ class Store:
 
     def integrity_check(self) -> list[str]:
         """Damaged pages, then SQLite's integrity and foreign-key checks: empty when all is well."""
-        if self.key is None:  # a Store built by hand around an engine (tests)
+        if self.key is None and self.open_key is None:  # built by hand around an engine
             with self.engine.connect() as conn:
                 return damage.structure_problems(conn.connection.dbapi_connection)
         return _guarded(self.path, lambda: damage.file_problems(self.path, _key(self), full=True))
@@ -72,7 +71,7 @@ class Store:
         """Raise StoreDamagedError, naming the newest whole backup, if any page is damaged."""
         problems = self.damage()
         if problems:
-            raise damage.damaged_error(self.path, problems, _key(self))
+            raise damage.damaged_error(self.path, problems, self.key or _key(self))
 
     def revision(self) -> str | None:
         """The schema revision of this store."""
@@ -81,24 +80,6 @@ class Store:
                 return migrate.current_revision(conn)
         except DBAPIError as error:
             raise store_failure(error, self.path, self.key) from None
-
-    def backup(self, folder: Path | None = None, keep: int = backup.KEEP_BACKUPS) -> Path:
-        """An encrypted copy in `folder` (default: 'backups' beside the store), rotated."""
-        target_dir = folder if folder is not None else self.path.parent / "backups"
-        try:
-            made = backup.backup_to(self.engine, self.path, target_dir)
-            backup.rotate(target_dir, self.path, keep=keep)
-        except (DBAPIError, sqlcipher.Error, OSError) as error:
-            failure = translate(error, target_dir)
-            if isinstance(failure, StoreUnreachableError):
-                failure = backup_folder_unwritable(target_dir)
-            raise (failure or store_failure(error, self.path, self.key)) from None
-        return made
-
-    def last_backup_at(self, folder: Path | None = None) -> datetime | None:
-        """When the newest rotating backup of this store was written (UTC), if any."""
-        target_dir = folder if folder is not None else self.path.parent / "backups"
-        return backup.newest(target_dir, self.path)
 
     def close(self) -> None:
         """Release every pooled connection (checkpointing the WAL)."""
@@ -119,9 +100,10 @@ def open_store(path: Path, key: StoreKey) -> Store:
     created = not path.exists()
     if created:
         _create_private(path)
+        open_key = key
     else:
-        key = _peek(path, key)
-    engine = make_engine(path, key)
+        open_key = _peek(path, key)
+    engine = make_engine(path, open_key)
     try:
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
@@ -138,7 +120,10 @@ def open_store(path: Path, key: StoreKey) -> Store:
         if isinstance(error, DBAPIError | OSError):
             raise store_failure(error, path, key) from None
         raise
-    return Store(path, engine, sessionmaker(engine, expire_on_commit=False), key)
+    backup.clean_partials(backup.default_folder(path), path)  # left by a killed backup
+    return Store(
+        path, engine, sessionmaker(engine, expire_on_commit=False), key=key, open_key=open_key
+    )
 
 
 def preflight(path: Path) -> None:
@@ -227,8 +212,9 @@ def store_failure(error: BaseException, path: Path, key: StoreKey | None = None)
 
 
 def _key(store: Store) -> StoreKey:
-    assert store.key is not None
-    return store.key
+    found = store.open_key or store.key
+    assert found is not None
+    return found
 
 
 def _guarded(path: Path, check: Any) -> list[str]:

@@ -6,14 +6,15 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from leaddesk.domain import clock
 from leaddesk.reports.pdf_layout import PageSizeName
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.export_runner import ExportJob, choose_target, default_folder, percent
 from leaddesk.ui.ops import Progress
@@ -43,7 +44,7 @@ class ExportActions:
             made.setToolTip(tip)
             if keys:
                 made.setShortcut(QKeySequence(keys))
-            made.triggered.connect(lambda _checked=False: slot())
+            on_triggered(made, slot)
             window.addAction(made)
             return made
 
@@ -116,7 +117,7 @@ class ExportActions:
         target = choose_target(
             self.window,
             "Save the team one-pager",
-            f"team-{date.today():%Y-%m-%d}.pdf",
+            f"team-{clock.today():%Y-%m-%d}.pdf",
             "PDF",
             ".pdf",
         )
@@ -147,7 +148,7 @@ class ExportActions:
         target = choose_target(
             self.window,
             "Export all data",
-            f"leaddesk-{date.today():%Y-%m-%d}.json",
+            f"leaddesk-{clock.today():%Y-%m-%d}.json",
             "JSON",
             ".json",
         )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+from datetime import datetime
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk import __version__
+from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.export_menu import ExportActions
 from leaddesk.ui.presenter import PresenterBanner
@@ -46,6 +49,7 @@ VIEWS: dict[str, tuple[str, str, str, str, str]] = {
     "one_on_one": ("one_on_one_view", "OneOnOneView", "1:1", "one-on-one", ""),
 }
 SIDEBAR = ("week", "people", "board", "reflections", "settings")
+BACKUP_CHECK_MS = 60 * 60 * 1000  # how often an open window checks whether a backup is due
 
 
 class MainWindow(QMainWindow):
@@ -67,14 +71,21 @@ class MainWindow(QMainWindow):
         self.ctx.presenter_changed.connect(self._on_presenter)
         self.ctx.changed.connect(self._on_change)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
-        self.lock_overlay = LockOverlay(self, self._verify_unlock)
+        self.lock_overlay = LockOverlay(self, self._try_unlock)
         self._dialog_covers: list[LockOverlay] = []
-        self.idle_watcher = IdleWatcher(self.idle, self.lock_now, self)
+        self._frozen: list[QAction] = []
+        self._hidden_children: list[QWidget] = []
+        self.idle_watcher = IdleWatcher(self.idle, self._lock_when_idle, self)
         self._restore()
+        self.backup_timer = QTimer(self)  # the daily backup also for a window left open for days
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        if not demo:
+            self.backup_timer.start()
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
-        central = QWidget()
+        central = self.central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -119,7 +130,7 @@ class MainWindow(QMainWindow):
             + (f" ({QKeySequence(shortcut).toString()})" if shortcut else "")
         )
         action.setStatusTip(tip or text.replace("&", ""))
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         self.addAction(action)
         return action
 
@@ -275,6 +286,8 @@ class MainWindow(QMainWindow):
 
     def start_one_on_one(self, person_id: int | None = None) -> None:
         """Ctrl+1: 1:1 mode with the person on screen, or one chosen by typing."""
+        if isinstance(person_id, bool):  # a stray `checked` flag is not a person
+            person_id = None
         if not isinstance(person_id, int):
             current = self._views.get("person")
             if self._current == "person" and current is not None:
@@ -300,6 +313,9 @@ class MainWindow(QMainWindow):
     def backup_if_due(self) -> None:
         """The daily automatic backup, in the background; only a failure is worth a word."""
         from leaddesk.ui.ops import run_in_background
+
+        if self.idle.locked:
+            return  # nothing is shown while locked; the next hourly check catches up
 
         def done(made: object) -> None:
             if made is not None:
@@ -331,34 +347,70 @@ class MainWindow(QMainWindow):
         )
 
     # -- auto-lock ---------------------------------------------------------------------------
-    def lock_now(self) -> None:
-        """Hide everything until the user unlocks (auto-lock, or File > Lock).
+    def lock_now(self, reason: str = "") -> None:
+        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock).
 
-        A dialog open over the window (a one-pager preview, a note half typed) is covered too,
-        with its own Unlock: it stays open underneath, so nothing typed is lost.
+        Locked means locked: every action of the window and of any open dialog is disabled (so no
+        shortcut, menu or toolbar reaches private data), the content is hidden, the services
+        are closed and their caches dropped. A dialog open over the window (a one-pager preview,
+        a note half typed) is covered too, with its own Unlock: nothing typed is lost.
         """
-        self.idle.lock()
-        self.lock_overlay.cover()
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                cover = LockOverlay(widget, self._verify_unlock)
-                cover.setObjectName("dialogLockOverlay")
-                cover.cover()
-                self._dialog_covers.append(cover)
-
-    def _verify_unlock(self) -> bool:
         desk = self.ctx.desk
-        if desk.needs_passphrase:
-            from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+        if desk.locked:
+            return
+        self.idle.lock()
+        self.central.hide()  # first: hiding 1:1 mode saves its draft
+        for view in self._views.values():
+            view.flush_pending()
+        QThreadPool.globalInstance().waitForDone(3000)  # a background read ends before the close
+        ask = desk.unlock_with()
+        desk.lock()
+        dialogs = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ]
+        self._frozen = [
+            action
+            for owner in (self, *dialogs)
+            for action in owner.findChildren(QAction)
+            if action.isEnabled()
+        ]
+        for action in self._frozen:
+            action.setEnabled(False)
+        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(False)
+        self.statusBar().clearMessage()
+        self.lock_overlay.cover(reason or self._locked_by_you(), ask)
+        for dialog in dialogs:
+            cover = LockOverlay(dialog, self._try_unlock)
+            cover.setObjectName("dialogLockOverlay")
+            for child in dialog.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                if child is not cover and child.isVisible():
+                    child.hide()  # not merely covered: hidden, out of focus and key reach
+                    self._hidden_children.append(child)
+            cover.cover(reason or self._locked_by_you(), ask)
+            self._dialog_covers.append(cover)
 
-            error = ""
-            while True:
-                dialog = PassphraseDialog(False, str(desk.path), error, self)
-                if dialog.exec() != PassphraseDialog.DialogCode.Accepted:
-                    return False
-                if desk.check_passphrase(dialog.value()):
-                    break
-                error = "That passphrase does not open this store. Try again."
+    @staticmethod
+    def _locked_by_you() -> str:
+        return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
+
+    def _lock_when_idle(self) -> None:
+        minutes = self.idle.minutes
+        self.lock_now(
+            f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, so "
+            "nobody passing by reads your notes. Nothing was lost."
+        )
+
+    def _try_unlock(self, secret: str) -> str | None:
+        """Unlock with what the user typed: None when unlocked, else what went wrong."""
+        try:
+            self.ctx.desk.unlock(secret)
+        except UserError as error:
+            return str(error)
+        except Exception as error:  # a fault: said plainly, and the window stays locked
+            return f"Could not unlock: {explain(error)}"
         self.idle.unlock()
         self.lock_overlay.hide()  # unlocking from a dialog's cover unlocks everything
         for cover in self._dialog_covers:
@@ -366,10 +418,23 @@ class MainWindow(QMainWindow):
                 cover.hide()
                 cover.deleteLater()
         self._dialog_covers.clear()
-        return True
+        for action in self._frozen:
+            if shiboken6.isValid(action):
+                action.setEnabled(True)
+        for widget in self._hidden_children:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self._frozen.clear()
+        self._hidden_children.clear()
+        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(True)
+        self.central.show()
+        for view in self._views.values():
+            view.refresh()  # the caches went with the lock
+        return None
 
     def _on_change(self, change: Change) -> None:
-        if change.area == "settings":
+        if change.area in ("settings", "restore") and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -368,3 +368,24 @@ def test_wrong_passphrase_in_a_real_process_is_one_line_and_leaves_the_file(
         timeout=60,
     )
     assert (done.returncode, done.stdout.strip()) == (0, "Zebulon")
+
+
+def test_week_without_a_date_is_the_injected_today(
+    team: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "--db", str(team), "week")
+    assert code == 0
+    assert out.startswith("Week of 23 November 2026 — principle 1 of 6")
+    monkeypatch.setenv("LEADDESK_TODAY", "2026-12-02")
+    code, out, _ = run(capsys, "--db", str(team), "week")
+    assert out.startswith("Week of 30 November 2026 — principle 2 of 6")
+
+
+def test_a_malformed_injected_today_is_one_line(
+    team: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEADDESK_TODAY", "soon")
+    code, out, err = run(capsys, "--db", str(team), "week")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "LEADDESK_TODAY must be a date" in err

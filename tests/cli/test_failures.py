@@ -71,7 +71,7 @@ def test_backup_to_a_read_only_folder(team: Path, tmp_path: Path, capsys) -> Non
     folder = tmp_path / "usb"
     with read_only_folder(folder):
         err = one_line(*run(capsys, "--db", str(team), "backup", "--to", str(folder)))
-        assert f"Cannot write a backup into {folder}" in err
+        assert f"Could not write a backup into {folder}" in err
         assert list(folder.iterdir()) == []
 
 

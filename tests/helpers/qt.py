@@ -86,10 +86,13 @@ def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) ->
                 yield from model_texts(model, index)
 
 
-def all_texts(root: QWidget) -> str:
-    """Everything a user could read under `root`: text, editors, combos, tooltips, model cells."""
+def all_texts(root: QWidget, visible_only: bool = False) -> str:
+    """Everything a user could read under `root`: text, editors, combos, tooltips, model cells
+    (only of widgets on screen with `visible_only`)."""
     out: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
+        if visible_only and not widget.isVisible():
+            continue
         out += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
         if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
             out.append(widget.text())

@@ -137,7 +137,7 @@ def test_backup_to_an_unwritable_folder(store: Path, tmp_path: Path, log_dir: Pa
     folder = tmp_path / "usb"
     with read_only_folder(folder):
         done = leaddesk("--db", str(store), "backup", "--to", str(folder), log_dir=log_dir)
-        assert f"Cannot write a backup into {folder}" in one_line(done)
+        assert f"Could not write a backup into {folder}" in one_line(done)
         assert os.listdir(folder) == []
 
 

@@ -272,8 +272,9 @@ BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     ),
     (
         "setting out of range",
-        _setting("backup_keep", "0"),
-        r"table setting, row \d+ \(backup_keep\): Backups to keep must be between 1 and 1000",
+        _setting("backup_keep_daily", "0"),
+        r"table setting, row \d+ \(backup_keep_daily\): Daily backups to keep must be between 1 "
+        r"and 1000",
     ),
     ("unknown paper", _setting("page_size", "A3"), r"The page size must be A4 or Letter"),
     (

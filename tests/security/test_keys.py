@@ -18,13 +18,16 @@ from leaddesk.security.keys import (
     StoreKey,
     entry_name,
     keyring_backend,
+    legacy_entry_name,
     resolve_key,
+    salt_entry_name,
 )
 from leaddesk.services.desk import Desk
 from leaddesk.store import migrate
 from leaddesk.store.errors import StoreError
 
 PASSPHRASE = "correct horse battery staple"
+SALT = bytes(range(1, 17))
 
 
 class Prompt:
@@ -76,8 +79,8 @@ def no_keychain() -> None:
 
 @pytest.fixture
 def existing(store_path: Path) -> Path:
-    """A file standing where the store is (only existence matters to resolve_key)."""
-    store_path.write_bytes(b"\0" * 16)
+    """A file standing where the store is, with a salt (all resolve_key reads of it)."""
+    store_path.write_bytes(SALT + b"\0" * 16)
     return store_path
 
 
@@ -89,8 +92,11 @@ def test_new_store_gets_a_random_32_byte_key_in_the_keychain(
 ) -> None:
     key = resolve_key(store_path)
     assert key.source == "keychain"
-    assert len(bytes.fromhex(key.secret)) == 32
-    assert memory_keyring.secrets == {(SERVICE, entry_name(store_path)): key.secret}
+    # The key, then the salt the new file will carry: its entry is named before the file exists.
+    raw, salt = bytes.fromhex(key.secret[:64]), bytes.fromhex(key.secret[64:])
+    assert (len(raw), len(salt)) == (32, 16)
+    assert memory_keyring.secrets == {(SERVICE, salt_entry_name(salt)): raw.hex()}
+    assert key.entry == salt_entry_name(salt)
     assert SERVICE == "LeadDesk"
 
 
@@ -102,6 +108,7 @@ def test_existing_store_uses_its_keychain_entry(existing: Path, memory_keyring: 
     memory_keyring.set_password(SERVICE, entry_name(existing), "ab" * 32)
     key = resolve_key(existing, prompt=Prompt("never asked"))
     assert key == StoreKey("ab" * 32, "keychain")
+    assert key.entry == salt_entry_name(SALT) == entry_name(existing)
 
 
 def test_keychain_entry_wins_over_the_passphrase_variable_for_an_existing_store(
@@ -112,12 +119,14 @@ def test_keychain_entry_wins_over_the_passphrase_variable_for_an_existing_store(
     assert resolve_key(existing).source == "keychain"
 
 
-def test_entry_name_is_the_absolute_path_whatever_the_spelling(
+def test_legacy_entry_name_is_the_absolute_path_whatever_the_spelling(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert entry_name(Path("leaddesk.db")) == str(tmp_path.resolve() / "leaddesk.db")
-    assert entry_name(Path("sub/../leaddesk.db")) == entry_name(tmp_path / "leaddesk.db")
+    assert legacy_entry_name(Path("leaddesk.db")) == str(tmp_path.resolve() / "leaddesk.db")
+    assert legacy_entry_name(Path("sub/../leaddesk.db")) == legacy_entry_name(
+        tmp_path / "leaddesk.db"
+    )
 
 
 def test_existing_store_without_keychain_entry_and_no_prompt_is_unavailable(
@@ -285,7 +294,7 @@ def test_chain_led_by_a_real_keychain_is_used(store_path: Path, memory_keyring: 
     keyring.set_keyring(chain_of(memory_keyring, plaintext))
     assert keyring_backend() is not None
     key = resolve_key(store_path)
-    assert memory_keyring.secrets == {(SERVICE, entry_name(store_path)): key.secret}
+    assert memory_keyring.secrets == {(SERVICE, key.entry): key.secret[:64]}
     assert plaintext.kept == {}
 
 
@@ -317,6 +326,7 @@ def test_passphrase_with_quotes_and_accents_round_trips(
     desk = Desk.open(store_path)
     person = desk.add_person("Ada Lovelace")
     desk.close()
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", "l'été \"d'Zoë\" -- ; x'00'")  # taken when read
     desk = Desk.open(store_path)
     try:
         assert desk.person(person).name == "Ada Lovelace"

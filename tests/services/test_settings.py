@@ -23,7 +23,11 @@ def test_defaults_follow_the_product_description(desk: Desk) -> None:
     assert settings.high_trust_factor == 1.5
     assert settings.low_trust_factor == 0.5
     assert settings.auto_lock_minutes == 10
-    assert settings.backup_keep == 10
+    assert (
+        settings.backup_keep_daily,
+        settings.backup_keep_weekly,
+        settings.backup_keep_monthly,
+    ) == (7, 4, 12)
     assert settings.focus_start.weekday() == 0
 
 
@@ -42,7 +46,9 @@ def test_settings_survive_closing_and_reopening_the_store(desk: Desk, store_path
         high_trust_factor=2.0,
         low_trust_factor=0.25,
         auto_lock_minutes=0,
-        backup_keep=3,
+        backup_keep_daily=3,
+        backup_keep_weekly=0,
+        backup_keep_monthly=24,
     )
     desk.close()
     reopened = Desk.open(store_path, today=lambda: TODAY)
@@ -56,13 +62,14 @@ def test_settings_survive_closing_and_reopening_the_store(desk: Desk, store_path
     assert settings.high_trust_factor == 2.0
     assert settings.low_trust_factor == 0.25
     assert settings.auto_lock_minutes == 0
-    assert settings.backup_keep == 3
+    assert (settings.backup_keep_daily, settings.backup_keep_weekly) == (3, 0)
+    assert settings.backup_keep_monthly == 24
 
 
 def test_settings_not_changed_keep_their_values(desk: Desk) -> None:
-    desk.update_settings(backup_keep=5)
+    desk.update_settings(backup_keep_daily=5)
     desk.update_settings(auto_lock_minutes=30)
-    assert desk.settings().backup_keep == 5
+    assert desk.settings().backup_keep_daily == 5
     assert desk.settings().auto_lock_minutes == 30
 
 
@@ -80,8 +87,10 @@ def test_settings_not_changed_keep_their_values(desk: Desk) -> None:
         ("low_trust_factor", 1.5, "Low-trust cadence factor must be between 0.1 and 1"),
         ("auto_lock_minutes", -1, "Auto-lock \\(minutes\\) must be between 0 and 1440"),
         ("auto_lock_minutes", 1441, "Auto-lock \\(minutes\\) must be between 0 and 1440"),
-        ("backup_keep", 0, "Backups to keep must be between 1 and 1000"),
-        ("backup_keep", 1001, "Backups to keep must be between 1 and 1000"),
+        ("backup_keep_daily", 0, "Daily backups to keep must be between 1 and 1000"),
+        ("backup_keep_daily", 1001, "Daily backups to keep must be between 1 and 1000"),
+        ("backup_keep_weekly", -1, "Weekly backups to keep must be between 0 and 1000"),
+        ("backup_keep_monthly", 1001, "Monthly backups to keep must be between 0 and 1000"),
     ],
 )
 def test_out_of_range_setting_is_refused(desk: Desk, name: str, value: float, message: str) -> None:
@@ -93,9 +102,9 @@ def test_out_of_range_setting_is_refused(desk: Desk, name: str, value: float, me
 
 @pytest.mark.parametrize("value", ["ten", None, [5], True])
 def test_setting_that_is_not_a_number_is_refused(desk: Desk, value: object) -> None:
-    with pytest.raises(ValidationError, match="Backups to keep must be a number"):
-        desk.update_settings(backup_keep=value)
-    assert desk.settings().backup_keep == 10
+    with pytest.raises(ValidationError, match="Daily backups to keep must be a number"):
+        desk.update_settings(backup_keep_daily=value)
+    assert desk.settings().backup_keep_daily == 7
 
 
 def test_unknown_setting_is_refused_by_name(desk: Desk) -> None:
@@ -105,7 +114,7 @@ def test_unknown_setting_is_refused_by_name(desk: Desk) -> None:
 
 def test_one_bad_value_refuses_the_whole_update(desk: Desk) -> None:
     with pytest.raises(ValidationError):
-        desk.update_settings(half_life_days=30, backup_keep=0)
+        desk.update_settings(half_life_days=30, backup_keep_daily=0)
     assert desk.settings().half_life_days == 180.0
 
 
@@ -133,7 +142,7 @@ def test_focus_start_given_as_a_datetime_is_kept_as_its_date(desk: Desk, store_p
 def test_listeners_hear_about_settings_changes(desk: Desk) -> None:
     heard: list[Change] = []
     desk.subscribe(heard.append)
-    desk.update_settings(backup_keep=4)
+    desk.update_settings(backup_keep_weekly=4)
     assert heard == [Change("settings")]
 
 

@@ -9,6 +9,7 @@ import shutil
 import stat
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from leaddesk.security.keys import SERVICE, StoreKey, entry_name
 from leaddesk.services.desk import Desk
 from leaddesk.services.recovery import newest_good_backup
+from leaddesk.store import backup
 from leaddesk.store import engine as store_engine
 from leaddesk.store.errors import (
     DiskFullError,
@@ -189,9 +191,10 @@ def test_the_store_and_its_side_files_are_created_private(store_path: Path) -> N
 
 def test_damage_is_found_and_the_newest_whole_backup_named(team: Desk) -> None:
     good = team.backup()
-    newer = team.backup()
-    os.utime(good, (1_700_000_000, 1_700_000_000))  # the whole one is the older of the two
-    damage(newer, page=20)
+    later = datetime.now(UTC) + timedelta(hours=1)
+    newer = good.with_name(backup.backup_name(team.path, "manual", later))
+    shutil.copyfile(good, newer)
+    damage(newer, page=20)  # the newest backup is damaged too: the older whole one is named
     assert team.damage() == []
     path = team.path
     key = StoreKey(key_of(path), "keychain")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -47,7 +46,7 @@ def test_shows_the_stored_settings_and_the_key_storage(view: SettingsView, desk:
     assert view.spins["one_on_one_interval_days"].text() == "14 days"
     assert view.spins["high_trust_factor"].text() == "× 1.50"
     assert view.spins["auto_lock_minutes"].text() == "10 minutes"
-    assert view.key_storage.text() == "Key kept in the OS keychain"  # the test store's key
+    assert view.key_settings.where.text() == "Key kept in the OS keychain"  # the test store's key
     assert view.store_path.text() == str(desk.path)
 
 
@@ -92,13 +91,13 @@ def test_cadence_factors_are_saved_and_checked(qtbot, view: SettingsView, desk: 
 
 
 def test_arrow_keys_step_and_save(qtbot, view: SettingsView, desk: Desk) -> None:
-    spin = view.spins["backup_keep"]
+    spin = view.spins["backup_keep_monthly"]
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     qtbot.keyClick(spin, Qt.Key.Key_Up)
-    assert desk.settings().backup_keep == 12
+    assert desk.settings().backup_keep_monthly == 14
     qtbot.keyClick(spin, Qt.Key.Key_Down)
-    assert desk.settings().backup_keep == 11
+    assert desk.settings().backup_keep_monthly == 13
 
 
 def test_auto_lock_zero_reads_never(
@@ -136,19 +135,6 @@ def test_presenter_toggle_flips_presenter_mode_and_mirrors_it(
 def test_settings_changed_elsewhere_are_shown(view: SettingsView, desk: Desk) -> None:
     desk.update_settings(one_on_one_interval_days=21)
     assert view.spins["one_on_one_interval_days"].value() == 21
-
-
-def test_back_up_now_runs_in_the_background_and_shows_where(
-    qtbot, view: SettingsView, desk: Desk, messages
-) -> None:
-    qtbot.mouseClick(view.backup_button, Qt.MouseButton.LeftButton)
-    assert not view.backup_button.isEnabled()  # one backup at a time
-    qtbot.waitUntil(lambda: view.backup_result.text().startswith("Backed up to "), timeout=10000)
-
-    made = Path(view.backup_result.text().removeprefix("Backed up to "))
-    assert made.exists() and made.stat().st_size > 0
-    assert view.backup_button.isEnabled()
-    assert messages[-1] == view.backup_result.text()
 
 
 def test_opens_on_the_demo_world(qtbot, demo_ctx: AppContext) -> None:

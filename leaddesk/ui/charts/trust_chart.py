@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.trust import DEFAULT_HALF_LIFE_DAYS
 from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustPoint, TrustSeries
 from leaddesk.ui import theme
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.charts.trust_explainer import (
     describe_point,
     describe_spot,
@@ -164,7 +165,7 @@ class TrustChart(QWidget):
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(f"Show {shows} ({' or '.join(keys)})")
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         self.addAction(action)
         return action
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from leaddesk.domain import clock
 from leaddesk.domain.trust import Trend
 from leaddesk.services.readmodels import TeamMember
 from leaddesk.ui import theme
@@ -27,7 +28,7 @@ class TeamTableModel(QAbstractTableModel):
         super().__init__()
         self.members: list[TeamMember] = []
         self.presenter = False
-        self.today = date.today()
+        self.today = clock.today()
         self._trend_colors: dict[Trend, QColor] = {}
         self._overdue_color = QColor()
 

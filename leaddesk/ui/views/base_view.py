@@ -40,8 +40,12 @@ class BaseView(QWidget):
     def load(self) -> None:
         """Read services and fill the widgets (override)."""
 
+    def flush_pending(self) -> None:
+        """Save anything typed but not yet saved, now (before the lock closes the store)."""
+
     def _on_change(self, change: Change) -> None:
-        if not self.areas or change.area in self.areas:
+        # A restore replaced all the data: every view shows it afresh.
+        if not self.areas or change.area in self.areas or change.area == "restore":
             self.refresh()
 
     def _on_presenter(self, _on: bool) -> None:

@@ -177,7 +177,11 @@ class OneOnOneView(BaseView):
 
     def set_argument(self, argument: Any) -> None:
         """Show the 1:1 with this person (a draft in progress is picked up again)."""
-        if isinstance(argument, int) and argument != self.person_id:
+        if (
+            isinstance(argument, int)
+            and not isinstance(argument, bool)
+            and argument != self.person_id
+        ):
             self.drafts.flush()
             self.person_id = argument
             if argument in self.sessions:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.errors import UserError
 from leaddesk.services.readmodels import PersonOverview
 from leaddesk.ui import theme
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.assessment_dialog import AssessmentDialog
 from leaddesk.ui.dialogs.person_dialog import PersonDialog
@@ -75,7 +76,7 @@ class PersonView(BaseView):
             tip = f"{tip} ({QKeySequence(keys).toString()})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        on_triggered(action, slot)
         self.addAction(action)
         return action
 

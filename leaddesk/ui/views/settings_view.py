@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,8 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,9 +25,11 @@ from leaddesk.domain.focus import principle_for
 from leaddesk.services.readmodels import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
-from leaddesk.ui.ops import run_in_background
 from leaddesk.ui.views.base_view import BaseView
+from leaddesk.ui.views.settings_backups import BackupsPanel
 from leaddesk.ui.views.settings_exports import ExportSettings
+from leaddesk.ui.views.settings_key import KeySettings
+from leaddesk.ui.views.settings_unlock import UnlockSetting
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +98,41 @@ NUMBERS = (
         never="Never",
     ),
     NumberSetting(
-        "backup_keep",
-        "Backups to &keep",
+        "backup_keep_daily",
+        "Keep &daily",
         "",
-        " backups",
+        " days",
         True,
         1,
-        "Backups are encrypted copies in the backups folder next to the store; beyond this "
-        "number the oldest are deleted when a new one is made.",
+        "Of the daily and manual backups, keep the newest of each of the last this many days.",
+    ),
+    NumberSetting(
+        "backup_keep_weekly",
+        "Keep w&eekly",
+        "",
+        " weeks",
+        True,
+        1,
+        "…and the newest of each of the last this many weeks.",
+        never="None",
+    ),
+    NumberSetting(
+        "backup_keep_monthly",
+        "Keep &monthly",
+        "",
+        " months",
+        True,
+        1,
+        "…and the newest of each of the last this many months. Older backups are deleted "
+        "when a new one is made.",
+        never="None",
     ),
 )
 GROUPS = (
     ("Trust over time", ("half_life_days",)),
     ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
     ("Privacy and safety", ("auto_lock_minutes",)),
-    ("Backups", ("backup_keep",)),
+    ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
     ("One-pagers (PDF)", ()),
 )
 
@@ -150,8 +168,12 @@ class SettingsView(BaseView):
                     self._add_number(forms[title], number)
         self._add_focus_start(forms["Checkpoints and 1:1s"])
         self._add_privacy(forms["Privacy and safety"])
-        self._add_backup(forms["Backups"])
+        self.backups = BackupsPanel(self.ctx)
+        forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.key_settings = KeySettings(ctx)
+        after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
+        self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
         self.body.addStretch(1)
 
     # -- construction ------------------------------------------------------------------------
@@ -239,21 +261,14 @@ class SettingsView(BaseView):
         form.addRow("", self.focus_preview)
 
     def _add_privacy(self, form: QFormLayout) -> None:
-        self.key_storage = QLabel()
-        self.key_storage.setObjectName("keyStorage")
-        self.key_storage.setAccessibleName("Encryption key storage")
-        self.key_explanation = self._muted("")
-        cell = QVBoxLayout()
-        cell.setSpacing(2)
-        cell.addWidget(self.key_storage)
-        cell.addWidget(self.key_explanation)
-        form.addRow(self._caption("Encryption key"), cell)
         self.store_path = QLabel()
         self.store_path.setObjectName("storePath")
         self.store_path.setAccessibleName("Store file")
         self.store_path.setWordWrap(True)
         self.store_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self._caption("Store"), self.store_path)
+        self.unlock = UnlockSetting(self.ctx)
+        form.addRow(self._caption("Unlock"), self.unlock)
         self.presenter = QCheckBox("Presenter mode (Ctrl+Shift+P)")
         self.presenter.setObjectName("presenterToggle")
         self.presenter.toggled.connect(self.ctx.set_presenter)
@@ -265,28 +280,6 @@ class SettingsView(BaseView):
             "Hides trust assessments, scores, relationship notes and private 1:1 notes "
             "everywhere, with a banner, until you turn it off.",
         )
-
-    def _add_backup(self, form: QFormLayout) -> None:
-        self.backup_button = QPushButton(theme.icon("archive"), "&Back up now")
-        self.backup_button.setObjectName("backupNow")
-        self.backup_button.setAccessibleName("Back up now")
-        self.backup_button.setToolTip("Write an encrypted copy of the store now.")
-        self.backup_button.clicked.connect(self.back_up)
-        self.backup_busy = QProgressBar()
-        self.backup_busy.setObjectName("backupProgress")
-        self.backup_busy.setRange(0, 0)  # busy: the backup API reports no steps
-        self.backup_busy.setMaximumWidth(120)
-        self.backup_busy.hide()
-        self.backup_result = QLabel()
-        self.backup_result.setObjectName("backupResult")
-        self.backup_result.setAccessibleName("Last backup")
-        self.backup_result.setWordWrap(True)
-        self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.backup_busy)
-        row.addWidget(self.backup_result, 1)
-        form.addRow(self._caption(""), row)
 
     # -- rendering ---------------------------------------------------------------------------
     def load(self) -> None:
@@ -302,19 +295,8 @@ class SettingsView(BaseView):
         self._preview_focus(settings)
         self.exports.show(settings)
         desk = self.ctx.desk
-        if desk.needs_passphrase:
-            self.key_storage.setText("Protected by a passphrase")
-            self.key_explanation.setText(
-                "There is no usable OS keychain here, so your passphrase protects the store. "
-                "It cannot be recovered if you forget it."
-            )
-        else:
-            self.key_storage.setText("Key kept in the OS keychain")
-            self.key_explanation.setText(
-                "A random key in your operating system's keychain unlocks the store while you "
-                "are logged in; the file itself is encrypted."
-            )
         self.store_path.setText(str(desk.path))
+        self.unlock.show_state()
         self._mirror_presenter(self.ctx.presenter)
 
     def _preview_focus(self, settings: Settings) -> None:
@@ -353,31 +335,3 @@ class SettingsView(BaseView):
     def _save_focus_start(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
         self._save("focus_start", day, f"Weekly focus now counts from {day.day} {day:%b %Y}.")
-
-    # -- backup ------------------------------------------------------------------------------
-    def back_up(self) -> None:
-        """Write an encrypted copy in the background; show where it went."""
-        self.backup_button.setEnabled(False)
-        self.backup_busy.show()
-        self.backup_result.setStyleSheet("")
-        self.backup_result.setText("Backing up…")
-        desk = self.ctx.desk
-        run_in_background(lambda _progress: desk.backup(), self._backed_up, self._backup_failed)
-
-    def _backed_up(self, made: object) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.backup_button.setEnabled(True)
-        self.backup_busy.hide()
-        self.backup_result.setText(f"Backed up to {made}")
-        self.backup_result.setToolTip(str(Path(str(made)).parent))
-        self.ctx.message.emit(f"Backed up to {made}")
-
-    def _backup_failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.backup_button.setEnabled(True)
-        self.backup_busy.hide()
-        self.backup_result.setStyleSheet(f"color: {theme.bad().name()};")
-        reason = str(error) if isinstance(error, UserError | OSError) else "an unexpected error"
-        self.backup_result.setText(f"Backup failed: {reason}. Your data is unchanged.")

@@ -353,6 +353,12 @@ class WeekView(BaseView):
         self.team.setColumnWidth(SPARK_COLUMN, 120)
         self.loaded.emit()
 
+    def flush_pending(self) -> None:
+        """A reflection typed in the last moment before the lock is saved, not dropped."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self._save_reflection()
+
     def _save_reflection(self) -> None:
         text = self.reflection.toPlainText()
         if self.ctx.attempt(self, lambda: self.ctx.desk.save_reflection(text)):

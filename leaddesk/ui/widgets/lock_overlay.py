@@ -1,14 +1,27 @@
-"""The auto-lock screen: covers the window's content until the user unlocks."""
+"""The lock screen: covers a window until the user gives what unlock asks for.
+
+It says why it locked, asks for the passphrase or the unlock PIN (or says plainly that anyone at
+this computer can unlock, and how to change that), and shows a wrong answer without unlocking.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from leaddesk.security.lock import IdleLock
-from leaddesk.ui.theme import icon
+from leaddesk.ui.action_slots import on_clicked
+from leaddesk.ui.theme import bad, icon
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -17,11 +30,20 @@ _INPUT_EVENTS = {
     QEvent.Type.Wheel,
 }
 
+Ask = Literal["passphrase", "pin", "nothing"]
+#: Tries to unlock with what was typed: None when unlocked, else what to tell the user.
+Verify = Callable[[str], "str | None"]
+
+ANYONE_CAN_UNLOCK = (
+    "Anyone at this computer can unlock LeadDesk: the key is in your keychain and no unlock PIN "
+    "is set. To require one, set an unlock PIN in Settings › Privacy and safety."
+)
+
 
 class LockOverlay(QWidget):
-    """A full-window cover with an Unlock button; `verify` decides whether unlocking may happen."""
+    """A full cover over `parent` with the reason, a secret field where one is needed, Unlock."""
 
-    def __init__(self, parent: QWidget, verify: Callable[[], bool]) -> None:
+    def __init__(self, parent: QWidget, verify: Verify) -> None:
         super().__init__(parent)
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(True)
@@ -29,37 +51,64 @@ class LockOverlay(QWidget):
         box = QVBoxLayout(self)
         box.addStretch(1)
         title = QLabel("LeadDesk is locked")
+        title.setObjectName("lockTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-        note = QLabel(
-            "Locked after a while without activity, so nobody passing by reads your "
-            "notes. Nothing was lost."
-        )
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        note.setWordWrap(True)
+        self.reason = self._label("lockReason")
+        self.hint = self._label("unlockHint")
+        self.secret = QLineEdit()
+        self.secret.setObjectName("unlockSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setMinimumWidth(300)
+        self.secret.returnPressed.connect(self._unlock)
+        self.error = self._label("unlockError")
+        self.error.setStyleSheet(f"color: {bad().name()};")
         self.button = QPushButton(icon("lock"), "Unlock")
         self.button.setObjectName("unlockButton")
         self.button.setAccessibleName("Unlock LeadDesk")
         self.button.setDefault(True)
-        self.button.clicked.connect(self._unlock)
-        box.addWidget(title)
-        box.addWidget(note)
+        on_clicked(self.button, self._unlock)
+        for widget in (title, self.reason, self.hint):
+            box.addWidget(widget)
+        box.addWidget(self.secret, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.error)
         box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)
         self.hide()
 
-    def cover(self) -> None:
-        """Show over the whole window."""
+    @staticmethod
+    def _label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    def cover(self, reason: str, ask: Ask) -> None:
+        """Show over the whole parent, saying why, and asking for what unlocks."""
+        self.reason.setText(reason)
+        self.secret.clear()
+        self.error.clear()
+        self.error.hide()
+        self.secret.setVisible(ask != "nothing")
+        what = {"passphrase": "your store's passphrase", "pin": "your unlock PIN"}.get(ask, "")
+        self.secret.setPlaceholderText(what[:1].upper() + what[1:])
+        self.secret.setAccessibleName(f"Type {what} to unlock" if what else "")
+        self.hint.setText(f"Type {what} to unlock." if what else ANYONE_CAN_UNLOCK)
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
         self.raise_()
         self.show()
-        self.button.setFocus()
+        (self.secret if ask != "nothing" else self.button).setFocus()
 
     def _unlock(self) -> None:
-        if self.verify():
-            self.hide()
+        problem = self.verify(self.secret.text())
+        self.secret.clear()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.secret.setFocus()
 
 
 class IdleWatcher(QObject):
@@ -85,5 +134,4 @@ class IdleWatcher(QObject):
     def check(self) -> None:
         """Lock when the idle time is over."""
         if self.lock.due():
-            self.lock.lock()
             self.on_lock()

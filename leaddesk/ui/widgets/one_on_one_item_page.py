@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.ui import theme
+from leaddesk.ui.action_slots import on_clicked
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow
 
@@ -79,7 +80,7 @@ class OneOnOneItemPage(QWidget):
         button.setObjectName(name)
         button.setToolTip(tip)
         button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(slot)
+        on_clicked(button, slot)
         return button
 
     @staticmethod

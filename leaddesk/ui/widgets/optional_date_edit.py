@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
 
+from leaddesk.domain import clock
+
 NOT_SET = QDate(1900, 1, 1)  # the minimum date stands for "not set" (QDateEdit special value)
 LAST = QDate(2200, 12, 31)
 
@@ -32,7 +34,7 @@ class OptionalDateEdit(QWidget):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
-        self._today = to_qdate(today or date.today())
+        self._today = to_qdate(today or clock.today())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QDateEdit()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.domain import clock
 from leaddesk.services.readmodels import (
     CheckpointView,
     DelegationView,
@@ -57,7 +58,7 @@ class DelegationDetail(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("delegationDetail")
         self.checkpoints: ColumnTableModel[CheckpointView] = ColumnTableModel(
-            fmt.checkpoint_columns(date.today()),
+            fmt.checkpoint_columns(clock.today()),
             row_tooltip=fmt.checkpoint_tooltip,
         )
         self.factors: ColumnTableModel[SuccessFactorView] = ColumnTableModel(

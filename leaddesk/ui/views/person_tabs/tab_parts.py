@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.ui import theme
+from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.models.column_table_model import ColumnTableModel
 
 ENERGY_DOTS = 5
@@ -49,7 +50,7 @@ def make_action(
     label = tip or text.rstrip("…")
     action.setToolTip(f"{label} ({keys})" if keys else label)
     action.setStatusTip(label)
-    action.triggered.connect(slot)
+    on_triggered(action, slot)
     owner.addAction(action)
     return action
 
