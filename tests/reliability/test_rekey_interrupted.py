@@ -159,7 +159,13 @@ def test_rekey_killed_at_random_moments_always_leaves_a_store_that_opens(
     outcomes: Counter[str] = Counter()
     copying = 0
     try:
-        for run in range(KILLS_PER_DIRECTION):
+        run = -1
+        # Both outcomes must be seen (else the test proved little); on a loaded machine the copy
+        # can outlast every planned kill, so extra kills (up to as many again) wait longer.
+        while (run := run + 1) < KILLS_PER_DIRECTION or (
+            len(outcomes) < 2 and run < 2 * KILLS_PER_DIRECTION
+        ):
+            late = 1.0 + max(0, run - KILLS_PER_DIRECTION + 1) * 0.5
             folder = tmp_path / f"run{run}"
             folder.mkdir()
             store = folder / "leaddesk.db"
@@ -173,7 +179,7 @@ def test_rekey_killed_at_random_moments_always_leaves_a_store_that_opens(
                 copy = store.with_name(f".{store.name}.rekey")
                 while not copy.exists() and child.poll() is None:
                     time.sleep(0.001)
-                time.sleep(chance.uniform(0, window * 1.2))
+                time.sleep(chance.uniform(0, window * 1.2 * late))
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=60)
             if child.stderr is not None:
@@ -198,8 +204,8 @@ def test_rekey_killed_at_random_moments_always_leaves_a_store_that_opens(
             outcomes[outcome] += 1
     finally:
         os.environ.pop(ENV, None)
-    print(f"{direction}: {dict(outcomes)}, {copying} mid-copy, of {KILLS_PER_DIRECTION} kills")
-    assert sum(outcomes.values()) == KILLS_PER_DIRECTION
+    print(f"{direction}: {dict(outcomes)}, {copying} mid-copy, of {sum(outcomes.values())} kills")
+    assert sum(outcomes.values()) >= KILLS_PER_DIRECTION
     # Kills landed both before and after the rename (else the test proved little).
     assert len(outcomes) == 2, outcomes
 
