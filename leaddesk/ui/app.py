@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -80,25 +81,31 @@ class OpeningWindow(QWidget):
             self.resize(1280, 820)
 
 
+def _passphrase_prompt(path: Path, error: str = "") -> Callable[[bool], str]:
+    """Ask for the store's passphrase in a dialog showing `error`; Cancel raises Cancelled."""
+
+    def prompt(new: bool) -> str:
+        from PySide6.QtWidgets import QDialog
+
+        from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        dialog = PassphraseDialog(new, str(path), error)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            raise Cancelled
+        return dialog.value()
+
+    return prompt
+
+
 def unlock(path: Path) -> Desk:
     """Open the store, asking for the passphrase in a dialog (with retry) where one is needed."""
-    from PySide6.QtWidgets import QDialog
-
     from leaddesk.services.desk import Desk
     from leaddesk.services.errors import KeyUnavailableError, WrongKeyError
-    from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
 
     error = ""
     while True:
-
-        def prompt(new: bool, message: str = error) -> str:
-            dialog = PassphraseDialog(new, str(path), message)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                raise Cancelled
-            return dialog.value()
-
         try:
-            return Desk.open(path, prompt)
+            return Desk.open(path, _passphrase_prompt(path, error))
         except WrongKeyError:
             error = "That passphrase does not open this store. Try again."
         except KeyUnavailableError as failure:
@@ -193,8 +200,14 @@ def _refuse(message: str, code: int) -> int:
 
 
 def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
-    """The store to show, or None when the user cancelled; failures are said in a dialog."""
+    """The store to show, or None when the user cancelled; failures are said in a dialog.
+
+    A damaged store is not written into: its newest whole backup is offered, and restored (the
+    damaged file kept as a pre-restore backup) if the user says so, then opened.
+    """
     from PySide6.QtWidgets import QMessageBox
+
+    from leaddesk.services.errors import StoreDamagedError
 
     try:
         if demo:
@@ -202,12 +215,21 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
         desk = unlock(path)
         try:
             desk.refuse_if_damaged()  # one read of each page: damage is said before any write
+        except StoreDamagedError as damaged:
+            opening.close()
+            if damaged.backup is not None and _restore_offered(desk, damaged.backup, str(damaged)):
+                return desk
+            desk.close()
+            raise
         except BaseException:
             desk.close()
             raise
         return desk
     except Cancelled:
         return None
+    except StoreDamagedError as damaged:
+        if damaged.backup is None:
+            QMessageBox.critical(None, "LeadDesk", str(damaged))
     except UserError as error:
         opening.close()
         QMessageBox.critical(None, "LeadDesk", str(error))
@@ -217,6 +239,34 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
         opening.close()
         QMessageBox.critical(None, "LeadDesk", f"LeadDesk could not open: {explain(error)}")
     raise _Failed
+
+
+def _restore_offered(desk: Desk, backup: Path, message: str) -> bool:
+    """Say the store is damaged and offer its newest whole backup; True once it is restored."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor, QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "LeadDesk", message)
+    box.setObjectName("damagedStoreBox")
+    box.setInformativeText(
+        "Restore that backup now? The damaged store is kept beside it as a pre-restore backup."
+    )
+    restore = box.addButton("&Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        desk.restore_backup(backup)  # with the key the store was just opened with
+    except UserError as error:
+        QMessageBox.critical(None, "LeadDesk", f"The backup was not restored: {error}")
+        return False
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    return True
 
 
 class _Failed(Exception):

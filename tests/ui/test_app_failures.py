@@ -49,6 +49,34 @@ def test_opening_a_damaged_store_says_so_and_names_the_newest_whole_backup(
     assert capfd.readouterr().err == ""
 
 
+def test_a_damaged_store_is_replaced_by_its_backup_when_the_user_says_so(
+    qapp, desk: Desk
+) -> None:
+    person = desk.add_person("Priya Raman")
+    for i in range(40):
+        desk.add_relationship_note(person, f"Ordinary note {i} " + "x" * 400)
+    desk.backup()
+    desk.add_person("Added After The Backup")
+    path = desk.path
+    desk.close()
+    damage(path, page=path.stat().st_size // 4096 // 2)
+
+    def restore(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox) and "is damaged" in widget.text()
+        [button] = [b for b in widget.buttons() if b.text() == "&Restore the backup"]
+        button.click()
+
+    on_modal(restore)
+    opened = app_module._open_desk(path, False, QWidget())
+    assert opened is not None
+    try:
+        assert [p.name for p in opened.people()] == ["Priya Raman"]
+        assert opened.integrity_problems() == []
+        assert any(b.kind == "pre-restore" for b in opened.backups())  # the damaged one, kept
+    finally:
+        opened.close()
+
+
 def test_a_fault_names_the_log_which_keeps_no_private_text(qapp, log_dir: Path, capfd) -> None:
     try:
         raise RuntimeError(f"failed while saving {NOTE}")
