@@ -20,16 +20,27 @@ class NotText(Exception):
     """A NUL byte was read: this is not a text file (the caller says so in its own words)."""
 
 
-def read_capped(path: Path, max_bytes: int, text_only: bool = True) -> bytes:
+class WrongStart(Exception):
+    """The first byte that is not white space is not the one the format starts with."""
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_capped(
+    path: Path, max_bytes: int, text_only: bool = True, starts_with: bytes | None = None
+) -> bytes:
     """At most `max_bytes` bytes of `path`, else InputTooLarge (after reading max_bytes + 1).
 
-    OSError is left to the caller (a missing file, a folder, no permission).
+    With `starts_with` (e.g. b"{" for JSON), a stream whose first byte past white space and a
+    byte-order mark is another one ends at once with WrongStart. OSError is left to the caller.
     """
     # A regular file too large is refused before reading a byte: the message comes quicker.
     if path.is_file() and path.stat().st_size > max_bytes:
         raise InputTooLarge
     chunks: list[bytes] = []
     total = 0
+    head = b""  # the start of the stream, until its first byte past white space is known
     with path.open("rb", buffering=0) as handle:
         while True:
             chunk = handle.read(min(CHUNK_BYTES, max_bytes + 1 - total))
@@ -41,3 +52,9 @@ def read_capped(path: Path, max_bytes: int, text_only: bool = True) -> bytes:
             if total > max_bytes:
                 raise InputTooLarge
             chunks.append(chunk)
+            if starts_with is not None:
+                head = (head + chunk[:64]).removeprefix(_BOM).lstrip()
+                if len(head) >= len(starts_with) or (head and not starts_with.startswith(head)):
+                    if not head.startswith(starts_with):
+                        raise WrongStart
+                    starts_with = None

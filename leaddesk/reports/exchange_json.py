@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 from leaddesk import __version__
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.reports.atomic import atomic_path
-from leaddesk.reports.capped_read import InputTooLarge, NotText, read_capped
+from leaddesk.reports.capped_read import InputTooLarge, NotText, WrongStart, read_capped
 from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
 
 if TYPE_CHECKING:
@@ -141,11 +141,15 @@ def read_exchange(source: Path, max_bytes: int = MAX_BYTES) -> ExchangeData:
     """The checked content of an exchange file, or an ExchangeFileError saying where it is wrong."""
     source = Path(source).expanduser()
     try:
-        raw = read_capped(source, max_bytes)
+        raw = read_capped(source, max_bytes, starts_with=b"{")
     except InputTooLarge:
         raise ExchangeFileError(
             f"{source}: an import takes at most {max_bytes / 2**20:,.0f} MB and this file holds "
             "more. Is it a LeadDesk export?"
+        ) from None
+    except WrongStart:
+        raise ExchangeFileError(
+            f'{source}: not a LeadDesk export (it starts with something other than "{{").'
         ) from None
     except NotText:
         raise ExchangeFileError(
