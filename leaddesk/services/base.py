@@ -28,6 +28,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@contextmanager
+def _in_range() -> Iterator[None]:
+    """An id past SQLite's 64-bit integers cannot name a row: it is not found (and the
+    transaction it was given to rolls back), rather than a crash in the database driver."""
+    try:
+        yield
+    except OverflowError:
+        raise ValidationError("That does not exist: the number given is out of range.") from None
+
+
 class DeskBase:
     """Owns the store, the clock and the change listeners every use-case mixin shares."""
 
@@ -54,7 +64,7 @@ class DeskBase:
     # -- sessions ----------------------------------------------------------------------------
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with self.store.session() as session:
+        with _in_range(), self.store.session() as session:
             yield session
 
     @contextmanager
@@ -65,7 +75,7 @@ class DeskBase:
         report's history): a write in an evidence area drops the evidence of the people it marked
         with `_touch`, or all of it when it marked nobody.
         """
-        with self.store.session(write=True) as session:
+        with _in_range(), self.store.session(write=True) as session:
             yield session
             touched: set[int] | None = session.info.get(_TOUCHED)
         with self._cache_lock:
@@ -93,7 +103,7 @@ class DeskBase:
         every few seconds while the leader types): a full refresh of every view per keystroke
         would cost far more than the write. It commits exactly as durably as `_write`.
         """
-        with self.store.session(write=True) as session:
+        with _in_range(), self.store.session(write=True) as session:
             yield session
 
     def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
