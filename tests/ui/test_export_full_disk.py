@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def full_disk(tmp_path: Path) -> Path:
+def full_disk(tmp_path: Path) -> Iterator[Path]:
     where = tmp_path / "full"
     where.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(where)]).returncode:
