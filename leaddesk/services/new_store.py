@@ -16,6 +16,7 @@ from pathlib import Path
 
 import keyring
 import keyring.errors
+from sqlalchemy.exc import OperationalError
 
 from leaddesk.security.keys import (
     SERVICE,
@@ -59,10 +60,22 @@ def store_beside(
         raise StoreError(f"{target} already exists; choose a new file for the new store.")
     remove_leftovers(target)
     building = building_path(target)
-    with Desk.create(building, prompt, today) as desk:  # it removes itself when the block fails
-        yield desk
+    try:
+        with Desk.create(building, prompt, today) as desk:  # it removes itself on failure
+            yield desk
+    except OperationalError as error:  # SQLite's own words only: parameters hold private text
+        raise StoreError(
+            f"Cannot build the new store in {target.parent} ({error.orig}); free some space or "
+            "choose another folder. Nothing was imported."
+        ) from None
     try:
         _place(building, target)
+    except OSError as error:  # the folder became read-only, the disk full, the file vanished
+        remove_leftovers(target)
+        raise StoreError(
+            f"Cannot put the new store at {target}: {error.strerror or error}. Nothing was "
+            "imported."
+        ) from None
     except BaseException:
         remove_leftovers(target)
         raise

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from helpers.cli import run
+from helpers.tmpfs import CAN_MOUNT, tiny_tmpfs
 from icalendar import Calendar
 
 from leaddesk.domain.promises import PromiseDirection
@@ -249,3 +250,19 @@ def _counts(store: Path) -> object:
         return desk.counts()
     finally:
         desk.close()
+
+
+@pytest.mark.skipif(not CAN_MOUNT, reason="mounts a tmpfs as root")
+def test_import_json_onto_a_full_disk_is_one_line_exit_2_and_leaves_nothing(
+    team: Path, tmp_path: Path, capsys, memory_keyring
+) -> None:
+    good = tmp_path / "good.json"
+    run(capsys, "--db", str(team), "export", "json", "--out", str(good))
+    keys_before = dict(memory_keyring.secrets)
+    with tiny_tmpfs(tmp_path / "full", "200k") as full:
+        code, out, err = run(capsys, "import", "json", str(good), "--db", str(full / "new.db"))
+        left = list(full.iterdir())
+    assert (code, out) == (2, "")
+    assert "(database or disk is full); free some space" in err and err.count("\n") == 1
+    assert left == []
+    assert memory_keyring.secrets == keys_before

@@ -6,11 +6,11 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from helpers.cli import run
+from helpers.tmpfs import CAN_MOUNT, tiny_tmpfs
 
 from leaddesk.services.desk import Desk
 
@@ -175,29 +175,11 @@ def test_pdf_cut_short_by_a_file_size_limit_is_an_error_and_leaves_nothing(
     assert target.stat().st_size > FULL_DISK_BYTES
 
 
-@contextmanager
-def tiny_tmpfs(where: Path, size: int) -> Iterator[Path]:
-    """A real filesystem of `size` bytes at `where` (root only), unmounted afterwards."""
-    where.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-        capture_output=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("mounting a tmpfs needs root (the RLIMIT_FSIZE test covers the same)")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", str(where)], check=True)
-
-
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or os.geteuid() != 0, reason="mounts a tmpfs as root"
-)
+@pytest.mark.skipif(not CAN_MOUNT, reason="mounts a tmpfs as root (the test above needs no root)")
 def test_pdf_on_a_full_filesystem_is_one_line_exit_2_and_leaves_nothing(
     team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with tiny_tmpfs(tmp_path / "full", FULL_DISK_BYTES) as full:
+    with tiny_tmpfs(tmp_path / "full", f"{FULL_DISK_BYTES}") as full:
         target = full / "team.pdf"
         code, out, err = run(
             capsys, "export", "pdf", "--db", str(team), "--team", "--out", str(target)

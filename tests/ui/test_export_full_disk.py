@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.qt import on_modal
+from helpers.tmpfs import CAN_MOUNT, tiny_tmpfs
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QWidget
 
 from leaddesk.ui.context import AppContext
@@ -19,21 +17,14 @@ pytestmark = [
     pytest.mark.qt_log_ignore(
         "This plugin does not support propagateSizeHints", "This plugin does not support raise"
     ),
-    pytest.mark.skipif(
-        not sys.platform.startswith("linux") or os.geteuid() != 0,
-        reason="mounts a tiny tmpfs as root (tests/cli covers the same without root)",
-    ),
+    pytest.mark.skipif(not CAN_MOUNT, reason="mounts a tmpfs as root (tests/cli: without root)"),
 ]
 
 
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
-    where = tmp_path / "full"
-    where.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(where)]).returncode:
-        pytest.skip("mount is not permitted here")
-    yield where
-    subprocess.run(["umount", str(where)], check=True)
+    with tiny_tmpfs(tmp_path / "full", "16k") as where:
+        yield where
 
 
 def test_team_one_pager_on_a_full_disk_says_so_and_leaves_nothing(
