@@ -158,7 +158,7 @@ json_values = st.recursive(
 )
 
 
-@fuzz(150)
+@fuzz(400)
 @given(data=st.data())
 def test_an_export_with_one_value_changed_is_imported_whole_or_refused_cleanly(
     export: bytes, memory_keyring: Any, data: st.DataObject

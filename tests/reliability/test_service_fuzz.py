@@ -236,7 +236,7 @@ def test_every_use_case_is_fuzzed_with_typed_arguments(world: World) -> None:
 
 
 @settings(
-    max_examples=int(os.environ.get("LEADDESK_FUZZ_EXAMPLES", "600")),
+    max_examples=int(os.environ.get("LEADDESK_FUZZ_EXAMPLES", "1200")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
