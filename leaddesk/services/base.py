@@ -30,12 +30,14 @@ def utcnow() -> datetime:
 
 @contextmanager
 def _in_range() -> Iterator[None]:
-    """An id past SQLite's 64-bit integers cannot name a row: it is not found (and the
-    transaction it was given to rolls back), rather than a crash in the database driver."""
+    """An id past SQLite's 64-bit integers names no row (and a date pushed past year 9999 is
+    no date): the transaction rolls back with a message, rather than a crash in the driver."""
     try:
         yield
     except OverflowError:
-        raise ValidationError("That does not exist: the number given is out of range.") from None
+        raise ValidationError(
+            "A number or date given is out of range, so nothing was found or changed."
+        ) from None
 
 
 class DeskBase:
