@@ -277,6 +277,16 @@ BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     ),
     ("unknown paper", _setting("page_size", "A3"), r"The page size must be A4 or Letter"),
     (
+        "setting with a line break",
+        _setting("half_life_days", "9\n1"),
+        r"Half-life \(days\) cannot be '9\\n1'",
+    ),
+    (
+        "weekly focus start out of range",
+        _setting("focus_start", "0001-01-01"),
+        r"\(focus_start\): .* 0001-01-01 is out of range",
+    ),
+    (
         "empty name",
         _set("person", 1, "name", "  "),
         r"table person, row 2, field name: Name cannot be empty",
