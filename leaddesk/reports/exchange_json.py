@@ -269,9 +269,15 @@ def _boolean(value: Any) -> Value:
     return value
 
 
+class _LoneSurrogate(ValueError):
+    """Text holding a lone surrogate (a JSON "\\ud800"): no character, so not storable."""
+
+
 def _string(value: Any) -> Value:
-    if not isinstance(value, str) or _SURROGATE.search(value):
-        raise ValueError  # a lone surrogate ("\ud800") is no character: it cannot be stored
+    if not isinstance(value, str):
+        raise ValueError
+    if _SURROGATE.search(value):
+        raise _LoneSurrogate
     return value
 
 
@@ -321,6 +327,11 @@ def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Val
                 continue
             try:
                 converted[column.name] = convert(value)
+            except _LoneSurrogate:  # the text itself is not shown: it may be a private note
+                raise ExchangeFileError(
+                    f"{where}, row {index}, field {column.name}: holds a lone surrogate (such "
+                    "as \\ud800), which is not a character."
+                ) from None
             except (ValueError, OverflowError):
                 raise ExchangeFileError(
                     f"{where}, row {index}, field {column.name}: {_shown(value)} is not {expected}."

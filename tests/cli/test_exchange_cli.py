@@ -169,7 +169,7 @@ def test_an_export_onto_the_store_itself_is_refused(team: Path, capsys, what: st
 
 # -- hostile files: one line, exit 2, nothing written -----------------------------------------
 HOSTILE_JSON = [
-    ("lone surrogate", '"text": "\\ud800"', r'field text: "\\ud800" is not text'),
+    ("lone surrogate", '"text": "Intro \\ud800"', r"field text: holds a lone surrogate"),
     ("5,000-digit number", '"text": ' + "7" * 5000, r"a number too long"),
     ("NaN", '"text": NaN', r"NaN is not a number JSON allows"),
     ("Infinity", '"text": -Infinity', r"-Infinity is not a number JSON allows"),

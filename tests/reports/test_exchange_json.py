@@ -296,7 +296,7 @@ BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     (
         "lone surrogate",
         _set("promise", 0, "text", "kept \ud800 half"),
-        r"table promise, row 1, field text: \"kept \\ud800 half\" is not text",
+        r"table promise, row 1, field text: holds a lone surrogate \(such as \\ud800\), which",
     ),
     (
         "NaN for a number",
