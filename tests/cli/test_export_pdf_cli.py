@@ -150,7 +150,11 @@ def test_pdf_cut_short_by_a_file_size_limit_is_an_error_and_leaves_nothing(
     folder = tmp_path / "exports"
     folder.mkdir()
     target = folder / "team.pdf"
-    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env = dict(
+        os.environ,
+        LEADDESK_PASSPHRASE="correct horse battery",  # the child has no in-memory test keyring
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     done = subprocess.run(
         [sys.executable, "-c", LIMITED_WRITER, str(store), str(target), str(FULL_DISK_BYTES)],

@@ -36,6 +36,7 @@ def start_import(source: Path, target: Path) -> subprocess.Popen[bytes]:
 
 def rows_in(target: Path) -> int:
     """How many rows the store at `target` holds; it must open and pass its checks."""
+    os.environ["LEADDESK_PASSPHRASE"] = PASSPHRASE  # read once, then taken from the environment
     desk = Desk.open(target, today=lambda: TODAY)
     try:
         assert desk.integrity_problems() == []

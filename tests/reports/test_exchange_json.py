@@ -511,7 +511,7 @@ def test_leftovers_of_a_killed_import_are_removed_by_the_next_one(
     target = tmp_path / "new.db"
     building = tmp_path / ".new.db.building"
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{building}{suffix}").write_bytes(b"half a store")
+        Path(f"{building}{suffix}").write_bytes(b"half a store, cut short by a kill")
     memory_keyring.set_password(SERVICE, entry_name(building), "ab" * 32)
     import_json(source, target, today=lambda: TODAY)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "new.db"]
