@@ -14,6 +14,7 @@ MAX_DATE = date(2200, 12, 31)
 
 # Control characters other than tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029")
 _RELATIVE = re.compile(r"^\+(\d{1,6})([dw])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -22,6 +23,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 def _check_control(value: str, field: str) -> None:
     if _CONTROL.search(value):
         raise ValidationError(f"{field} contains a control character; remove it and try again.")
+    if _SURROGATE.search(value):  # not a character at all: it cannot be stored as UTF-8
+        raise ValidationError(f"{field} contains invalid Unicode; retype it and try again.")
 
 
 def clean_name(value: str | None, field: str = "Name", max_len: int = MAX_NAME) -> str:

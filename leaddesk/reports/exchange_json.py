@@ -19,6 +19,7 @@ from leaddesk import __version__
 from leaddesk.domain import clock
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.reports.atomic import atomic_path
+from leaddesk.reports.capped_read import InputTooLarge, NotText, WrongStart, read_capped
 from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ MAX_BYTES = 512 * 1024 * 1024
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
 _INT_RANGE = (-(2**63), 2**63 - 1)  # SQLite's integers
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class ExchangeFileError(UserError):
@@ -116,10 +118,11 @@ def import_json(
 ) -> ExchangeSummary:
     """Create a new store at `target` holding everything in the exchange file `source`.
 
-    The file is read and checked in full first; the rows are then loaded in one transaction.
-    On any failure no store is left at `target`.
+    The file is read and checked in full first (its form, then every row against the app's own
+    rules); the rows are then loaded in one transaction into a store built beside `target` and
+    renamed into place when complete. On any failure, even a kill, no store is at `target`.
     """
-    from leaddesk.services.desk import Desk
+    from leaddesk.services.new_store import store_beside
 
     target = Path(target).expanduser()
     if target.exists():
@@ -128,7 +131,7 @@ def import_json(
         )
     data = read_exchange(source)
     try:
-        with Desk.create(target, prompt, today) as desk:
+        with store_beside(target, prompt, today) as desk:
             loaded = desk.load_exchange(data.tables, progress)
     except ValidationError as error:  # a rule of the app broken: say which file, too
         raise ExchangeFileError(f"{source}, {error} Nothing was imported.") from None
@@ -139,13 +142,20 @@ def read_exchange(source: Path, max_bytes: int = MAX_BYTES) -> ExchangeData:
     """The checked content of an exchange file, or an ExchangeFileError saying where it is wrong."""
     source = Path(source).expanduser()
     try:
-        size = source.stat().st_size
-        if size > max_bytes:
-            raise ExchangeFileError(
-                f"{source}: the file is {size / 2**20:,.0f} MB; an import takes at most "
-                f"{max_bytes / 2**20:,.0f} MB. Is it a LeadDesk export?"
-            )
-        raw = source.read_bytes()
+        raw = read_capped(source, max_bytes, starts_with=b"{")
+    except InputTooLarge:
+        raise ExchangeFileError(
+            f"{source}: an import takes at most {max_bytes / 2**20:,.0f} MB and this file holds "
+            "more. Is it a LeadDesk export?"
+        ) from None
+    except WrongStart:
+        raise ExchangeFileError(
+            f'{source}: not a LeadDesk export (it starts with something other than "{{").'
+        ) from None
+    except NotText:
+        raise ExchangeFileError(
+            f"{source}: holds NUL bytes, so it is not JSON text. Is it a LeadDesk export?"
+        ) from None
     except OSError as error:
         raise ExchangeFileError(f"Cannot read {source}: {error.strerror or error}.") from None
     document = _parse(source, raw)
@@ -168,7 +178,11 @@ def _parse(source: Path, raw: bytes) -> Any:
     if not text.strip():
         raise ExchangeFileError(f"{source}: the file is empty.")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
+    except _NotANumber as error:
+        raise ExchangeFileError(
+            f"{source}: {error.args[0]} is not a number JSON allows; is it a LeadDesk export?"
+        ) from None
     except json.JSONDecodeError as error:
         # An export ends with its closing brace: without it, the file was cut short.
         cut = "; the file ends too early (cut short?)" if not text.rstrip().endswith("}") else ""
@@ -178,6 +192,19 @@ def _parse(source: Path, raw: bytes) -> Any:
         ) from None
     except RecursionError:
         raise ExchangeFileError(f"{source}: nested too deeply to be a LeadDesk export.") from None
+    except ValueError:  # Python refuses to convert an integer of thousands of digits
+        raise ExchangeFileError(
+            f"{source}: holds a number too long to be anything LeadDesk writes; is it a LeadDesk "
+            "export?"
+        ) from None
+
+
+class _NotANumber(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON itself does not have them."""
+
+
+def _no_constant(name: str) -> Any:
+    raise _NotANumber(name)
 
 
 def _check_header(source: Path, document: Any) -> dict[str, Any]:
@@ -202,8 +229,14 @@ def _check_header(source: Path, document: Any) -> dict[str, Any]:
         raise ExchangeFileError(f"{source}: table {missing[0]} is missing.")
     unknown = sorted(set(tables) - set(names))
     if unknown:
-        raise ExchangeFileError(f"{source}: unknown table {unknown[0]}.")
+        raise ExchangeFileError(f"{source}: unknown table {_name(unknown[0])}.")
     return tables
+
+
+def _name(key: str) -> str:
+    """A field or table name from the file, as it can be printed (and not too long)."""
+    shown = key if key.isprintable() and key.isascii() else _shown(key)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 Converter = Callable[[Any], Value]
@@ -237,9 +270,15 @@ def _boolean(value: Any) -> Value:
     return value
 
 
+class _LoneSurrogate(ValueError):
+    """Text holding a lone surrogate (a JSON "\\ud800"): no character, so not storable."""
+
+
 def _string(value: Any) -> Value:
     if not isinstance(value, str):
         raise ValueError
+    if _SURROGATE.search(value):
+        raise _LoneSurrogate
     return value
 
 
@@ -256,7 +295,11 @@ def _datetime(value: Any) -> Value:
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as JSON, short and ASCII (so a lone surrogate can still be printed)."""
+    try:
+        text = json.dumps(value)
+    except (RecursionError, ValueError):
+        return "this value"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -285,6 +328,11 @@ def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Val
                 continue
             try:
                 converted[column.name] = convert(value)
+            except _LoneSurrogate:  # the text itself is not shown: it may be a private note
+                raise ExchangeFileError(
+                    f"{where}, row {index}, field {column.name}: holds a lone surrogate (such "
+                    "as \\ud800), which is not a character."
+                ) from None
             except (ValueError, OverflowError):
                 raise ExchangeFileError(
                     f"{where}, row {index}, field {column.name}: {_shown(value)} is not {expected}."
@@ -297,7 +345,7 @@ def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Val
                 )
         if len(row) != len(names):
             extra = sorted(set(row) - names)[0]
-            raise ExchangeFileError(f"{where}, row {index}: unknown field {extra}.")
+            raise ExchangeFileError(f"{where}, row {index}: unknown field {_name(extra)}.")
         out.append(converted)
     return out
 

@@ -127,6 +127,7 @@ def write_pdf(
     ensure_gui_application()
     with atomic_path(target, protect) as temporary:
         _paint_pdf(temporary, layout, paint)
+        check_pdf(temporary, target)
     return check_target(target)
 
 
@@ -143,7 +144,31 @@ def _paint_pdf(path: Path, layout: QPageLayout, paint: Paint) -> None:
     try:
         paint(painter, paint_rect(painter))
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:
+        raise ExportError(f"Cannot write a PDF at {path.parent}: the PDF writer failed.")
+
+
+PDF_TAIL_BYTES = 1024
+
+
+def check_pdf(written: Path, target: Path) -> None:
+    """Refuse a PDF the writer did not finish. Qt's PDF writer reports no write error (a full
+    disk leaves a cut file and a painter that 'ended' fine), so the file itself is checked:
+    not empty, a PDF header, and the %%EOF marker a PDF writer puts last."""
+    try:
+        size = written.stat().st_size
+        with written.open("rb") as handle:
+            head = handle.read(5)
+            handle.seek(max(0, size - PDF_TAIL_BYTES))
+            tail = handle.read()
+    except OSError as error:
+        raise ExportError(f"Cannot write {target}: {error.strerror or error}.") from None
+    if size == 0 or head != b"%PDF-" or not tail.rstrip().endswith(b"%%EOF"):
+        raise ExportError(
+            f"Cannot write {target}: the PDF came out incomplete (is the disk full?). "
+            "Nothing was written; free some space or choose another folder."
+        )
 
 
 def render_image(paint: Paint, page_size: PageSizeName, dpi: int = 96) -> QImage:

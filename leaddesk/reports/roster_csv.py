@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.validation import parse_date
+from leaddesk.reports.capped_read import InputTooLarge, NotText, read_capped
 from leaddesk.services.roster import RosterPlan, RosterProblem, RosterRow
 
 if TYPE_CHECKING:
@@ -72,13 +73,17 @@ def _column(header: str) -> str:
     return _BY_KEY.get(re.sub(r"[\W_]+", "", text), text)
 
 
-def read_roster(path: Path) -> RosterFile:
-    """Parse the roster at `path`; problems are collected, not raised (a missing file is)."""
+def read_roster(path: Path, max_bytes: int = MAX_BYTES) -> RosterFile:
+    """Parse the roster at `path`; problems are collected, not raised (a missing file is).
+
+    At most `max_bytes` are read, counted as they are read (a FIFO or a device has no size)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return _broken(path, f"The file is over {MAX_BYTES // 2**20} MB; is it a roster?")
-        raw = path.read_bytes()
+        raw = read_capped(path, max_bytes)
+    except InputTooLarge:
+        return _broken(path, f"The file is over {max_bytes // 2**20} MB; is it a roster?")
+    except NotText:
+        return _broken(path, "The file holds NUL bytes, so it is not CSV text; is it a roster?")
     except OSError as error:
         raise UserError(f"Cannot read {path}: {error.strerror or error}.") from None
     try:

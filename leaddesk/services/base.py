@@ -29,6 +29,18 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+@contextmanager
+def _in_range() -> Iterator[None]:
+    """An id past SQLite's 64-bit integers names no row (and a date pushed past year 9999 is
+    no date): the transaction rolls back with a message, rather than a crash in the driver."""
+    try:
+        yield
+    except OverflowError:
+        raise ValidationError(
+            "A number or date given is out of range, so nothing was found or changed."
+        ) from None
+
+
 class DeskBase:
     """Owns the store, the clock and the change listeners every use-case mixin shares."""
 
@@ -55,7 +67,7 @@ class DeskBase:
     # -- sessions ----------------------------------------------------------------------------
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with self.store.session() as session:
+        with _in_range(), self.store.session() as session:
             yield session
 
     @contextmanager
@@ -66,7 +78,7 @@ class DeskBase:
         report's history): a write in an evidence area drops the evidence of the people it marked
         with `_touch`, or all of it when it marked nobody.
         """
-        with self.store.session(write=True) as session:
+        with _in_range(), self.store.session(write=True) as session:
             yield session
             touched: set[int] | None = session.info.get(_TOUCHED)
         with self._cache_lock:
@@ -94,7 +106,7 @@ class DeskBase:
         every few seconds while the leader types): a full refresh of every view per keystroke
         would cost far more than the write. It commits exactly as durably as `_write`.
         """
-        with self.store.session(write=True) as session:
+        with _in_range(), self.store.session(write=True) as session:
             yield session
 
     def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:

@@ -148,7 +148,7 @@ class Desk(
         """Whether `passphrase` opens this store (to unlock after auto-lock)."""
         try:
             check_key(self.path, StoreKey(passphrase, "passphrase"))
-        except WrongKeyError:
+        except (WrongKeyError, ValueError):  # ValueError: a NUL or a lone surrogate in it
             return False
         return True
 

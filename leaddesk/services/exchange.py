@@ -25,7 +25,6 @@ from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind, Proposer
 from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection, PromiseState
-from leaddesk.domain.validation import clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.settings import check_stored_setting
 from leaddesk.store import models as m
@@ -179,7 +178,10 @@ class ExchangeMixin(DeskBase):
         unknown = sorted(set(tables) - {spec.name for spec in schema})
         if unknown:
             raise ValueError(f"unknown tables {unknown}")
+        from leaddesk.services.exchange_rules import apply_rules  # it reads CHOICES from here
+
         _check_rules(tables)
+        tables = apply_rules(tables)
         total = sum(len(rows) for rows in tables.values())
         done = 0
         try:
@@ -216,18 +218,14 @@ class ExchangeMixin(DeskBase):
 
 def _check_rules(tables: Mapping[str, Sequence[Mapping[str, Value]]]) -> None:
     """The rules the app enforces on every edit, which a file's types alone do not: settings in
-    range, names one non-empty line, no reports-to loop. A break names its table and row."""
+    range, no reports-to loop (texts and dates: `exchange_rules`). A break names its table."""
     for index, row in enumerate(tables.get("setting", ()), start=1):
         try:
             check_stored_setting(str(row["key"]), str(row["value"]))
         except ValidationError as error:
             raise ValidationError(f"table setting, row {index} ({row['key']}): {error}") from None
     bosses: dict[int, int | None] = {}
-    for index, row in enumerate(tables.get("person", ()), start=1):
-        try:
-            clean_name(str(row["name"] or ""))
-        except ValidationError as error:
-            raise ValidationError(f"table person, row {index}, field name: {error}") from None
+    for row in tables.get("person", ()):
         boss = row["reports_to_id"]
         bosses[int(str(row["id"]))] = int(str(boss)) if boss is not None else None
     for start in bosses:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
-from leaddesk.domain.validation import clean_name
+from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.readmodels import Settings
 from leaddesk.store import models as m
@@ -140,9 +140,12 @@ def check_stored_setting(name: str, raw: str) -> None:
     if kind is None:
         return  # not a user setting (bookkeeping the app keeps for itself)
     label = _LABELS.get(name, name)
+    # The value is shown as Python writes it when it holds a line break or a lone surrogate:
+    # the message must stay one printable line.
+    shown = raw[:40] if raw[:40].isprintable() else ascii(raw[:40])[1:-1]
     try:
         if kind == "date":
-            date.fromisoformat(raw)
+            check_date(date.fromisoformat(raw), label)  # the weekly cycle counts from it
             return
         if kind == "str":
             _text_setting(name, raw)
@@ -151,7 +154,7 @@ def check_stored_setting(name: str, raw: str) -> None:
     except ValidationError:
         raise
     except ValueError:
-        raise ValidationError(f"{label} cannot be '{raw[:40]}'.") from None
+        raise ValidationError(f"{label} cannot be '{shown}'.") from None
     low, high = _BOUNDS[name]
     if not low <= number <= high or (kind == "int" and number != int(number)):
-        raise ValidationError(f"{label} must be between {low:g} and {high:g}, not {raw[:40]}.")
+        raise ValidationError(f"{label} must be between {low:g} and {high:g}, not {shown}.")

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from helpers.cli import run
+from helpers.tmpfs import CAN_MOUNT, tiny_tmpfs
 from icalendar import Calendar
 
 from leaddesk.domain.promises import PromiseDirection
@@ -160,3 +165,104 @@ def test_an_export_onto_the_store_itself_is_refused(team: Path, capsys, what: st
     assert (code, out) == (2, "")
     assert "is your LeadDesk store" in err and err.count("\n") == 1
     assert team.read_bytes() == before
+
+
+# -- hostile files: one line, exit 2, nothing written -----------------------------------------
+HOSTILE_JSON = [
+    ("lone surrogate", '"text": "Intro \\ud800"', r"field text: holds a lone surrogate"),
+    ("5,000-digit number", '"text": ' + "7" * 5000, r"a number too long"),
+    ("NaN", '"text": NaN', r"NaN is not a number JSON allows"),
+    ("Infinity", '"text": -Infinity', r"-Infinity is not a number JSON allows"),
+    ("deep nesting", '"text": ' + "[" * 50_000 + "]" * 50_000, r"nested too deeply"),
+    ("wrong type", '"text": {"a": 1}', r'field text: \{"a": 1\} is not text'),
+]
+
+
+@pytest.mark.parametrize(
+    ("replacement", "message"),
+    [(r, m) for _, r, m in HOSTILE_JSON],
+    ids=[n for n, _, _ in HOSTILE_JSON],
+)
+def test_hostile_json_is_one_line_exit_2_and_writes_nothing(
+    team: Path, tmp_path: Path, capsys, memory_keyring, replacement: str, message: str
+) -> None:
+    good = tmp_path / "good.json"
+    run(capsys, "--db", str(team), "export", "json", "--out", str(good))
+    text = good.read_text(encoding="utf-8")
+    assert '"text": "Intro to the CFO"' in text
+    bad = tmp_path / "bad.json"
+    bad.write_text(text.replace('"text": "Intro to the CFO"', replacement), encoding="utf-8")
+    keys_before = dict(memory_keyring.secrets)
+    target = tmp_path / "new.db"
+    code, out, err = run(capsys, "import", "json", str(bad), "--db", str(target))
+    assert (code, out) == (2, "")
+    assert re.search(message, err), err
+    assert err.startswith(f"leaddesk: {bad}") and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "good.json", "leaddesk.db"]
+    assert memory_keyring.secrets == keys_before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("what", ["json", "roster"])
+@pytest.mark.parametrize("source", ["/dev/zero", "fifo"])
+def test_dev_zero_or_an_endless_fifo_is_one_clear_line(
+    team: Path, tmp_path: Path, capsys, what: str, source: str
+) -> None:
+    path = Path(source)
+    writer = None
+    if source == "fifo":
+        path = tmp_path / "endless"
+        os.mkfifo(path)
+
+        def endless() -> None:  # never ends by itself: only the reader leaving stops it
+            try:
+                with path.open("wb") as out:
+                    while True:
+                        out.write(b"spam, eggs\n" * 10_000)
+            except BrokenPipeError:
+                return
+
+        writer = threading.Thread(target=endless, daemon=True)
+        writer.start()
+    db = ["--db", str(team if what == "roster" else tmp_path / "new.db")]
+    before = _counts(team)
+    code, out, err = run(capsys, "import", what, str(path), *db)
+    if writer is not None:
+        writer.join(timeout=60)
+        assert not writer.is_alive()
+    assert (code, out) == (2, "")
+    assert err.startswith(f"leaddesk: {path}") and "Traceback" not in err
+    expected = {
+        ("json", "/dev/zero"): "holds NUL bytes, so it is not JSON text",
+        ("json", "fifo"): 'not a LeadDesk export (it starts with something other than "{")',
+        ("roster", "/dev/zero"): "The file holds NUL bytes, so it is not CSV text",
+        ("roster", "fifo"): "The file is over 20 MB; is it a roster?",
+    }[(what, source)]
+    assert expected in err
+    assert err.count("\n") == (1 if what == "json" else 2)  # the roster lists its problems
+    assert not (tmp_path / "new.db").exists()
+    assert _counts(team) == before
+
+
+def _counts(store: Path) -> object:
+    desk = Desk.open(store)
+    try:
+        return desk.counts()
+    finally:
+        desk.close()
+
+
+@pytest.mark.skipif(not CAN_MOUNT, reason="mounts a tmpfs as root")
+def test_import_json_onto_a_full_disk_is_one_line_exit_2_and_leaves_nothing(
+    team: Path, tmp_path: Path, capsys, memory_keyring
+) -> None:
+    good = tmp_path / "good.json"
+    run(capsys, "--db", str(team), "export", "json", "--out", str(good))
+    keys_before = dict(memory_keyring.secrets)
+    with tiny_tmpfs(tmp_path / "full", "200k") as full:
+        code, out, err = run(capsys, "import", "json", str(good), "--db", str(full / "new.db"))
+        left = list(full.iterdir())
+    assert (code, out) == (2, "")
+    assert "(database or disk is full); free some space" in err and err.count("\n") == 1
+    assert left == []
+    assert memory_keyring.secrets == keys_before

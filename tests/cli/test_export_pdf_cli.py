@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.cli import run
+from helpers.tmpfs import CAN_MOUNT, tiny_tmpfs
 
 from leaddesk.services.desk import Desk
 
@@ -103,3 +106,90 @@ def test_bad_requests_are_one_line_exit_2_and_write_nothing(
     assert code == 2 and out == ""
     assert message in err and err.count("\n") == 1
     assert list(folder.iterdir()) == []
+
+
+# -- a full disk ------------------------------------------------------------------------------
+# Qt's PDF writer reports no write error: on a full disk it leaves a cut file and says it ended
+# fine. Before the check, `export pdf` printed "written" (exit 0) over a 16 KiB stump.
+FULL_DISK_BYTES = 16 * 1024  # a team one-pager is larger than this
+
+# Opens the store, then limits this process's files to FULL_DISK_BYTES (SIGXFSZ ignored, so a
+# write past it fails with EFBIG as on a full disk) and writes the team one-pager.
+LIMITED_WRITER = """
+import resource, signal, sys
+from pathlib import Path
+from leaddesk.domain.errors import UserError
+from leaddesk.reports.pdf_layout import ensure_gui_application
+from leaddesk.reports.pdf_team import write_team_pdf
+from leaddesk.services.desk import Desk
+
+desk = Desk.open(Path(sys.argv[1]))
+ensure_gui_application()
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    write_team_pdf(desk, Path(sys.argv[2]))
+except UserError as error:
+    print(error)
+    sys.exit(2)
+print("written")
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="RLIMIT_FSIZE is POSIX")
+def test_pdf_cut_short_by_a_file_size_limit_is_an_error_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store.db"
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", "correct horse battery")
+    desk = Desk.open(store)
+    for index in range(8):
+        desk.add_person(f"Person {index}", role="Head of Something")
+    desk.close()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "team.pdf"
+    env = dict(
+        os.environ,
+        LEADDESK_PASSPHRASE="correct horse battery",  # the child has no in-memory test keyring
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", LIMITED_WRITER, str(store), str(target), str(FULL_DISK_BYTES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "the PDF came out incomplete (is the disk full?)" in done.stdout
+    assert "Nothing was written" in done.stdout
+    assert list(folder.iterdir()) == []
+    # The same process without the limit writes the one-pager: the limit is what failed it.
+    ok = subprocess.run(
+        [sys.executable, "-c", LIMITED_WRITER, str(store), str(target), str(2**30)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert ok.stdout.strip() == "written", ok.stderr
+    assert target.stat().st_size > FULL_DISK_BYTES
+
+
+@pytest.mark.skipif(not CAN_MOUNT, reason="mounts a tmpfs as root (the test above needs no root)")
+def test_pdf_on_a_full_filesystem_is_one_line_exit_2_and_leaves_nothing(
+    team: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tiny_tmpfs(tmp_path / "full", f"{FULL_DISK_BYTES}") as full:
+        target = full / "team.pdf"
+        code, out, err = run(
+            capsys, "export", "pdf", "--db", str(team), "--team", "--out", str(target)
+        )
+        left = list(full.iterdir())
+    assert (code, out) == (2, "")
+    assert "the PDF came out incomplete (is the disk full?)" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert left == []

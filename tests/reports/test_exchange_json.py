@@ -278,11 +278,82 @@ BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     ),
     ("unknown paper", _setting("page_size", "A3"), r"The page size must be A4 or Letter"),
     (
+        "setting with a line break",
+        _setting("half_life_days", "9\n1"),
+        r"Half-life \(days\) cannot be '9\\n1'",
+    ),
+    (
+        "weekly focus start out of range",
+        _setting("focus_start", "0001-01-01"),
+        r"\(focus_start\): .* 0001-01-01 is out of range",
+    ),
+    (
         "empty name",
         _set("person", 1, "name", "  "),
         r"table person, row 2, field name: Name cannot be empty",
     ),
     ("reports-to loop", _reports_to_loop, r"table person: reports-to makes a loop"),
+    # The forms' own rules (leaddesk.domain.validation), held to every row as the GUI holds them.
+    (
+        "lone surrogate",
+        _set("promise", 0, "text", "kept \ud800 half"),
+        r"table promise, row 1, field text: holds a lone surrogate \(such as \\ud800\), which",
+    ),
+    (
+        "NaN for a number",
+        _set("delegation", 0, "my_level", float("nan")),
+        r"NaN is not a number JSON allows",
+    ),
+    (
+        "Infinity for a number",
+        _set("checkpoint", 0, "id", float("inf")),
+        r"Infinity is not a number JSON allows",
+    ),
+    (
+        "name too long",
+        _set("person", 0, "name", "N" * 201),
+        r"table person, row 1, field name: Name is 201 characters long; the limit is 200",
+    ),
+    (
+        "name on two lines",
+        _set("delegation", 1, "title", "two\nlines"),
+        r"table delegation, row 2, field title: Title must fit on one line",
+    ),
+    (
+        "control character in a note",
+        _set("one_on_one", 0, "private_notes", "bell\x07"),
+        r"table one_on_one, row 1, field private_notes: Private notes contains a control char",
+    ),
+    (
+        "text too long",
+        _set("reflection", 0, "text", "x" * 100_001),
+        r"field text: Text is 100,001 characters long; the limit is 100,000",
+    ),
+    (
+        "date too far ahead",
+        _set("promise", 0, "due_on", "9999-12-31"),
+        r"table promise, row 1, field due_on: Due on 9999-12-31 is out of range",
+    ),
+    (
+        "date too far back",
+        _set("person", 0, "in_role_since", "1066-10-14"),
+        r"table person, row 1, field in_role_since: In role since 1066-10-14 is out of range",
+    ),
+    (
+        "time too far ahead",
+        _set("person", 0, "created_at", "3000-01-01T00:00:00Z"),
+        r"field created_at: Created at 3000-01-01 is out of range",
+    ),
+    (
+        "time that overflows in UTC",
+        _set("person", 0, "created_at", "0001-01-01T00:00:00+01:00"),
+        r"field created_at: .* is not a UTC time",
+    ),
+    (
+        "e-mail that is no address",
+        _set("person", 0, "email", "not an address"),
+        r"table person, row 1, field email: .* does not look like an e-mail address",
+    ),
     (
         "reference to nowhere",
         _set("promise", 3, "person_id", 99_999),
@@ -324,7 +395,18 @@ BAD_BYTES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("not UTF-8", lambda b: b.replace(b"\xc3\xa9", b"\xe9", 1), r"line \d+, column \d+: not UTF-8"),
     ("empty", lambda b: b"", r"the file is empty"),
     ("a list", lambda b: b"[1, 2]", r"not a LeadDesk export"),
-    ("deeply nested", lambda b: b"[" * 100_000 + b"]" * 100_000, r"nested too deeply"),
+    (
+        "deeply nested",
+        lambda b: b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        r"nested too deeply",
+    ),
+    ("not an object", lambda b: b"\n  [" * 10, r'not a LeadDesk export \(it starts with .*"\{"'),
+    (
+        "a 5,000-digit number",
+        lambda b: b.replace(b'"version": 1,', b'"version": ' + b"9" * 5000 + b",", 1),
+        r"holds a number too long to be anything LeadDesk writes",
+    ),
+    ("NUL bytes", lambda b: b[:100] + b"\0" + b[100:], r"holds NUL bytes, so it is not JSON"),
 ]
 
 
@@ -386,3 +468,52 @@ def test_export_failure_leaves_the_previous_file(tmp_path: Path, desk: Desk) -> 
         export_json(desk, target, now=lambda: (_ for _ in ()).throw(RuntimeError("clock")))
     assert target.read_text() == "previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+# -- the new store is built beside the target and renamed when whole ----------------------------
+def test_imported_store_opens_at_its_name_with_its_own_keychain_key(
+    exported: tuple[str, dict[str, int]], tmp_path: Path, memory_keyring: Any
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(exported[0], encoding="utf-8")
+    target = tmp_path / "new.db"
+    done = import_json(source, target, today=lambda: TODAY)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "new.db"]
+    assert list(memory_keyring.secrets) == [(SERVICE, entry_name(target))]
+    desk = Desk.open(target, today=lambda: TODAY)
+    try:
+        assert sum(count for _, count in desk.counts().counts) > 0
+        assert desk.integrity_problems() == []
+    finally:
+        desk.close()
+    assert done.path == target
+
+
+def test_imported_passphrase_store_opens_with_the_passphrase(
+    exported: tuple[str, dict[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(exported[0], encoding="utf-8")
+    monkeypatch.setattr("leaddesk.security.keys.keyring_backend", lambda: None)  # no keychain
+    import_json(source, tmp_path / "new.db", prompt=lambda _new: "a long passphrase")
+    monkeypatch.setenv("LEADDESK_PASSPHRASE", "a long passphrase")
+    desk = Desk.open(tmp_path / "new.db", today=lambda: TODAY)
+    try:
+        assert [p.name for p in desk.people()]
+    finally:
+        desk.close()
+
+
+def test_leftovers_of_a_killed_import_are_removed_by_the_next_one(
+    exported: tuple[str, dict[str, int]], tmp_path: Path, memory_keyring: Any
+) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(exported[0], encoding="utf-8")
+    target = tmp_path / "new.db"
+    building = tmp_path / ".new.db.building"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{building}{suffix}").write_bytes(b"half a store, cut short by a kill")
+    memory_keyring.set_password(SERVICE, entry_name(building), "ab" * 32)
+    import_json(source, target, today=lambda: TODAY)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json", "new.db"]
+    assert list(memory_keyring.secrets) == [(SERVICE, entry_name(target))]
