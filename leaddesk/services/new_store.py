@@ -14,16 +14,13 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-import keyring
-import keyring.errors
 from sqlalchemy.exc import OperationalError
 
 from leaddesk.security.keys import (
-    SERVICE,
     PassphrasePrompt,
-    entry_name,
+    StoreKey,
     forget_keychain_key,
-    keychain_key,
+    store_entry_name,
 )
 from leaddesk.services.desk import Desk
 from leaddesk.store.errors import StoreError
@@ -40,9 +37,11 @@ def building_path(target: Path) -> Path:
 def remove_leftovers(target: Path) -> None:
     """Remove what a killed build for `target` left: the half-built store and its key."""
     building = building_path(target)
+    entry = store_entry_name(building)  # read from the file's salt, so before it goes
     for suffix in SIDE_FILES:
         Path(f"{building}{suffix}").unlink(missing_ok=True)
-    forget_keychain_key(building)
+    if entry is not None:
+        forget_keychain_key(StoreKey("", "keychain", entry=entry))
 
 
 @contextmanager
@@ -88,44 +87,19 @@ def _place(building: Path, target: Path) -> None:
         raise StoreError("The new store was not closed cleanly; nothing was imported.")
     with building.open("rb+") as handle:
         os.fsync(handle.fileno())
-    moved = _copy_key(building, target)
+    # Keychain entries are named by the file's salt, which the rename keeps: nothing to move.
     try:
-        try:
-            os.link(building, target)  # fails if target exists: an import never replaces
-        except FileExistsError:
-            raise StoreError(
-                f"{target} appeared while importing; it was kept. Choose a new file."
-            ) from None
-        except OSError:  # no hard links here (e.g. FAT): a rename after the check above
-            if target.exists():
-                raise StoreError(f"{target} appeared while importing; it was kept.") from None
-            os.rename(building, target)
-        building.unlink(missing_ok=True)
-        _fsync_folder(target.parent)
-    except BaseException:
-        if moved:
-            forget_keychain_key(target)
-        raise
-    forget_keychain_key(building)
-
-
-def _copy_key(building: Path, target: Path) -> bool:
-    """Give the store's keychain key to its final name (keys are named by path today).
-
-    The one place that knows how keychain entries are named: when they are named by something
-    the file carries (its SQLCipher salt), this becomes a no-op. True when a key was copied.
-    """
-    key = keychain_key(building)
-    if key is None:  # a passphrase store: the passphrase opens it wherever it lies
-        return False
-    try:
-        keyring.set_password(SERVICE, entry_name(target), key)
-    except keyring.errors.KeyringError:
+        os.link(building, target)  # fails if target exists: an import never replaces
+    except FileExistsError:
         raise StoreError(
-            "The OS keychain refused to keep the new store's key (is it locked?); nothing was "
-            "imported."
+            f"{target} appeared while importing; it was kept. Choose a new file."
         ) from None
-    return True
+    except OSError:  # no hard links here (e.g. FAT): a rename after the check above
+        if target.exists():
+            raise StoreError(f"{target} appeared while importing; it was kept.") from None
+        os.rename(building, target)
+    building.unlink(missing_ok=True)
+    _fsync_folder(target.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -49,9 +49,7 @@ def test_opening_a_damaged_store_says_so_and_names_the_newest_whole_backup(
     assert capfd.readouterr().err == ""
 
 
-def test_a_damaged_store_is_replaced_by_its_backup_when_the_user_says_so(
-    qapp, desk: Desk
-) -> None:
+def test_a_damaged_store_is_replaced_by_its_backup_when_the_user_says_so(qapp, desk: Desk) -> None:
     person = desk.add_person("Priya Raman")
     for i in range(40):
         desk.add_relationship_note(person, f"Ordinary note {i} " + "x" * 400)
