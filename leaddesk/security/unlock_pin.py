@@ -38,7 +38,13 @@ def _pin_entry(store: Path) -> str:
 
 def _hash(pin: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(
-        pin.encode(), salt=salt, n=1 << log2_n, r=r, p=p, maxmem=_MAXMEM, dklen=32
+        pin.encode("utf-8", "surrogatepass"),
+        salt=salt,
+        n=1 << log2_n,
+        r=r,
+        p=p,
+        maxmem=_MAXMEM,
+        dklen=32,
     )
 
 

@@ -17,6 +17,7 @@ from leaddesk.services.readmodels import Change
 from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import backup, restore
 from leaddesk.store.errors import StoreError
+from leaddesk.store.locked import StoreLockedError
 from leaddesk.store.store import open_store
 
 AUTO_BACKUP_EVERY = timedelta(hours=24)
@@ -64,6 +65,9 @@ def _summary(contents: restore.BackupContents) -> BackupSummary:
 
 class BackupsMixin(SettingsMixin):
     """Backups of the open store, and restoring one of them in its place."""
+
+    _store_key: StoreKey | None
+    _key_source: str
 
     _backup_clock: Callable[[], datetime] | None = None
 
@@ -125,28 +129,44 @@ class BackupsMixin(SettingsMixin):
     def backup_summary(self, path: Path) -> BackupSummary:
         """Check a backup (key, integrity, schema) and count what it holds; slow on big stores,
         so the GUI asks from a worker. Raises StoreError for a backup that cannot be restored."""
-        return _summary(restore.inspect(Path(path), self._open_key(), self.store.path))
+        source = Path(path)
+        return _summary(restore.inspect(source, self._backup_key(source), self.store.path))
 
     def _open_key(self) -> StoreKey:
         key = self.store.key
         if key is None:
+            if self._locked:
+                raise StoreLockedError("LeadDesk is locked: unlock it first.")
             raise StoreError("This store was opened without a key LeadDesk can reuse.")
         return key
 
+    def _backup_key(self, backup_file: Path) -> StoreKey:
+        """The key of a backup: its own keychain entry (found by its salt: a backup made before
+        the key was changed keeps the old one), else the store's key."""
+        own = keychain_key(backup_file, legacy=False)
+        return own if own is not None else self._open_key()
+
     def restore_backup(self, path: Path) -> Restored:
         """Replace the store's data with the backup at `path`; the current data is kept first
-        as a pre-restore backup. Afterwards this Desk shows the restored data."""
+        as a pre-restore backup. Afterwards this Desk shows the restored data, opened with the
+        backup's key (the key it was made with, which may predate a key change)."""
         source = Path(path).expanduser()
-        key = self._open_key()
+        current = self._open_key()
+        key = self._backup_key(source)
         contents = restore.inspect(source, key, self.store.path)  # before anything is closed
-        store_path = self.store.path
         with _BACKUP_LOCK:
-            self.store.close()
+            store_path = self._lend_store("A backup is being restored: try again in a moment.")
             try:
-                kept = restore.restore(source, store_path, key, now=self.backup_now_utc())
-            finally:
-                # Whatever happened, continue on what is at the path now (old or restored).
-                self.store = open_store(store_path, key)
+                kept = restore.restore(
+                    source, store_path, key, now=self.backup_now_utc(), current_key=current
+                )
+            except BaseException:
+                self._take_back_store(current)  # the store was not replaced
+                raise
+            # The restored file opens with the backup's key, which becomes the store's key.
+            if self._take_back_store(key):
+                self._store_key = key
+            self._key_source = key.source
             self._forget_everything()
         self._ensure_focus_start()
         change = Change("restore")
@@ -189,13 +209,18 @@ def restore_store(
     contents = _summary(restore.inspect(source, key, store))
     if confirm is not None and not confirm(contents):
         return None
+    current = keychain_key(store) if store.exists() else None
     with _BACKUP_LOCK:
-        kept = restore.restore(source, store, key, now=now)
+        kept = restore.restore(source, store, key, now=now, current_key=current)
         open_store(store, key).close()
     return Restored(kept, contents)
 
 
 def _restore_key(store: Path, source: Path, prompt: PassphrasePrompt | None) -> StoreKey:
-    """The store's own key: its keychain entry, else what opens the backup (a passphrase)."""
+    """What opens the backup: its own keychain entry (by its salt), the store's, else a
+    passphrase (LEADDESK_PASSPHRASE or `prompt`)."""
+    own = keychain_key(source, legacy=False)
+    if own is not None:
+        return own
     key = keychain_key(store) if store.exists() else None
     return key if key is not None else resolve_key(source, prompt)

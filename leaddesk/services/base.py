@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -13,9 +14,11 @@ from sqlalchemy.orm import Session
 from leaddesk.domain import clock
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import check_date
+from leaddesk.security.keys import StoreKey
 from leaddesk.services.readmodels import Change
 from leaddesk.store import models as m
-from leaddesk.store.store import Store
+from leaddesk.store.locked import StoreLockedError, locked_store
+from leaddesk.store.store import Store, open_store
 
 T = TypeVar("T", bound=m.Base)
 
@@ -55,6 +58,38 @@ class DeskBase:
         self._evidence: dict[int, list[tuple[int, float, float]]] = {}
         # person id -> (the evidence list it was folded from, (half-life, day), team-grid line)
         self._folds: dict[int, tuple[list[tuple[int, float, float]], tuple[float, date], Any]] = {}
+
+    # -- replacing the store file (rekey, restore) ---------------------------------------------
+    _locked = False  # set by LockMixin.lock(), cleared by unlock()
+
+    @property
+    def _swap_lock(self) -> threading.RLock:
+        """Held while self.store changes hands: lock, unlock, rekey and restore never interleave."""
+        lock: threading.RLock | None = self.__dict__.get("_swap_lock_")
+        if lock is None:
+            lock = self.__dict__.setdefault("_swap_lock_", threading.RLock())
+        return lock
+
+    def _lend_store(self, busy: str) -> Path:
+        """Close the store for an operation that replaces its file; meanwhile every call is
+        refused with `busy`. Without this a reconnecting engine (a save from the window) reopens
+        the old file just before it loses its name: its write is lost and the new file damaged."""
+        with self._swap_lock:
+            if self._locked:
+                raise StoreLockedError("LeadDesk is locked: unlock it first.")
+            lent = self.store
+            self.store = locked_store(lent.path, busy)
+            lent.close()
+        return lent.path
+
+    def _take_back_store(self, key: StoreKey) -> bool:
+        """Open the store file again with `key` after _lend_store; False (nothing opened) when
+        the lock came meanwhile: unlocking opens it then."""
+        with self._swap_lock:
+            if self._locked:
+                return False
+            self.store = open_store(self.store.path, key)
+            return True
 
     # -- clock -------------------------------------------------------------------------------
     def today(self) -> date:

@@ -121,20 +121,27 @@ class KeysMixin(DeskBase):
         old_entry = store_entry_name(path)
         # A keychain key must be findable before the file keyed with it takes the store's name.
         key = create_keychain_key() if new_key is None else new_key
+        if old_entry is not None and key.entry is not None:
+            carry_companions(old_entry, key.entry)
         try:
-            if old_entry is not None and key.entry is not None:
-                carry_companions(old_entry, key.entry)
-            self.store.close()  # the rekey needs the file to itself; the engine reconnects lazily
+            self._lend_store("The store's key is being changed: try again in a moment.")
+        except BaseException:
+            forget_keychain_key(key)
+            raise
+        try:
             rekey(path, old, key)
         except BaseException:
             forget_keychain_key(key)
+            self._take_back_store(old)  # the file was not replaced: it opens with the old key
             raise
         # The path entry of a store made before keys followed the salt no longer fits the file.
         forget_legacy_entry(path)
         new_entry = store_entry_name(path)
         if old_entry is not None and new_entry is not None and key.entry is None:
             carry_companions(old_entry, new_entry)
-        self.store = open_store(path, key)
-        self._remember_key(key)
+        if self._take_back_store(key):
+            self._remember_key(key)
+        else:  # locked meanwhile: unlocking asks for what now opens the store
+            self._key_source = key.source
         for listener in list(self._listeners):
             listener(Change("settings"))

@@ -30,7 +30,6 @@ class LockMixin(DeskBase):
 
     _key_source: str
     _store_key: StoreKey | None
-    _locked = False
     #: A throwaway (demo) store's key lives only in memory: it is what unlocks it again.
     _memory_key: StoreKey | None = None
 
@@ -47,18 +46,19 @@ class LockMixin(DeskBase):
 
     def lock(self) -> None:
         """Close the store (its key leaves memory with the engine) and drop every cached read."""
-        if self._locked:
-            return
-        path = self.store.path
-        self.store.close()
-        self.store = locked_store(path)
-        self._store_key = None  # a passphrase or key held for rekeying goes too
-        with self._cache_lock:
-            self._generation += 1
-            self._cache.clear()
-            self._evidence.clear()
-            self._folds.clear()
-        self._locked = True
+        with self._swap_lock:  # a rekey or restore running now does not reopen it behind us
+            if self._locked:
+                return
+            path = self.store.path
+            self.store.close()
+            self.store = locked_store(path)
+            self._store_key = None  # a passphrase or key held for rekeying goes too
+            with self._cache_lock:
+                self._generation += 1
+                self._cache.clear()
+                self._evidence.clear()
+                self._folds.clear()
+            self._locked = True
 
     def unlock(self, secret: str = "") -> None:
         """Reopen the store if `secret` is what unlock_with() asks for; else raise, still locked."""
@@ -74,16 +74,17 @@ class LockMixin(DeskBase):
             key = StoreKey(secret, "passphrase")
             try:
                 check_key(path, key)
-            except WrongKeyError:
+            except (WrongKeyError, ValueError):  # ValueError: a NUL or lone surrogate typed
                 raise WrongUnlockSecretError(wrong[ask]) from None
         else:
             if ask == "pin" and not unlock_pin.verify_pin(path, secret):
                 raise WrongUnlockSecretError(wrong[ask])
             key = self._memory_key or self._keychain_key()
-        self.store = open_store(path, key)
-        if self._memory_key is None:
-            self._store_key = key
-        self._locked = False
+        with self._swap_lock:
+            self.store = open_store(path, key)
+            if self._memory_key is None:
+                self._store_key = key
+            self._locked = False
 
     def _keychain_key(self) -> StoreKey:
         key = keychain_key(self.store.path)

@@ -23,7 +23,7 @@ from leaddesk.security.keys import (
     store_entry_name,
 )
 from leaddesk.services.desk import Desk
-from leaddesk.store.errors import StoreError
+from leaddesk.store.errors import DiskFullError, StoreError
 
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
@@ -66,6 +66,11 @@ def store_beside(
         raise StoreError(
             f"Cannot build the new store in {target.parent} ({error.orig}); free some space or "
             "choose another folder. Nothing was imported."
+        ) from None
+    except DiskFullError:  # said of the hidden file being built: say it of the folder chosen
+        raise StoreError(
+            f"Cannot build the new store in {target.parent} (database or disk is full); free "
+            "some space or choose another folder. Nothing was imported."
         ) from None
     try:
         _place(building, target)

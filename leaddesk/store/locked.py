@@ -18,13 +18,16 @@ class StoreLockedError(StoreError):
     """The store was closed by the lock; it opens again when the user unlocks."""
 
 
-def _refuse() -> NoReturn:
-    raise StoreLockedError("LeadDesk is locked: unlock it to read or change your notes.")
+LOCKED = "LeadDesk is locked: unlock it to read or change your notes."
 
 
-def locked_store(path: Path) -> Store:
-    """A Store whose every session fails with StoreLockedError: no key, no open file."""
+def locked_store(path: Path, message: str = LOCKED) -> Store:
+    """A Store whose every session fails with StoreLockedError(message): no key, no open file."""
+
+    def refuse() -> NoReturn:
+        raise StoreLockedError(message)
+
     engine = create_engine(
-        "sqlite+pysqlite://", module=sqlcipher, creator=_refuse, poolclass=NullPool
+        "sqlite+pysqlite://", module=sqlcipher, creator=refuse, poolclass=NullPool
     )
     return Store(Path(path), engine, sessionmaker(engine, expire_on_commit=False))

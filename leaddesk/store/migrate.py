@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine
 
@@ -57,14 +57,23 @@ def head_revision() -> str:
     return heads.pop()
 
 
+_HAS_VERSION_TABLE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+_VERSION = "SELECT version_num FROM alembic_version"
+
+
 def current_revision(conn: Connection) -> str | None:
     """The revision a store is at; None for an empty (new) store."""
-    has_table = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).first()
-    if has_table is None:
+    if conn.exec_driver_sql(_HAS_VERSION_TABLE).first() is None:
         return None
-    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    row = conn.exec_driver_sql(_VERSION).first()
+    return str(row[0]) if row is not None else None
+
+
+def raw_revision(conn: Any) -> str | None:
+    """The same, read on a bare DB-API connection (before any engine exists)."""
+    if conn.execute(_HAS_VERSION_TABLE).fetchone() is None:
+        return None
+    row = conn.execute(_VERSION).fetchone()
     return str(row[0]) if row is not None else None
 
 

@@ -76,7 +76,7 @@ def inspect(path: Path, key: StoreKey, store: Path | None = None) -> BackupConte
             raise DamagedBackupError(
                 f"{path} is damaged (SQLite's integrity check failed); choose another backup."
             )
-        revision = _revision(conn)
+        revision = migrate.raw_revision(conn)
         if revision is None:
             raise StoreError(f"{path} is not a LeadDesk store (it has no schema revision).")
         migrate.check_not_newer(path, revision)
@@ -96,20 +96,23 @@ def restore(
     key: StoreKey,
     folder: Path | None = None,
     now: datetime | None = None,
+    current_key: StoreKey | None = None,
 ) -> Path | None:
-    """Put the backup `source` in place of `store` (see the module's steps).
+    """Put the backup `source` (opened by `key`) in place of `store` (see the module's steps).
 
-    Returns the pre-restore copy of the store (None when there was no store). The caller opens
-    the store afterwards, which migrates a backup from an older version.
+    `current_key` opens the store being replaced, when a key change came between the backup and
+    now (default: `key`). Returns the pre-restore copy of the store (None when there was no
+    store). The caller opens the store afterwards, which migrates a backup from an older version.
     """
     source, store = Path(source).expanduser(), Path(store).expanduser()
     inspect(source, key, store)
+    mine = current_key if current_key is not None else key
     target_folder = folder if folder is not None else backup.default_folder(store)
     staged = store.with_name(store.name + RESTORING)
     staged.unlink(missing_ok=True)  # left by a restore killed before its rename
-    _settle_wal(store, key)  # refuse before writing anything when another program has it open
+    _settle_wal(store, mine)  # refuse before writing anything when another program has it open
     try:
-        kept = keep_current(store, key, target_folder, now or datetime.now(UTC))
+        kept = keep_current(store, mine, target_folder, now or datetime.now(UTC))
     except OSError as error:
         raise backup.cannot_write(target_folder, error) from None
     try:
@@ -118,7 +121,7 @@ def restore(
             shutil.copyfileobj(src, dst, 1024 * 1024)
             dst.flush()
             os.fsync(dst.fileno())
-        _settle_wal(store, key)
+        _settle_wal(store, mine)
         for end in _SIDE_FILES:
             Path(f"{store}{end}").unlink(missing_ok=True)
         backup.fsync_folder(store.parent)
@@ -207,16 +210,6 @@ def _settle_wal(store: Path, key: StoreKey) -> None:
             f"{store} is open in LeadDesk or another program: close it, then restore again. "
             "The store was not changed."
         )
-
-
-def _revision(conn: Any) -> str | None:
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).fetchone()
-    if has_table is None:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return str(row[0]) if row is not None else None
 
 
 def _count(conn: Any, table: str) -> int:

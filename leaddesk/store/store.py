@@ -165,7 +165,7 @@ def _peek(path: Path, key: StoreKey) -> StoreKey:
     except StoreDamagedError as damaged:
         raise damage.damaged_error(path, damaged.problems, key) from None
     try:
-        current = _raw_revision(conn)
+        current = migrate.raw_revision(conn)
         if current is None and _raw_user_tables(conn):
             raise StoreError(
                 f"{path} holds tables but no LeadDesk schema revision: it is not a LeadDesk "
@@ -227,17 +227,6 @@ def _guarded(path: Path, check: Any) -> list[str]:
 
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-
-
-def _raw_revision(conn: Any) -> str | None:
-    """The schema revision read on a DB-API connection; None for an empty (new) store."""
-    has_table = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).fetchone()
-    if has_table is None:
-        return None
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return str(row[0]) if row is not None else None
 
 
 def _raw_user_tables(conn: Any) -> list[str]:

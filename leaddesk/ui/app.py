@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -207,6 +208,7 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
     """
     from PySide6.QtWidgets import QMessageBox
 
+    from leaddesk.services.backups import restore_store
     from leaddesk.services.errors import StoreDamagedError
 
     try:
@@ -217,9 +219,14 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
             desk.refuse_if_damaged()  # one read of each page: damage is said before any write
         except StoreDamagedError as damaged:
             opening.close()
-            if damaged.backup is not None and _restore_offered(desk, damaged.backup, str(damaged)):
+            backup = damaged.backup
+            if backup is not None and _restore_offered(
+                str(damaged),
+                partial(desk.restore_backup, backup),  # with the key just used
+            ):
                 return desk
             desk.close()
+            damaged.said = True  # type: ignore[attr-defined]  # the user has been told
             raise
         except BaseException:
             desk.close()
@@ -227,9 +234,18 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
         return desk
     except Cancelled:
         return None
-    except StoreDamagedError as damaged:
-        if damaged.backup is None:
+    except StoreDamagedError as damaged:  # damage where opening reads (header, schema)
+        opening.close()
+        backup = damaged.backup
+        if getattr(damaged, "said", False):
+            pass
+        elif backup is None:
             QMessageBox.critical(None, "LeadDesk", str(damaged))
+        elif _restore_offered(
+            str(damaged),
+            partial(restore_store, path, backup, _passphrase_prompt(path)),
+        ):
+            return _open_desk(path, demo, opening)
     except UserError as error:
         opening.close()
         QMessageBox.critical(None, "LeadDesk", str(error))
@@ -241,7 +257,7 @@ def _open_desk(path: Path, demo: bool, opening: QWidget) -> Desk | None:
     raise _Failed
 
 
-def _restore_offered(desk: Desk, backup: Path, message: str) -> bool:
+def _restore_offered(message: str, do_restore: Callable[[], object]) -> bool:
     """Say the store is damaged and offer its newest whole backup; True once it is restored."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QCursor, QGuiApplication
@@ -260,7 +276,9 @@ def _restore_offered(desk: Desk, backup: Path, message: str) -> bool:
         return False
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
     try:
-        desk.restore_backup(backup)  # with the key the store was just opened with
+        do_restore()
+    except Cancelled:
+        return False
     except UserError as error:
         QMessageBox.critical(None, "LeadDesk", f"The backup was not restored: {error}")
         return False

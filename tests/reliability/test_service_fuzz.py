@@ -34,6 +34,13 @@ NOT_FUZZED = {
     "apply_roster",  # takes a plan from plan_roster: fuzzed together below
     "backup",
     "backup_if_due",
+    "backup_summary",  # backups and restore: tests/store/test_restore.py, reliability
+    "restore_backup",
+    "set_backup_clock",  # test plumbing
+    "change_passphrase",  # rekeys: tests/security/test_key_commands.py, killed at random
+    "move_key_to_keychain",
+    "lock",  # the lock: tests/services/test_lock.py, tests/reliability/test_lock_holds.py
+    "unlock",
     "close",
     "exchange_snapshot",
     "load_exchange",

@@ -75,6 +75,32 @@ def test_a_damaged_store_is_replaced_by_its_backup_when_the_user_says_so(qapp, d
         opened.close()
 
 
+def test_damage_where_opening_reads_is_said_and_its_backup_offered(qapp, desk: Desk) -> None:
+    person = desk.add_person("Priya Raman")
+    for i in range(40):
+        desk.add_relationship_note(person, f"Ordinary note {i} " + "x" * 400)
+    desk.backup()
+    path = desk.path
+    desk.close()
+    damage(path, page=1)  # the header: found while opening, before any Desk exists
+    seen: list[str] = []
+
+    def restore(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        seen.append(widget.text())
+        [button] = [b for b in widget.buttons() if b.text() == "&Restore the backup"]
+        button.click()
+
+    on_modal(restore)
+    opened = app_module._open_desk(path, False, QWidget())
+    assert len(seen) == 1 and "is damaged" in seen[0]
+    assert opened is not None
+    try:
+        assert [p.name for p in opened.people()] == ["Priya Raman"]
+    finally:
+        opened.close()
+
+
 def test_a_fault_names_the_log_which_keeps_no_private_text(qapp, log_dir: Path, capfd) -> None:
     try:
         raise RuntimeError(f"failed while saving {NOTE}")
