@@ -55,6 +55,10 @@ class Store:
                 yield session
         except (DBAPIError, OSError, UnicodeEncodeError) as error:
             raise store_failure(error, self.path, self.key) from None
+        except MemoryError:  # SQLCipher's codec reports a page that fails its HMAC this way
+            if self.key is not None or self.open_key is not None:
+                self.check_not_damaged()  # says which backup is whole, when it is damage
+            raise
 
     def integrity_check(self) -> list[str]:
         """Damaged pages, then SQLite's integrity and foreign-key checks: empty when all is well."""

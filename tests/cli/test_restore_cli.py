@@ -13,6 +13,7 @@ import pytest
 from helpers.cli import run
 from keyring.backends.fail import Keyring as FailKeyring
 
+from leaddesk.security.keys import StoreKey, forget_keychain_key, store_entry_name
 from leaddesk.services.desk import Desk
 
 PASSPHRASE = "correct horse battery staple"
@@ -112,6 +113,9 @@ def bad_inputs(backed_up: Path, store_path: Path, tmp_path: Path) -> dict[str, t
     other.parent.mkdir()
     with Desk.create(other) as desk:  # another store: another key
         desk.add_person("Someone Else")
+    # ...and one whose key is not here (a file whose key is in the keychain opens with it:
+    # that is how a backup made before a key change is restored).
+    forget_keychain_key(StoreKey("", "keychain", entry=store_entry_name(other)))
     return {
         "missing file": (tmp_path / "missing.db", "There is no file"),
         "a folder": (tmp_path / "other", "is not a file"),

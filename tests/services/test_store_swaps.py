@@ -18,7 +18,9 @@ from leaddesk.services.desk import Desk
 from leaddesk.services.errors import StoreLockedError
 
 
-def during(monkeypatch: pytest.MonkeyPatch, module: Any, name: str, act: Callable[[], None]) -> None:
+def during(
+    monkeypatch: pytest.MonkeyPatch, module: Any, name: str, act: Callable[[], None]
+) -> None:
     """Run `act` in another thread (as the window's saves run) while `module.name` runs."""
     original = getattr(module, name)
 

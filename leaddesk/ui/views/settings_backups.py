@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.services.backups import BackupSummary, Restored
+from leaddesk.services.errors import StoreLockedError
 from leaddesk.services.readmodels import Change
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext, explain
@@ -172,6 +173,8 @@ class BackupsPanel(QWidget):
             for path in todo:
                 try:
                     counted[path] = (desk.backup_summary(path), "")
+                except StoreLockedError:
+                    continue  # locked or busy meanwhile: read again when next shown, not cached
                 except UserError as error:
                     counted[path] = (None, str(error))
                 except Exception:  # a backup the checks could not even read
