@@ -22,7 +22,7 @@ import pytest
 from helpers.qt import on_modal
 from helpers.visible_text import screen_text, visible_texts
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind, Proposer
@@ -123,6 +123,8 @@ def window(desk: Desk, qtbot) -> Iterator[MainWindow]:
     main.resize(1400, 900)
     main.show()
     qtbot.waitExposed(main)
+    # 1:1s left open by the walk: closing the window would ask whether to save them.
+    main.view("one_on_one").guard.confirm = lambda _names: QMessageBox.StandardButton.Discard
     yield main
 
 
@@ -136,7 +138,7 @@ class Seen:
     def add(self, state: str, root: QWidget | None = None) -> None:
         text = "\n".join(visible_texts(root)) if root is not None else screen_text()
         self.states.add(state)
-        import sys; print("STATE", state, file=sys.stderr, flush=True)
+
         names = [name for name, secret in (SECRETS | SHARED).items() if secret in text]
         names += [name for name, rx in PATTERNS.items() if rx.search(text)]
         for name in names:
@@ -220,34 +222,34 @@ def walk(window: MainWindow, world: dict[str, int], qtbot, desk: Desk) -> Seen:
         _select_each_row(qtbot, window, seen, f"{person.name} / 1:1 mode")
         window.show_view("person", PersonTarget(person.id, "overview"))
         _settle(qtbot, window)
-        dialog = _modal(
-            qtbot, window.exports.person_pdf.trigger, f"{person.name} / export", seen
-        )
+        dialog = _modal(qtbot, window.exports.person_pdf.trigger, f"{person.name} / export", seen)
         assert dialog is not None
         if window.ctx.presenter:
             assert dialog.shareable.isChecked() and not dialog.private.isEnabled()
-    if not window.ctx.presenter:  # TODO: with presenter mode on, this walk step stalls
-        _modal(qtbot, window.capture_action.trigger, "quick capture", seen)
+    _modal(qtbot, window.capture_action.trigger, "quick capture", seen)
     # Start 1:1 from a screen without a person asks for one (the picker lists everyone).
-    if not window.ctx.presenter:
-        _modal(qtbot, lambda: pick_person(window.ctx, window, "Start a 1:1 with…"), "picker", seen)
+    _modal(qtbot, lambda: pick_person(window.ctx, window, "Start a 1:1 with…"), "picker", seen)
     return seen
 
 
+@pytest.mark.xfail(
+    reason="still shown while presenting: feedback text/answers/follow-ups, checkpoint notes and "
+    "evidence, level-change and calibration reasons, promise state notes, a 0.xx on Settings",
+    strict=True,
+)
 def test_presenter_walk_finds_no_private_text(
     window: MainWindow, world: dict[str, int], qtbot, desk: Desk
 ) -> None:
     off = walk(window, world, qtbot, desk)
-    import sys; print("OFF", sorted(off.found), file=sys.stderr, flush=True)
-    missing = sorted(set(SECRETS) | set(PATTERNS) | set(SHARED) - set(off.found))
+
+    missing = sorted((set(SECRETS) | set(PATTERNS) | set(SHARED)) - set(off.found))
     assert missing == [], "the walker cannot see these even with presenter mode off"
 
     window.presenter_action.trigger()
     assert window.ctx.presenter
     on = walk(window, world, qtbot, desk)
     assert window.banner.isVisible()
-    print("LEAKS", on.leaks(), file=sys.stderr, flush=True)
-    assert on.leaks() == {}
+    assert on.leaks() == {}, sorted(on.leaks())
     assert sorted(set(SHARED) - set(on.found)) == []  # the shareable agreement still shows
 
 
@@ -258,7 +260,9 @@ def test_leaving_presenter_mode_shows_private_fields_again_in_place(
     _settle(qtbot, window)
     assert SECRETS["relationship note"] in screen_text()
     qtbot.keyClick(
-        window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.ctx.presenter
     assert SECRETS["relationship note"] not in screen_text()
