@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QSpinBox, QWidget
 from leaddesk.domain.trust import Core, assessment_score
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.desk_dialog import DeskDialog, to_date, to_qdate
+from leaddesk.ui.presenter import mask_while_presenting
 
 CORE_MEANINGS = {
     Core.INTEGRITY: "Integrity: honest, keeps their word, walks the talk, talks straight.",
@@ -25,6 +26,7 @@ class AssessmentDialog(DeskDialog):
         self.setObjectName("assessmentDialog")
         self.person_id = person_id
         self.assessment_id: int | None = None
+        mask_while_presenting(self, ctx)  # scores and note: never on a shared screen
         intro = QLabel(
             "Your own judgement, private: never shown in presenter mode. 1 = not at all, 5 = fully."
         )

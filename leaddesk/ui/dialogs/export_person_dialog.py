@@ -70,11 +70,10 @@ class ExportPersonDialog(QDialog):
         flavours.addButton(self.private)
         flavours.addButton(self.shareable)
         if ctx.presenter:
-            self.private.setEnabled(False)
-            self.private.setToolTip("Not while presenting: it shows scores and private notes.")
-            self.shareable.setChecked(True)
+            self._follow_presenter(True)
         else:
             self.private.setChecked(True)
+        ctx.presenter_changed.connect(self._follow_presenter)
         self.paper = QComboBox()
         self.paper.setObjectName("exportPaper")
         self.paper.setAccessibleName("Paper size")
@@ -134,6 +133,16 @@ class ExportPersonDialog(QDialog):
         return self.shareable.isChecked()
 
     # -- preview -----------------------------------------------------------------------------
+    def _follow_presenter(self, on: bool) -> None:
+        """While presenting only the shareable sheet is offered (and previewed), even when
+        presenter mode comes on with the private page already on screen."""
+        self.private.setEnabled(not on)
+        self.private.setToolTip(
+            "Not while presenting: it shows scores and private notes." if on else ""
+        )
+        if on:
+            self.shareable.setChecked(True)
+
     def refresh_preview(self) -> None:
         """Draw the page as it will print, shortly after the last change of choice (arrowing
         through people must not queue a page per person)."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from leaddesk.services.readmodels import OneOnOneView
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.form_dialog import FormDialog
+from leaddesk.ui.presenter import mask_while_presenting
 
 ENERGY_CHOICES = ("1 — drained", "2 — low", "3 — steady", "4 — good", "5 — energised")
 
@@ -48,6 +49,12 @@ class OneOnOneDialog(FormDialog):
         self.energy.setCurrentIndex(self.energy.findData(meeting.energy))
         self.form.addRow("&Energy", self.energy)
         self.shared.setFocus()
+        # Energy and private notes are private: switching presenter mode on while this is open
+        # hides the whole form (nothing typed is lost; leaving presenter mode shows it again).
+        if not self.presenter:
+            mask_while_presenting(self, ctx)
+        else:
+            self.form.setRowVisible(self.energy, False)
 
     def save(self) -> None:
         energy = self.energy.currentData()

@@ -43,6 +43,13 @@ class TeamTableModel(QAbstractTableModel):
         self._overdue_color = theme.bad()
         self.endResetModel()
 
+    def set_presenter(self, on: bool) -> None:
+        """Blank the trust columns (or show them again) without waiting for a re-read."""
+        if on != self.presenter:
+            self.beginResetModel()
+            self.presenter = on
+            self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self.members)
 

@@ -34,6 +34,7 @@ from leaddesk.ui.models.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.models.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
 from leaddesk.ui.navigation import PersonTarget, target_for
 from leaddesk.ui.ops import Progress, run_in_background
+from leaddesk.ui.presenter import HIDDEN
 from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.widgets.sparkline import paint_sparkline
 
@@ -187,6 +188,16 @@ class WeekView(BaseView):
             "Your reflection on this week's principle — saved as you type."
         )
         self.reflection.textChanged.connect(self._save_timer.start)
+        self.reflection_hidden = QLabel(
+            f"Your reflection is {HIDDEN}. Leave presenter mode (Ctrl+Shift+P) to see it."
+        )
+        self.reflection_hidden.setObjectName("reflectionHidden")
+        self.reflection_hidden.setWordWrap(True)
+        self.reflection_hidden.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reflection_pages = QStackedWidget()
+        self.reflection_pages.setObjectName("reflectionPages")
+        self.reflection_pages.addWidget(self.reflection)
+        self.reflection_pages.addWidget(self.reflection_hidden)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("reflectionSaved")
         self.points_label = QLabel()
@@ -200,7 +211,7 @@ class WeekView(BaseView):
         self.focus_items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for widget in (self.week_label, self.principle, self.intent, self.prompts):
             card_box.addWidget(widget)
-        card_box.addWidget(self.reflection, 1)
+        card_box.addWidget(self.reflection_pages, 1)
         card_box.addWidget(self.saved_label)
         card_box.addWidget(self.points_label)
         card_box.addWidget(self.focus_items, 1)
@@ -248,6 +259,20 @@ class WeekView(BaseView):
         return page
 
     # -- rendering ---------------------------------------------------------------------------
+    def _on_presenter(self, on: bool) -> None:
+        """Hide the reflection and the trust columns at once, even while a re-read is running:
+        a half-typed reflection is saved first, then the editor is emptied (not merely hidden)."""
+        if on:
+            if self._save_timer.isActive():
+                self._save_timer.stop()
+                self._store_reflection(self.reflection.toPlainText())
+            self.reflection.blockSignals(True)
+            self.reflection.clear()
+            self.reflection.blockSignals(False)
+        self.reflection_pages.setCurrentIndex(1 if on else 0)
+        self.team_model.set_presenter(on)
+        super()._on_presenter(on)
+
     def _on_change(self, change: Change) -> None:
         if change.area != "reflections":  # our own autosave: nothing else to redraw
             super()._on_change(change)
@@ -306,9 +331,11 @@ class WeekView(BaseView):
         self.principle.setText(focus.title)
         self.intent.setText(focus.intent)
         self.prompts.setText("<ol>" + "".join(f"<li>{p}</li>" for p in focus.prompts) + "</ol>")
-        if self.reflection.toPlainText() != focus.reflection and not self._save_timer.isActive():
+        self.reflection_pages.setCurrentIndex(1 if self.ctx.presenter else 0)
+        shown = "" if self.ctx.presenter else focus.reflection
+        if self.reflection.toPlainText() != shown and not self._save_timer.isActive():
             self.reflection.blockSignals(True)
-            self.reflection.setPlainText(focus.reflection)
+            self.reflection.setPlainText(shown)
             self.reflection.blockSignals(False)
         self.points_label.setText(f"<b>This week points at:</b> {focus.points_at}")
         for view, model, found in (
@@ -360,7 +387,11 @@ class WeekView(BaseView):
             self._save_reflection()
 
     def _save_reflection(self) -> None:
-        text = self.reflection.toPlainText()
+        if self.ctx.presenter:
+            return  # the editor is empty while presenting: never save that over the reflection
+        self._store_reflection(self.reflection.toPlainText())
+
+    def _store_reflection(self, text: str) -> None:
         if self.ctx.attempt(self, lambda: self.ctx.desk.save_reflection(text)):
             self.saved_label.setText("Saved.")
 

@@ -18,12 +18,12 @@ def energy_text(o: OneOnOneView) -> str:
 
 
 def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
-    """Date | Energy | Shared notes | Private notes (absent while presenting) | Discussed."""
-    columns: list[Column[OneOnOneView]] = [
-        Column("Date", lambda o: o.held_on.isoformat()),
-        Column("Energy", lambda o: energy_dots(o.energy), tooltip=energy_text),
-        Column("Shared notes", lambda o: first_line(o.shared_notes)),
-    ]
+    """Date | Energy | Shared notes | Private notes | Discussed; while presenting, without the
+    two private columns (energy and private notes)."""
+    columns: list[Column[OneOnOneView]] = [Column("Date", lambda o: o.held_on.isoformat())]
+    if not presenter:
+        columns.append(Column("Energy", lambda o: energy_dots(o.energy), tooltip=energy_text))
+    columns.append(Column("Shared notes", lambda o: first_line(o.shared_notes)))
     if not presenter:
         columns.append(
             Column(
@@ -48,15 +48,17 @@ def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
     return columns
 
 
-def one_on_one_tooltip(o: OneOnOneView) -> str:
-    """Shared notes in full (never the private ones)."""
-    return f"1:1 on {o.held_on.isoformat()} · {energy_text(o)}\n\n{o.shared_notes}".strip()
+def one_on_one_tooltip(o: OneOnOneView, presenter: bool) -> str:
+    """Shared notes in full (never the private ones; energy only outside presenter mode)."""
+    energy = "" if presenter else f" · {energy_text(o)}"
+    return f"1:1 on {o.held_on.isoformat()}{energy}\n\n{o.shared_notes}".strip()
 
 
 def one_on_one_html(o: OneOnOneView, presenter: bool) -> str:
-    """The detail pane for a 1:1; private notes only outside presenter mode."""
+    """The detail pane for a 1:1; energy and private notes only outside presenter mode."""
+    energy = "" if presenter else f" · {esc(energy_text(o))} {energy_dots(o.energy)}"
     parts = [
-        f"<b>1:1 on {o.held_on.isoformat()}</b> · {esc(energy_text(o))} {energy_dots(o.energy)}",
+        f"<b>1:1 on {o.held_on.isoformat()}</b>{energy}",
         "<p style='margin-top:6px'><b>Shared notes</b><br>"
         + (esc(o.shared_notes) if o.shared_notes else "<i>none</i>")
         + "</p>",

@@ -51,7 +51,8 @@ class RelationshipTab(QWidget):
         self.person_id: int | None = None
         self.person_name = ""
         self.meetings: ColumnTableModel[OneOnOneView] = ColumnTableModel(
-            fmt.one_on_one_columns(False), row_tooltip=fmt.one_on_one_tooltip
+            fmt.one_on_one_columns(False),
+            row_tooltip=lambda o: fmt.one_on_one_tooltip(o, self.ctx.presenter),
         )
         self.topics: ColumnTableModel[TopicView] = ColumnTableModel(
             fmt.topic_columns(), row_tooltip=lambda t: t.text
@@ -240,8 +241,10 @@ class RelationshipTab(QWidget):
         self.meetings.set_records(meetings, fmt.one_on_one_columns(presenter))
         size_columns(
             self.meetings_view,
-            {2, 3} if not presenter else {2},
-            {0: DATE_SAMPLE, 1: "●●●●●", 4 if not presenter else 3: "12 topics"},
+            {2, 3} if not presenter else {1},
+            {0: DATE_SAMPLE, 1: "●●●●●", 4: "12 topics"}
+            if not presenter
+            else {0: DATE_SAMPLE, 2: "12 topics"},
         )
         self.topics.set_records(topics)
         size_columns(self.topics_view, {0}, {1: DATE_SAMPLE, 2: "carried 10 times"})
