@@ -406,7 +406,8 @@ class TimelineEntry:
     kind: ItemKind
     ref_id: int
     text: str
-    private: bool
+    private: bool  # nothing of it is shown while presenting
+    shared: str = ""  # what presenting shows of it, when its text holds a private part
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,13 +53,14 @@ class TimelineMixin(DeskBase):
             ):
                 title = delegations[h.delegation_id].title
                 to = EmpowermentLevel(h.to_level).label if h.to_level else "none"
+                shared = ""
                 if h.from_level is None and h.kind == "mine":
                     text = f"Delegated {title} at {to}"
                 else:
-                    text = f"{_LEVEL_WHO[h.kind]} for {title} → {to}" + (
-                        f": {h.reason}" if h.reason else ""
-                    )
-                add(TimelineEntry(h.on, ItemKind.DELEGATION, h.delegation_id, text, False))
+                    text = f"{_LEVEL_WHO[h.kind]} for {title} → {to}"
+                    if h.reason:  # the reason is the leader's own words: not while presenting
+                        text, shared = f"{text}: {h.reason}", text
+                add(TimelineEntry(h.on, ItemKind.DELEGATION, h.delegation_id, text, False, shared))
             for s in session.scalars(
                 select(m.DelegationStateChange).where(
                     m.DelegationStateChange.delegation_id.in_(list(delegations))
@@ -84,13 +85,15 @@ class TimelineMixin(DeskBase):
             ):
                 outcome = CheckpointOutcome(c.outcome or "skipped").label
                 note = f" — {_first_line(c.note)}" if c.note else ""
+                said = f"Checkpoint on {delegations[c.delegation_id].title}: {outcome}"
                 add(
                     TimelineEntry(
                         c.completed_on or c.due_on,
                         ItemKind.CHECKPOINT,
                         c.id,
-                        f"Checkpoint on {delegations[c.delegation_id].title}: {outcome}{note}",
+                        said + note,
                         False,
+                        said if note else "",
                     )
                 )
             for p in session.scalars(
@@ -145,7 +148,7 @@ class TimelineMixin(DeskBase):
                         ItemKind.FEEDBACK,
                         f.id,
                         f"{_FEEDBACK_VERB[f.direction]}{kind}: {_first_line(f.text)}",
-                        False,
+                        True,  # feedback is not on the shareable agreement sheet
                     )
                 )
                 if f.answered_on is not None:
@@ -155,7 +158,7 @@ class TimelineMixin(DeskBase):
                             ItemKind.FEEDBACK,
                             f.id,
                             f"They answered: {_first_line(f.answer or '')}",
-                            False,
+                            True,
                         )
                     )
             for a in session.scalars(

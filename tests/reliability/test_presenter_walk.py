@@ -45,6 +45,7 @@ SECRETS = {
     "feedback given": "Zq-feedback-given",
     "solicited feedback": "Zq-feedback-asked",
     "feedback answer": "Zq-feedback-answer",
+    "open request for feedback": "Zq-feedback-still-open",
     "feedback follow-up": "Zq-feedback-follow-up",
     "checkpoint note": "Zq-checkpoint-note",
     "checkpoint evidence": "Zq-checkpoint-evidence",
@@ -54,10 +55,15 @@ SECRETS = {
 }
 # Private values shown as numbers or symbols: trust scores, energy.
 PATTERNS = {
-    "trust score": re.compile(r"(?<![\d.])[01]\.\d\d(?!\d)"),
+    # 0.xx, but not a setting's factor such as "× 0.50" (the low-trust cadence on Settings)
+    "trust score": re.compile(r"(?<![\d.])(?<!× )[01]\.\d\d(?!\d)"),
     "energy dots": re.compile(r"[●○]{5}"),
     "energy words": re.compile(r"(?i)energy \d( of 5|/5)"),
 }
+# Shown on the 1:1 agenda only, as the meeting's own business: a request for feedback the
+# leader made to this very person is something both discuss there (1:1 mode is the screen shared
+# with them); anywhere else it is private.
+AGENDA_ONLY = {"open request for feedback"}
 # On the shareable sheet: still shown while presenting (the walk is not blanking everything).
 SHARED = {
     "open promise": "Zq-shared-open-promise",
@@ -88,6 +94,7 @@ def world(desk: Desk) -> dict[str, int]:
     desk.set_follow_up(given, SECRETS["feedback follow-up"])
     asked = desk.add_feedback(ada, FeedbackDirection.SOLICITED, SECRETS["solicited feedback"])
     desk.answer_solicitation(asked, SECRETS["feedback answer"])
+    desk.add_feedback(ada, FeedbackDirection.SOLICITED, SECRETS["open request for feedback"])
     delegation = desk.add_delegation(
         ada, "Zq hiring budget", 3, involve_me_when=SHARED["involve me when"]
     )
@@ -98,6 +105,7 @@ def world(desk: Desk) -> dict[str, int]:
         Proposer.BOTH,
         definition=SHARED["success factor definition"],
     )
+    desk.add_topic(ada, "Zq-shared-agenda-topic")
     checkpoint = desk.delegation(delegation).next_checkpoint
     assert checkpoint is not None
     desk.complete_checkpoint(
@@ -147,7 +155,13 @@ class Seen:
     def leaks(self) -> dict[str, list[str]]:
         """Every private thing found, with (a few of) the states it showed in."""
         private = set(SECRETS) | set(PATTERNS)
-        return {name: sorted(states)[:3] for name, states in self.found.items() if name in private}
+        leaks = {}
+        for name, states in self.found.items():
+            if name in AGENDA_ONLY:
+                states = {s for s in states if "1:1 mode" not in s}
+            if name in private and states:
+                leaks[name] = sorted(states)[:3]
+        return leaks
 
 
 def _settle(qtbot, window: MainWindow) -> None:
@@ -232,11 +246,6 @@ def walk(window: MainWindow, world: dict[str, int], qtbot, desk: Desk) -> Seen:
     return seen
 
 
-@pytest.mark.xfail(
-    reason="still shown while presenting: feedback text/answers/follow-ups, checkpoint notes and "
-    "evidence, level-change and calibration reasons, promise state notes, a 0.xx on Settings",
-    strict=True,
-)
 def test_presenter_walk_finds_no_private_text(
     window: MainWindow, world: dict[str, int], qtbot, desk: Desk
 ) -> None:

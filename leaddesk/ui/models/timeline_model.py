@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -65,7 +66,11 @@ class TimelineModel(QAbstractItemModel):
         """Replace the entries (newest first), applying presenter mode and the filter."""
         self.beginResetModel()
         self.presenter = presenter
-        self.entries = [e for e in entries if not (presenter and e.private)]
+        self.entries = (
+            [replace(e, text=e.shared) if e.shared else e for e in entries if not e.private]
+            if presenter
+            else entries
+        )
         self._icons = {}  # colours follow the palette, which may have changed
         self._cache = {}
         self._muted = theme.muted_color()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -162,8 +163,12 @@ class DelegationDetail(QStackedWidget):
         return [*chain, self.calibrations_view, self.history_view]
 
     # -- rendering ---------------------------------------------------------------------------
-    def show_delegation(self, d: DelegationView | None, today: date, empty_text: str) -> None:
-        """Show `d` (keeping the selected checkpoint and factor), or the empty state."""
+    def show_delegation(
+        self, d: DelegationView | None, today: date, empty_text: str, presenter: bool = False
+    ) -> None:
+        """Show `d` (keeping the selected checkpoint and factor), or the empty state; while
+        presenting without checkpoint notes and evidence, nor the reasons of calibrations and
+        level changes (not on the shareable agreement sheet)."""
         if d is None:
             self.empty.setText(empty_text)
             for model in (self.checkpoints, self.factors, self.calibrations, self.history):
@@ -174,15 +179,28 @@ class DelegationDetail(QStackedWidget):
         keep_factor = self.current_factor()
         self.setCurrentIndex(1)
         self.summary.setText(fmt.detail_html(d, today))
+        self.checkpoints.row_tooltip = partial(fmt.checkpoint_tooltip, presenter=presenter)
+        self.factors.row_tooltip = partial(fmt.factor_tooltip, presenter=presenter)
+        self.calibrations.row_tooltip = partial(fmt.calibration_tooltip, presenter=presenter)
         self._fill(
             self.checkpoints_view,
             self.checkpoints,
             fmt.checkpoint_order(d.checkpoints),
-            fmt.checkpoint_columns(today),
+            fmt.checkpoint_columns(today, presenter),
         )
         self._fill(self.factors_view, self.factors, list(d.factors))
-        self._fill(self.calibrations_view, self.calibrations, fmt.calibrations(d))
-        self._fill(self.history_view, self.history, list(reversed(d.history)))
+        self._fill(
+            self.calibrations_view,
+            self.calibrations,
+            fmt.calibrations(d),
+            fmt.calibration_columns(presenter),
+        )
+        self._fill(
+            self.history_view,
+            self.history,
+            list(reversed(d.history)),
+            fmt.history_columns(presenter),
+        )
         if keep_cp is not None:
             self.select_checkpoint(keep_cp.id)
         if keep_factor is not None:

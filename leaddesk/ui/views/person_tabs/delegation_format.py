@@ -190,11 +190,13 @@ def outcome_color(c: CheckpointView) -> QColor | None:
     return theme.bad() if c.overdue else None
 
 
-def checkpoint_tooltip(c: CheckpointView) -> str:
-    """Due date, outcome, note and evidence in full."""
+def checkpoint_tooltip(c: CheckpointView, presenter: bool = False) -> str:
+    """Due date, outcome, note and evidence in full (note and evidence not while presenting)."""
     lines = [f"Due {fmt_day(c.due_on)}"]
     if c.outcome is not None and c.completed_on is not None:
         lines.append(f"{c.outcome.label.capitalize()} on {fmt_day(c.completed_on)}")
+    if presenter:
+        return "\n".join(lines)
     if c.note:
         lines.append(f"Note: {c.note}")
     if c.evidence:
@@ -202,12 +204,17 @@ def checkpoint_tooltip(c: CheckpointView) -> str:
     return "\n".join(lines)
 
 
-def checkpoint_columns(today: date) -> list[Column[CheckpointView]]:
-    """Due | Outcome | Completed | Note | Evidence."""
-    return [
+def checkpoint_columns(today: date, presenter: bool = False) -> list[Column[CheckpointView]]:
+    """Due | Outcome | Completed | Note | Evidence (the last two not while presenting)."""
+    columns = [
         Column("Due", lambda c: c.due_on.isoformat()),
         Column("Outcome", lambda c: outcome_text(c, today), color=outcome_color),
         Column("Completed", lambda c: c.completed_on.isoformat() if c.completed_on else ""),
+    ]
+    if presenter:
+        return columns
+    return [
+        *columns,
         Column("Note", lambda c: first_line(c.note)),
         Column("Evidence looked at", lambda c: first_line(c.evidence)),
     ]
@@ -219,12 +226,14 @@ def target_text(f: SuccessFactorView) -> str:
     return f"{f.target} {f.unit or ''}".strip() if f.target else "—"
 
 
-def factor_tooltip(f: SuccessFactorView) -> str:
-    """The agreed definition in full, with its calibrations."""
+def factor_tooltip(f: SuccessFactorView, presenter: bool = False) -> str:
+    """The agreed definition in full, with its calibrations (their reasons not while
+    presenting)."""
     lines = [f"{f.name}: {f.definition}", f"Target: {target_text(f)}"]
     lines.append(f"Agreed on {fmt_day(f.agreed_on)}")
     for c in f.calibrations:
-        lines.append(f"Calibrated {fmt_day(c.on)} ({c.proposed_by.value}): {c.reason}")
+        why = "" if presenter else f": {c.reason}"
+        lines.append(f"Calibrated {fmt_day(c.on)} ({c.proposed_by.value}){why}")
     return "\n".join(lines)
 
 
@@ -252,24 +261,28 @@ def change_text(c: CalibrationView) -> str:
     return " and ".join(changes) or "—"
 
 
-def calibration_tooltip(fc: FactorCalibration) -> str:
-    """Old and new wording in full."""
+def calibration_tooltip(fc: FactorCalibration, presenter: bool = False) -> str:
+    """Old and new wording in full (the reason not while presenting)."""
     f, c = fc
-    lines = [f"{f.name}, {fmt_day(c.on)}, proposed by {c.proposed_by.value}", f"Why: {c.reason}"]
+    lines = [f"{f.name}, {fmt_day(c.on)}, proposed by {c.proposed_by.value}"]
+    if not presenter:
+        lines.append(f"Why: {c.reason}")
     if c.old_definition != c.new_definition:
         lines += [f"Was: {c.old_definition}", f"Now: {c.new_definition}"]
     return "\n".join(lines)
 
 
-def calibration_columns() -> list[Column[FactorCalibration]]:
-    """Date | Factor | Change | Proposed by | Reason."""
-    return [
+def calibration_columns(presenter: bool = False) -> list[Column[FactorCalibration]]:
+    """Date | Factor | Change | Proposed by | Reason (not while presenting)."""
+    columns: list[Column[FactorCalibration]] = [
         Column("Date", lambda fc: fc[1].on.isoformat()),
         Column("Factor", lambda fc: fc[0].name),
         Column("Change", lambda fc: change_text(fc[1])),
         Column("Proposed by", lambda fc: fc[1].proposed_by.value),
-        Column("Reason", lambda fc: first_line(fc[1].reason)),
     ]
+    if presenter:
+        return columns
+    return [*columns, Column("Reason", lambda fc: first_line(fc[1].reason))]
 
 
 def calibrations(d: DelegationView) -> list[FactorCalibration]:
@@ -296,11 +309,13 @@ def level_change_color(h: LevelChangeView) -> QColor | None:
     return theme.good() if h.to_level > h.from_level else theme.warn()
 
 
-def history_columns() -> list[Column[LevelChangeView]]:
-    """Date | Which | Change | Reason."""
-    return [
+def history_columns(presenter: bool = False) -> list[Column[LevelChangeView]]:
+    """Date | Which | Change | Reason (not while presenting)."""
+    columns = [
         Column("Date", lambda h: h.on.isoformat()),
         Column("Which", lambda h: KIND_WORDS[h.kind]),
         Column("Change", level_change_text, color=level_change_color),
-        Column("Reason", lambda h: first_line(h.reason), tooltip=lambda h: h.reason),
     ]
+    if presenter:
+        return columns
+    return [*columns, Column("Reason", lambda h: first_line(h.reason), tooltip=lambda h: h.reason)]

@@ -229,6 +229,7 @@ class DelegationsTab(QWidget):
             self.current(),
             self.today,
             f"Nothing delegated to {name} yet." if not self.model.records else "",
+            self.ctx.presenter,
         )
         self._update_actions()
 

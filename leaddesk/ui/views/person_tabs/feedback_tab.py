@@ -23,6 +23,7 @@ from leaddesk.ui.dialogs.answer_dialog import AnswerDialog
 from leaddesk.ui.dialogs.feedback_dialog import FeedbackDialog, FeedbackInput
 from leaddesk.ui.dialogs.follow_up_dialog import FollowUpDialog
 from leaddesk.ui.models.column_table_model import ColumnTableModel
+from leaddesk.ui.presenter import HIDDEN
 from leaddesk.ui.views.person_tabs import feedback_format as fmt
 from leaddesk.ui.views.person_tabs.tab_parts import (
     DATE_SAMPLE,
@@ -161,14 +162,17 @@ class FeedbackTab(QWidget):
         """Show this person's feedback (keeps the selection when it is the same person)."""
         keep = self.current() if person_id == self.person_id else None
         self.person_id = person_id
+        presenting = self.ctx.presenter  # feedback is not on the shareable agreement sheet
         try:
             self.person_name = self.ctx.desk.person(person_id).name
-            feedback = self.ctx.desk.feedback(person_id)
+            feedback = [] if presenting else self.ctx.desk.feedback(person_id)
         except UserError:
             self.person_name, feedback = "", []
         # Open solicitations first (they wait for something), then newest first as given.
         self.all = [f for f in feedback if f.is_open] + [f for f in feedback if not f.is_open]
-        self.summary.setText(fmt.summary(self.all, self.ctx.desk.today()))
+        self.summary.setText(
+            f"Feedback — {HIDDEN}." if presenting else fmt.summary(self.all, self.ctx.desk.today())
+        )
         self._fill(keep)
 
     def _fill(self, keep: FeedbackView | None = None) -> None:
@@ -178,7 +182,11 @@ class FeedbackTab(QWidget):
         self.model.set_records(rows)
         size_columns(self.view, {3, 4, 5}, {0: DATE_SAMPLE, 1: "I received", 2: "Appreciation"})
         name = self.person_name or "them"
-        if not self.all:
+        if self.ctx.presenter:
+            self.empty.setText(
+                f"Feedback is {HIDDEN}.\nLeave presenter mode (Ctrl+Shift+P) to see it."
+            )
+        elif not self.all:
             self.empty.setText(
                 f"No feedback with {name} yet. G gives feedback, R records feedback they gave "
                 "you, A asks them for feedback — asking is how a feedback culture starts."

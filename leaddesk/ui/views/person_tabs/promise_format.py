@@ -52,15 +52,16 @@ def status_color(p: PromiseView, today: date) -> QColor | None:
     return color(p, today)
 
 
-def event_line(e: PromiseEventView) -> str:
-    """One history entry: '2026-11-10 renegotiated: due 2026-11-12 → 2026-11-20 (note)'."""
+def event_line(e: PromiseEventView, presenter: bool = False) -> str:
+    """One history entry: '2026-11-10 renegotiated: due 2026-11-12 → 2026-11-20 (note)';
+    the note is the leader's own words: not while presenting."""
     if e.to_state is PromiseState.RENEGOTIATED:
         what = f"renegotiated: due {day(e.old_due_on, 'no date')} → {day(e.new_due_on)}"
     elif e.to_state is PromiseState.KEPT and e.old_due_on is not None and e.on > e.old_due_on:
         what = "kept late"
     else:
         what = e.to_state.value
-    note = f" — {first_line(e.note)}" if e.note.strip() else ""
+    note = f" — {first_line(e.note)}" if e.note.strip() and not presenter else ""
     return f"{e.on.isoformat()} {what}{note}"
 
 
@@ -73,7 +74,7 @@ def old_due_dates(p: PromiseView) -> list[date]:
     ]
 
 
-def tooltip(p: PromiseView, today: date) -> str:
+def tooltip(p: PromiseView, today: date, presenter: bool = False) -> str:
     """Full text, dates, status and history, as plain text."""
     who = "I promised" if p.direction is PromiseDirection.MINE else "They promised"
     lines = [
@@ -84,11 +85,11 @@ def tooltip(p: PromiseView, today: date) -> str:
         lines.append(f"Resolved {p.resolved_on.isoformat()}")
     if p.history:
         lines.append("History:")
-        lines.extend(f"  {event_line(e)}" for e in p.history)
+        lines.extend(f"  {event_line(e, presenter)}" for e in p.history)
     return "\n".join(lines)
 
 
-def detail_html(p: PromiseView, today: date) -> str:
+def detail_html(p: PromiseView, today: date, presenter: bool = False) -> str:
     """The detail pane for the selected promise."""
     who = "I promised" if p.direction is PromiseDirection.MINE else f"{p.person_name} promised"
     hue = color(p, today)
@@ -108,7 +109,7 @@ def detail_html(p: PromiseView, today: date) -> str:
     if p.history:
         parts.append(
             "<b>History</b><ul style='margin-top:0'>"
-            + "".join(f"<li>{esc(event_line(e))}</li>" for e in p.history)
+            + "".join(f"<li>{esc(event_line(e, presenter))}</li>" for e in p.history)
             + "</ul>"
         )
     return "".join(parts)

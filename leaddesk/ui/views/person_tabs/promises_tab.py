@@ -137,7 +137,7 @@ class PromisesTab(QWidget):
                 fmt.columns(self.today),
                 row_color=lambda p: fmt.color(p, self.today),
                 row_bold=lambda p: p.overdue,
-                row_tooltip=lambda p: fmt.tooltip(p, self.today),
+                row_tooltip=lambda p: fmt.tooltip(p, self.today, self.ctx.presenter),
             )
             view = record_view(
                 f"{who}{'Open' if is_open else 'Resolved'}Promises",
@@ -235,7 +235,7 @@ class PromisesTab(QWidget):
                 "R renegotiate · L release · E edit · Del delete."
             )
         else:
-            self.detail.setText(fmt.detail_html(promise, self.today))
+            self.detail.setText(fmt.detail_html(promise, self.today, self.ctx.presenter))
 
     def _update_actions(self, promise: PromiseView | None) -> None:
         is_open = promise is not None and promise.state.is_open
