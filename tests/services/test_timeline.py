@@ -84,7 +84,10 @@ def test_timeline_lists_everything_newest_first(desk: Desk, ada: int) -> None:
     assert entries[5].kind is ItemKind.ONE_ON_ONE
 
 
-def test_relationship_notes_and_assessments_are_flagged_private(desk: Desk, ada: int) -> None:
+def test_relationship_notes_assessments_and_feedback_are_flagged_private(
+    desk: Desk, ada: int
+) -> None:
+    """Private: what the shareable agreement sheet does not show (feedback is not on it)."""
     desk.add_relationship_note(ada, "Caring for a parent", on=date(2026, 6, 1))
     desk.add_assessment(ada, 3, 3, 3, 3, on=date(2026, 6, 2))
     desk.add_promise(ada, PromiseDirection.MINE, "Intro", made_on=date(2026, 6, 3))
@@ -95,9 +98,23 @@ def test_relationship_notes_and_assessments_are_flagged_private(desk: Desk, ada:
         ItemKind.RELATIONSHIP: True,
         ItemKind.ASSESSMENT: True,
         ItemKind.PROMISE: False,
-        ItemKind.FEEDBACK: False,
+        ItemKind.FEEDBACK: True,
         ItemKind.ONE_ON_ONE: False,
     }
+
+
+def test_reasons_and_checkpoint_notes_have_a_shared_wording(desk: Desk, ada: int) -> None:
+    """The leader's own words in an entry are left out of what presenting shows."""
+    budget = desk.add_delegation(ada, "Budget", 3, on=date(2026, 1, 5))
+    desk.change_level(budget, 5, "Two clean quarters", on=date(2026, 3, 1))
+    checkpoint = desk.plan_checkpoint(budget, date(2026, 4, 2))
+    desk.complete_checkpoint(checkpoint, CheckpointOutcome.OFF_TRACK, "Forecast missed")
+    shared = {e.text: e.shared for e in desk.timeline(ada) if e.shared}
+    assert shared["My level for Budget → Advise: Two clean quarters"] == (
+        "My level for Budget → Advise"
+    )
+    [(text, wording)] = [(t, w) for t, w in shared.items() if t.startswith("Checkpoint")]
+    assert text.endswith("— Forecast missed") and "Forecast" not in wording
 
 
 def test_private_1on1_notes_never_appear_in_the_timeline(desk: Desk, ada: int) -> None:

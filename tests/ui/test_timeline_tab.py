@@ -82,7 +82,7 @@ def test_presenter_mode_leaves_private_entries_out_entirely(tab, ctx, person):
     assert "Trust assessment: " not in after
     assert "tired" not in after  # the 1:1's private notes never were in the timeline
     assert "Introduce you to the CFO" in after
-    assert tab.count.text() == "3 entries"
+    assert tab.count.text() == "2 entries"  # feedback is private too
 
 
 def test_enter_opens_the_tab_where_the_entry_lives(tab, ctx, person, qtbot, desk):
