@@ -81,6 +81,8 @@ class LockMixin(DeskBase):
                 raise WrongUnlockSecretError(wrong[ask])
             key = self._memory_key or self._keychain_key()
         with self._swap_lock:
+            if not self._locked:  # unlocked meanwhile (from another cover): already open
+                return
             self.store = open_store(path, key)
             if self._memory_key is None:
                 self._store_key = key
