@@ -55,44 +55,52 @@ def press(
     qtbot.keyClick(widget, key, modifier)  # type: ignore[attr-defined]
 
 
-def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+def column_count(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    """Columns under `parent` (list models keep columnCount private: one column)."""
     try:
         return model.columnCount(parent)
-    except TypeError:  # list models keep columnCount private: one column
+    except TypeError:
         return 1
 
 
-def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+def has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+    """Whether `index` has rows under it (flat models keep hasChildren private: no)."""
     try:
         return model.hasChildren(index)
-    except TypeError:  # flat table and list models keep hasChildren private
+    except TypeError:
         return False
 
 
-def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[str]:
-    """Every cell's display, tooltip and accessible text, recursively, plus the headers."""
+def model_texts(
+    model: QAbstractItemModel,
+    parent: QModelIndex | None = None,
+    roles: tuple[Qt.ItemDataRole, ...] = _ROLES,
+    header_roles: tuple[Qt.ItemDataRole, ...] = (Qt.ItemDataRole.DisplayRole,),
+) -> Iterator[str]:
+    """Every cell's text in `roles`, recursively, plus the headers' text in `header_roles`."""
     parent = parent if parent is not None else QModelIndex()
-    columns = _columns(model, parent)
-    for column in range(columns):
-        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    columns = column_count(model, parent)
+    if not parent.isValid():
+        for column in range(columns):
+            for role in header_roles:
+                value = model.headerData(column, Qt.Orientation.Horizontal, role)
+                if isinstance(value, str):
+                    yield value
     for row in range(model.rowCount(parent)):
         for column in range(columns):
             index = model.index(row, column, parent)
-            for role in _ROLES:
+            for role in roles:
                 value = index.data(role)
-                if isinstance(value, str):
-                    yield value
-            if column == 0 and _has_children(model, index):
-                yield from model_texts(model, index)
+                if value is not None and not isinstance(value, bool | int | float):
+                    yield str(value)
+            if column == 0 and has_children(model, index):
+                yield from model_texts(model, index, roles, header_roles)
 
 
-def all_texts(root: QWidget, visible_only: bool = False) -> str:
-    """Everything a user could read under `root`: text, editors, combos, tooltips, model cells
-    (only of widgets on screen with `visible_only`)."""
+def all_texts(root: QWidget) -> str:
+    """Everything a user could read under `root`: text, editors, combos, tooltips, model cells."""
     out: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if visible_only and not widget.isVisible():
-            continue
         out += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
         if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
             out.append(widget.text())

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from helpers import qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -44,39 +45,11 @@ ROLES = (
 )
 
 
-def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
-    try:
-        return model.columnCount(parent)
-    except TypeError:  # list models keep columnCount private: one column
-        return 1
-
-
-def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
-    try:
-        return model.hasChildren(index)
-    except TypeError:  # flat table and list models keep hasChildren private
-        return False
-
-
-def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> Iterator[str]:
+def model_texts(model: QAbstractItemModel) -> Iterator[str]:
     """Every cell's texts in every role, recursively, plus the header texts and tooltips."""
-    parent = parent if parent is not None else QModelIndex()
-    columns = _columns(model, parent)
-    if not parent.isValid():
-        for column in range(columns):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                value = model.headerData(column, Qt.Orientation.Horizontal, role)
-                if isinstance(value, str):
-                    yield value
-    for row in range(model.rowCount(parent)):
-        for column in range(columns):
-            index = model.index(row, column, parent)
-            for role in ROLES:
-                value = index.data(role)
-                if value is not None and not isinstance(value, bool | int | float):
-                    yield str(value)
-            if column == 0 and _has_children(model, index):
-                yield from model_texts(model, index)
+    return qt.model_texts(
+        model, roles=ROLES, header_roles=(Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    )
 
 
 def scene_texts(items: Iterable[QGraphicsItem]) -> Iterator[str]:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.qt import all_texts, on_modal
+from helpers.qt import on_modal
+from helpers.visible_text import screen_text, visible_texts
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
@@ -51,13 +52,6 @@ def window(desk: Desk, ada: int, qtbot) -> MainWindow:
     return open_window(desk, qtbot)
 
 
-def shown(window: MainWindow) -> str:
-    """Every text of every visible top-level widget (the window and any dialog)."""
-    return "\n".join(
-        all_texts(w, visible_only=True) for w in QApplication.topLevelWidgets() if w.isVisible()
-    )
-
-
 def overlay(window: MainWindow) -> QWidget:
     return window.lock_overlay
 
@@ -73,9 +67,9 @@ def test_private_text_is_on_screen_before_the_lock(window: MainWindow, ada: int,
     """The positive control: the walker does find the private strings when unlocked."""
     window.show_view("person", PersonTarget(ada))
     window.view("person").tabs.setCurrentIndex(3)  # 1:1s & relationship
-    qtbot.waitUntil(lambda: PRIVATE_NOTE in shown(window))
+    qtbot.waitUntil(lambda: PRIVATE_NOTE in screen_text())
     window.show_view("week")
-    qtbot.waitUntil(lambda: REFLECTION in shown(window))
+    qtbot.waitUntil(lambda: REFLECTION in screen_text())
 
 
 def test_locked_every_action_of_the_window_is_inert(
@@ -93,7 +87,7 @@ def test_locked_every_action_of_the_window_is_inert(
         assert {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()} == top_before
     assert not window.ctx.presenter
     assert window.stack.currentWidget() is window.view("person")
-    text = shown(window)
+    text = screen_text()
     for secret in SECRETS:
         assert secret not in text
     assert "LeadDesk is locked" in text
@@ -231,7 +225,7 @@ def test_passphrase_store_unlocks_only_with_its_passphrase(
         unlock_by_typing(window, qtbot, "the right passphrase")
         assert not desk.locked
         window.show_view("week")
-        qtbot.waitUntil(lambda: REFLECTION in shown(window))
+        qtbot.waitUntil(lambda: REFLECTION in screen_text())
     finally:
         window.close()
         desk.close()
@@ -268,11 +262,11 @@ def test_a_dialog_open_at_the_lock_is_covered_and_its_keys_are_dead(
     [cover] = [c for c in dialog.findChildren(QWidget, "dialogLockOverlay") if c.isVisible()]
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.isVisible()
-    text = shown(window)
+    text = screen_text()
     for secret in SECRETS:
         assert secret not in text
     qtbot.mouseClick(cover.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
     assert not desk.locked
     assert desk.counts() == before
     assert any(a.isEnabled() for a in dialog.findChildren(QAction))
-    assert "Who is this about?" in all_texts(dialog, visible_only=True)  # back as it was
+    assert "Who is this about?" in visible_texts(dialog)  # back as it was
