@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from leaddesk.ui.main_window import MainWindow
 
 W = TypeVar("W", bound=QWidget)
 
@@ -123,3 +126,14 @@ def open_person_tab(qtbot: object, ctx: object, tab_class: type[W], person: int)
     widget.show()
     qtbot.waitActive(widget)  # type: ignore[attr-defined]
     return widget
+
+
+def open_main_window(desk: object, qtbot: object) -> MainWindow:
+    """The LeadDesk window over `desk`, shown and exposed, closed with the test."""
+    from leaddesk.ui.main_window import MainWindow
+
+    main = MainWindow(desk)  # type: ignore[arg-type]
+    qtbot.addWidget(main)  # type: ignore[attr-defined]
+    main.show()
+    qtbot.waitExposed(main)  # type: ignore[attr-defined]
+    return main

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.qt import on_modal
+from helpers.qt import on_modal, open_main_window
 from helpers.visible_text import screen_text, visible_texts
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -34,14 +34,6 @@ def fill(desk: Desk) -> int:
     return ada
 
 
-def open_window(desk: Desk, qtbot) -> MainWindow:
-    main = MainWindow(desk)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
-
-
 @pytest.fixture
 def ada(desk: Desk) -> int:
     return fill(desk)
@@ -49,7 +41,7 @@ def ada(desk: Desk) -> int:
 
 @pytest.fixture
 def window(desk: Desk, ada: int, qtbot) -> MainWindow:
-    return open_window(desk, qtbot)
+    return open_main_window(desk, qtbot)
 
 
 def overlay(window: MainWindow) -> QWidget:
@@ -212,7 +204,7 @@ def test_passphrase_store_unlocks_only_with_its_passphrase(
     desk = Desk.open(tmp_path / "p.db")
     monkeypatch.delenv("LEADDESK_PASSPHRASE", raising=False)
     fill(desk)
-    window = open_window(desk, qtbot)
+    window = open_main_window(desk, qtbot)
     try:
         window.lock_now()
         assert "passphrase" in window.lock_overlay.findChild(QLabel, "unlockHint").text()

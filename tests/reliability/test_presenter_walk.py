@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from helpers.qt import on_modal
+from helpers.qt import on_modal, open_main_window
 from helpers.visible_text import screen_text, visible_texts
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
@@ -126,11 +126,8 @@ def world(desk: Desk) -> dict[str, int]:
 
 @pytest.fixture
 def window(desk: Desk, qtbot) -> Iterator[MainWindow]:
-    main = MainWindow(desk)
-    qtbot.addWidget(main)
+    main = open_main_window(desk, qtbot)
     main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
     # 1:1s left open by the walk: closing the window would ask whether to save them.
     main.view("one_on_one").guard.confirm = lambda _names: QMessageBox.StandardButton.Discard
     yield main

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from helpers.qt import on_modal
+from helpers.qt import on_modal, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLineEdit, QToolBar, QToolButton, QWidget
@@ -27,11 +27,7 @@ def team(desk: Desk) -> dict[str, int]:
 
 @pytest.fixture
 def window(desk: Desk, team: dict[str, int], qtbot) -> MainWindow:
-    main = MainWindow(desk)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+    return open_main_window(desk, qtbot)
 
 
 def _pick(name: str) -> Callable[[QWidget], None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.qt import all_texts
+from helpers.qt import all_texts, open_main_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,11 +44,7 @@ def world(desk: Desk) -> dict[str, int]:
 
 @pytest.fixture
 def window(desk: Desk, qtbot) -> MainWindow:
-    main = MainWindow(desk)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+    return open_main_window(desk, qtbot)
 
 
 def test_every_screen_opens_with_demo_data(window: MainWindow, world, qtbot) -> None:
