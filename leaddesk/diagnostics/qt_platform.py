@@ -21,6 +21,7 @@ from leaddesk.diagnostics.result import CheckFailed
 
 # The platform a desktop window needs on each system.
 WINDOW_PLATFORM = {"linux": "xcb", "darwin": "cocoa", "win32": "windows"}
+DISPLAY_VARIABLE = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
 SHOWN_FIRST = ("offscreen", "xcb", "wayland", "cocoa", "windows")
 REINSTALL = "reinstall LeadDesk (a packager must bundle Qt's plugins/platforms folder)"
 LDD_TIMEOUT_S = 20
@@ -80,6 +81,12 @@ def requested_platforms() -> list[str]:
     return [item.split(":")[0].strip() for item in value.split(";") if item.strip()]
 
 
+def _has_display(platform: str) -> bool:
+    """Whether a display the platform draws on is there (Qt would abort without one)."""
+    needs = DISPLAY_VARIABLE.get(platform)
+    return needs is None or bool(os.environ.get(needs))
+
+
 def ensure_app() -> QGuiApplication:
     """The running Qt application, or a new one on the requested platform.
 
@@ -99,6 +106,11 @@ def ensure_app() -> QGuiApplication:
             f"Qt cannot start: no '{';'.join(wanted)}' platform plugin "
             f"(platform plugins: {shown(plugins)})",
             "unset QT_QPA_PLATFORM or set it to offscreen; if it is unset, " + REINSTALL,
+        )
+    if not any(name in plugins and _has_display(name) for name in wanted):
+        raise CheckFailed(
+            f"QT_QPA_PLATFORM asks for '{';'.join(wanted)}', but there is no display",
+            "unset QT_QPA_PLATFORM: the self-test then runs offscreen",
         )
     _app = QApplication([sys.argv[0] or "leaddesk"])
     return _app

@@ -12,7 +12,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from importlib import import_module
 from typing import TextIO
 
 from leaddesk import __version__
@@ -27,26 +26,63 @@ def prepare_environment() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _lazy(module: str, name: str) -> Callable[[], str]:
-    """A check body imported only when it runs: a part that cannot load fails its own line."""
+# Each check's module is imported when the check runs, so a part that cannot load (Qt missing
+# from a broken bundle) fails its own lines only; the imports are written out so that
+# PyInstaller's analysis finds every module.
 
-    def body() -> str:
-        check: Callable[[], str] = getattr(import_module(f"leaddesk.diagnostics.{module}"), name)
-        return check()
 
-    return body
+def _qt() -> str:
+    from leaddesk.diagnostics.qt_platform import qt_platform
+
+    return qt_platform()
+
+
+def _sqlcipher() -> str:
+    from leaddesk.diagnostics.storage_checks import sqlcipher_store
+
+    return sqlcipher_store()
+
+
+def _keychain() -> str:
+    from leaddesk.diagnostics.storage_checks import keychain
+
+    return keychain()
+
+
+def _migrations() -> str:
+    from leaddesk.diagnostics.storage_checks import migrations
+
+    return migrations()
+
+
+def _pdf() -> str:
+    from leaddesk.diagnostics.document_checks import pdf_rendering
+
+    return pdf_rendering()
+
+
+def _ics() -> str:
+    from leaddesk.diagnostics.document_checks import ics_calendar
+
+    return ics_calendar()
+
+
+def _resources() -> str:
+    from leaddesk.diagnostics.resource_checks import icons
+
+    return icons()
 
 
 def all_checks() -> list[Check]:
     """The checks, in the order they are run (Qt first: the PDF and icons need it)."""
     return [
-        Check("Qt", _lazy("qt_platform", "qt_platform")),
-        Check("SQLCipher", _lazy("storage_checks", "sqlcipher_store")),
-        Check("Keychain", _lazy("storage_checks", "keychain")),
-        Check("Migrations", _lazy("storage_checks", "migrations")),
-        Check("PDF", _lazy("document_checks", "pdf_rendering")),
-        Check("ICS", _lazy("document_checks", "ics_calendar")),
-        Check("Resources", _lazy("resource_checks", "icons")),
+        Check("Qt", _qt),
+        Check("SQLCipher", _sqlcipher),
+        Check("Keychain", _keychain),
+        Check("Migrations", _migrations),
+        Check("PDF", _pdf),
+        Check("ICS", _ics),
+        Check("Resources", _resources),
     ]
 
 
