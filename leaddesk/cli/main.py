@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import os
 import sys
@@ -63,6 +64,17 @@ def open_window(path: Path, demo: bool) -> int:
     return run_app(path, demo=demo)
 
 
+def self_test(args: argparse.Namespace) -> int:
+    """`leaddesk --self-test`: checks the installation on scratch files; never opens a store."""
+    if not args.self_test:
+        raise UsageError("--verbose goes with --self-test.")
+    if args.command is not None or args.demo or args.db:
+        raise UsageError("--self-test checks this installation and opens no store; use it alone.")
+    from leaddesk.diagnostics.self_test import run
+
+    return run(verbose=args.verbose)
+
+
 def check_arguments(argv: Sequence[str]) -> None:
     """Refuse arguments that are not valid UTF-8 (Python keeps their bytes as lone surrogates,
     which no store, terminal or file can take) before anything runs."""
@@ -82,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         check_arguments(sys.argv[1:] if argv is None else argv)
         args = parser.parse_args(argv)
+        if args.self_test or args.verbose:
+            return self_test(args)
         path = Path(args.db).expanduser() if args.db else default_store()
         if args.command is None:
             return open_window(path, args.demo)

@@ -72,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the app on a throwaway store full of demo data"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (Qt, SQLCipher, keychain, migrations, PDF, ICS, icons) "
+        "without a display and without opening your store; exit 1 if a check fails",
+    )
+    parser.add_argument(
+        "--verbose", action="store_true", help="with --self-test: show the details of failures"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
     demo = sub.add_parser("demo", help="create a new store full of realistic demo data")
