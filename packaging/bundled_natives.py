@@ -17,6 +17,7 @@ PYSIDE_SOURCE = "https://code.qt.io/cgit/pyside/pyside-setup.git/"
 QT_THIRD_PARTY = "https://doc.qt.io/qt-6/licenses-used-in-qt.html"
 SQLCIPHER_LICENCE = "https://github.com/sqlcipher/sqlcipher/blob/master/LICENSE.md"
 OPENSSL_LICENCE = "https://www.openssl.org/source/license.html"
+SHARED = re.compile(r"\.(so|dylib|dll)(\.|$)")
 
 
 def qt_version() -> str:
@@ -34,7 +35,8 @@ def qt_notice(pyside_version: str) -> str:
         f"LeadDesk uses Qt {qt} and PySide6 {pyside_version} (Qt for Python) under the GNU "
         "Lesser General Public License version 3 (LGPL-3.0).\n"
         "They are used unmodified and dynamically linked: they are separate shared libraries in "
-        "the bundle's _internal/PySide6/ folder (Qt's own libraries in _internal/PySide6/Qt/lib/), "
+        "the bundle's _internal/PySide6/ folder (Qt's own libraries in _internal/PySide6/Qt/lib/, "
+        "shiboken6 in _internal/shiboken6/), "
         "and you may replace them with your own build of the same or a compatible version. "
         "LeadDesk's own licence (MIT) places no restriction on doing so.\n"
         "Source code:\n"
@@ -51,7 +53,7 @@ def wheel_libraries(dist: metadata.Distribution) -> list[Path]:
         Path(str(f))
         for f in dist.files or []
         if (Path(str(f)).parts[0].endswith(".libs") or ".dylibs" in Path(str(f)).parts)
-        and re.search(r"\.(so|dylib|dll)(\.|$)", Path(str(f)).name)
+        and SHARED.search(Path(str(f)).name)
     )
 
 
@@ -98,6 +100,23 @@ def native_notes(
             "The licence file the wheel does carry (below) is that of pysqlite, the Python "
             "driver sqlcipher3 derives from."
         )
+    if name == "pyside6-essentials":
+        others = sorted(
+            Path(str(f)).name
+            for f in dist.files or []
+            if str(f).startswith("PySide6/Qt/lib/")
+            and not Path(str(f)).name.startswith("libQt6")
+            and SHARED.search(Path(str(f)).name)
+        )
+        if others:
+            notes.append(
+                f"The wheel also ships {', '.join(others)} in PySide6/Qt/lib/ "
+                f"(ICU, under the Unicode licence), listed with Qt's third-party components at "
+                f"{QT_THIRD_PARTY}."
+                if all(o.startswith("libicu") for o in others)
+                else f"The wheel also ships {', '.join(others)} in PySide6/Qt/lib/, listed with "
+                f"Qt's third-party components at {QT_THIRD_PARTY}."
+            )
     libraries = wheel_libraries(dist)
     own_text = "\n".join(
         (Path(str(dist.locate_file(f))).read_text(errors="replace"))

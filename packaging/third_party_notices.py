@@ -4,11 +4,13 @@ Run with the build venv's python (the bundle ships what that venv holds):
 
     .venv/bin/python packaging/third_party_notices.py dist/THIRD-PARTY-NOTICES.txt
     .venv/bin/python packaging/third_party_notices.py --check    # summary only, no file
+    .venv/bin/python packaging/third_party_notices.py OUT --bundle dist/LeadDesk  # a built one
 
 It follows `Requires-Dist` from the `leaddesk` distribution (markers evaluated, only requested
 extras), so dev tools in the same venv stay out, and adds CPython itself (the interpreter is
-bundled) and the PyInstaller bootloader when PyInstaller is installed. For each: name, version,
-licence, homepage and the full text of the licence files the package carries. Generated, never
+bundled) and the PyInstaller bootloader when PyInstaller is installed; with `--bundle`, also the
+system libraries PyInstaller copied into the built bundle (their Debian copyright files). For
+each: name, version, licence, homepage and the full text of its licence files. Generated, never
 hand-written: a new dependency appears by itself, and one with neither a licence name nor a text
 makes this script exit 1, so it cannot slip into a release unnoticed.
 """
@@ -27,6 +29,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundled_natives import native_notes, qt_notice  # beside this script
 from requirement_markers import canonical, marker_applies, parse_requirement
+from system_libraries import (
+    copyright_text,
+    declared_licence,
+    group,
+    package_facts,
+    top_level_libraries,
+)
 
 HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "licenses"  # verbatim licence texts no wheel carries
@@ -215,14 +224,40 @@ def bootloader_notice() -> Notice | None:
     return notice
 
 
-def all_notices(root: str) -> tuple[list[Notice], list[str]]:
-    """Python, every runtime dependency of `root`, and the bootloader when present."""
+def all_notices(root: str, bundle: Path | None = None) -> tuple[list[Notice], list[str]]:
+    """Python, every runtime dependency of `root`, the bootloader when present, and with a built
+    `bundle` the system libraries PyInstaller copied into it."""
     dists, missing = runtime_closure(root)
     notices = [python_notice(), *(package_notice(d) for d in dists)]
     bootloader = bootloader_notice()
     if bootloader is not None:
         notices.append(bootloader)
+    if bundle is not None:
+        wheel_files = {Path(str(f)).name for d in dists for f in d.files or []}
+        notices += system_notices(bundle, wheel_files)
     return notices, missing
+
+
+def system_notices(bundle: Path, wheel_files: set[str]) -> list[Notice]:
+    """One notice per Debian package whose libraries PyInstaller copied into `bundle`."""
+    internal = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+    notices = []
+    for library in group(top_level_libraries(internal, wheel_files)):
+        files = ", ".join(library.files)
+        if not library.package:
+            notices.append(
+                Notice("Unidentified system libraries", "", "", "", notes=[f"Files: {files}"])
+            )
+            continue
+        version, home = package_facts(library.package)
+        text = copyright_text(library.package)
+        licence = declared_licence(text) or ("see its Debian copyright file below" if text else "")
+        notice = Notice(f"{library.package} (Debian)", version, licence, home)
+        notice.notes.append(f"Copied into the bundle by PyInstaller from this system: {files}.")
+        if text:
+            notice.texts.append((f"/usr/share/doc/{library.package}/copyright", text))
+        notices.append(notice)
+    return notices
 
 
 def summary_lines(notices: list[Notice]) -> Iterator[str]:
@@ -274,17 +309,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("output", nargs="?", type=Path, help="where to write the notices")
     parser.add_argument("--check", action="store_true", help="print the summary, write nothing")
     parser.add_argument("--root", default="leaddesk", help="the distribution being bundled")
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        help="a built bundle (LeadDesk/ or its _internal/): also cover the system libraries "
+        "PyInstaller copied into it (Debian build machines: dpkg names their packages)",
+    )
     args = parser.parse_args(argv)
     if args.output is None and not args.check:
         parser.error("give an OUTPUT file, or --check")
-    notices, missing = all_notices(args.root)
+    notices, missing = all_notices(args.root, args.bundle)
     for line in summary_lines(notices):
         print(line)
     for name in missing:
         print(
             f"warning: {name} is required but not installed, so it is not bundled", file=sys.stderr
         )
-    bad = [n.name for n in notices if not n.complete]
+    bad = [n.name if n.version else f"{n.name} ({'; '.join(n.notes)})" for n in notices]
+    bad = [label for label, n in zip(bad, notices, strict=True) if not n.complete]
     if bad:
         print(
             f"error: no licence name and no licence text for {', '.join(bad)}: find its licence "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 from importlib import metadata
@@ -243,3 +244,36 @@ def test_the_fallback_marker_reader_agrees_with_packaging(marker: str) -> None:
     for extra in ("", "test", "x"):
         env = markers.environment() | {"extra": extra}
         assert markers._fallback(marker, env) == Marker(marker).evaluate({"extra": extra})
+
+
+def debian_has(*packages: str) -> bool:
+    if shutil.which("dpkg-query") is None:
+        return False
+    done = subprocess.run(["dpkg-query", "-W", *packages], capture_output=True, check=False)
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(not debian_has("zlib1g", "libssl3"), reason="needs a Debian build machine")
+def test_a_built_bundle_also_gets_the_system_libraries_pyinstaller_copied(tmp_path: Path) -> None:
+    internal = tmp_path / "LeadDesk" / "_internal"
+    (internal / "PySide6" / "Qt" / "lib").mkdir(parents=True)
+    (internal / "PySide6" / "Qt" / "lib" / "libQt6Core.so.6").write_bytes(b"")
+    (internal / "libQt6Core.so.6").symlink_to("PySide6/Qt/lib/libQt6Core.so.6")
+    for name in ("libz.so.1", "libssl.so.3", "libpython3.11.so.1.0", "libcrypto-0dcfa43e.so.3"):
+        (internal / name).write_bytes(b"")  # dpkg knows them by name; content does not matter
+    out = tmp_path / "THIRD-PARTY-NOTICES.txt"
+    done = run(str(out), "--bundle", str(tmp_path / "LeadDesk"))
+    assert done.returncode == 0, done.stderr
+    listed = summary(done.stdout)
+    assert canonical("zlib1g (Debian)") in listed and canonical("libssl3 (Debian)") in listed
+    text = out.read_text(encoding="utf-8")
+    assert Path("/usr/share/doc/zlib1g/copyright").read_text(encoding="utf-8").strip() in text
+    assert "Copied into the bundle by PyInstaller from this system: libz.so.1." in text
+    # Qt (a link into PySide6/), libpython (CPython) and a wheel's own library are listed already.
+    assert not any("libqt6" in name or "libpython" in name for name in listed)
+    assert len([n for n in listed if n.endswith("(debian)")]) == 2
+
+    (internal / "libmystery.so.1").write_bytes(b"")
+    done = run("--check", "--bundle", str(internal))
+    assert done.returncode == 1
+    assert "Unidentified system libraries (Files: libmystery.so.1)" in done.stderr
