@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk import __version__
 from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
@@ -337,14 +336,12 @@ class MainWindow(QMainWindow):
         show_trust_explanation(self, self.ctx.desk.settings().half_life_days)
 
     def about(self) -> None:
-        """Version and the privacy promise."""
-        QMessageBox.about(
-            self,
-            "About LeadDesk",
-            f"<b>LeadDesk {__version__}</b><p>A private dashboard for leading leaders.</p>"
-            "<p>Your notes stay on this computer, encrypted. No account, no server, no "
-            "telemetry.</p>",
-        )
+        """Version, the privacy promise and the licences (Help > About)."""
+        from leaddesk.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # not exec(): nothing waits on it
 
     # -- auto-lock ---------------------------------------------------------------------------
     def lock_now(self, reason: str = "") -> None:
