@@ -43,6 +43,12 @@ step "PyInstaller one-folder bundle"
 LEADDESK_BUILD="$build" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$build/dist" --workpath "$build/work" "$root/packaging/leaddesk.spec"
 bundle="$build/dist/LeadDesk"
+if command -v dpkg >/dev/null; then
+  # Name the system libraries PyInstaller copied into the bundle, with their Debian copyright files.
+  "$py" "$root/packaging/third_party_notices.py" \
+    "$bundle/_internal/licenses/THIRD-PARTY-NOTICES.txt" --bundle "$bundle"
+  cp "$bundle/_internal/licenses/THIRD-PARTY-NOTICES.txt" "$build/licenses/"
+fi
 
 case "$(uname -s)" in
   Linux) ;;

@@ -34,7 +34,8 @@ def qt_notice(pyside_version: str) -> str:
     return (
         f"LeadDesk uses Qt {qt} and PySide6 {pyside_version} (Qt for Python) under the GNU "
         "Lesser General Public License version 3 (LGPL-3.0).\n"
-        "They are used unmodified and dynamically linked: they are separate shared libraries in "
+        "They are used unmodified (on Linux, stripped of debug symbols) and dynamically linked: "
+        "they are separate shared libraries in "
         "the bundle's _internal/PySide6/ folder (Qt's own libraries in _internal/PySide6/Qt/lib/, "
         "shiboken6 in _internal/shiboken6/), "
         "and you may replace them with your own build of the same or a compatible version. "
@@ -95,8 +96,8 @@ def native_notes(
             f"statically into sqlcipher3/_sqlite3 (SQLCipher is built on SQLite "
             f"{sqlite or '(version unknown)'}, which is in the public domain: "
             "https://www.sqlite.org/copyright.html).\n"
-            "SQLCipher's licence: BSD-3-Clause, Copyright (c) ZETETIC LLC. Its text is not "
-            f"shipped by the package; it is at {SQLCIPHER_LICENCE}.\n"
+            "SQLCipher's licence: BSD-3-Clause, Copyright (c) ZETETIC LLC. The wheel does not "
+            f"carry its text; it follows below, as published at {SQLCIPHER_LICENCE}.\n"
             "The licence file the wheel does carry (below) is that of pysqlite, the Python "
             "driver sqlcipher3 derives from."
         )

@@ -47,6 +47,8 @@ EXTRA_TEXTS = {
     "pyside6-addons": ("LGPL-3.0.txt", "GPL-3.0.txt"),
     "pyside6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
     "shiboken6": ("LGPL-3.0.txt", "GPL-3.0.txt"),
+    # SQLCipher is linked into the driver; its BSD-3-Clause text asks to travel with binaries.
+    "sqlcipher3-binary": ("SQLCipher-BSD-3-Clause.txt",),
 }
 
 
