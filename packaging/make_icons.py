@@ -110,6 +110,8 @@ def icns_bytes(images: dict[int, QImage]) -> bytes:
 
 def make_icons(svg: Path, output: Path) -> list[Path]:
     """Write every icon into `output`; return the files written."""
+    if not svg.is_file():
+        raise IconError(f"{svg} does not exist.")
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise IconError(f"{svg} is not a valid SVG icon.")
