@@ -35,6 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("LeadDesk")
     app.setOrganizationName("LeadDesk")
     app.setApplicationDisplayName("LeadDesk")
+    app.setDesktopFileName("io.leaddesk.LeadDesk")  # Wayland app id: docks match the menu entry
     return app
 
 
