@@ -27,6 +27,7 @@ if [ -x "$build/venv/bin/python" ]; then py="$build/venv/bin/python"; else py="$
 "$py" -m pip install -q --upgrade pip
 # LeadDesk as a user gets it (a wheel, not the source tree), and the pinned PyInstaller.
 "$py" -m pip install -q "$root" "pyinstaller==$pyinstaller_version"
+cd "$build"  # never import leaddesk from the checkout (see the PyInstaller step)
 version="$("$py" -c 'import leaddesk; print(leaddesk.__version__)')"
 echo "LeadDesk $version"
 
@@ -40,8 +41,10 @@ cp "$root/LICENSE" "$build/licenses/LICENSE"
 cp "$root"/packaging/licenses/* "$build/licenses/"
 
 step "PyInstaller one-folder bundle"
-LEADDESK_BUILD="$build" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$build/dist" --workpath "$build/work" "$root/packaging/leaddesk.spec"
+# From the build folder: `python -m` puts the current folder first on sys.path, and the checkout's
+# leaddesk/ (no resources inside) must not shadow the installed wheel.
+(cd "$build" && LEADDESK_BUILD="$build" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
+  --distpath "$build/dist" --workpath "$build/work" "$root/packaging/leaddesk.spec")
 bundle="$build/dist/LeadDesk"
 if command -v dpkg >/dev/null; then
   # Name the system libraries PyInstaller copied into the bundle, with their Debian copyright files.
