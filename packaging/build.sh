@@ -46,6 +46,14 @@ step "PyInstaller one-folder bundle"
 (cd "$build" && LEADDESK_BUILD="$build" "$py" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$build/dist" --workpath "$build/work" "$root/packaging/leaddesk.spec")
 bundle="$build/dist/LeadDesk"
+if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null && command -v file >/dev/null; then
+  # Debug information (17 MB in libpython alone on some builds) is no use to a user. Libraries a
+  # wheel vendors (*.libs/) were patched by auditwheel and break if rewritten: left alone.
+  find "$bundle" -type f -name '*.so*' -not -path '*.libs/*' -print0 \
+    | while IFS= read -r -d '' library; do
+        if file -b "$library" | grep -q 'with debug_info'; then strip --strip-debug "$library"; fi
+      done
+fi
 if command -v dpkg >/dev/null; then
   # Name the system libraries PyInstaller copied into the bundle, with their Debian copyright files.
   "$py" "$root/packaging/third_party_notices.py" \

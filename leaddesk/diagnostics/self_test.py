@@ -73,6 +73,12 @@ def _resources() -> str:
     return icons()
 
 
+def _modules() -> str:
+    from leaddesk.diagnostics.module_checks import app_modules
+
+    return app_modules()
+
+
 def all_checks() -> list[Check]:
     """The checks, in the order they are run (Qt first: the PDF and icons need it)."""
     return [
@@ -83,6 +89,7 @@ def all_checks() -> list[Check]:
         Check("PDF", _pdf),
         Check("ICS", _ics),
         Check("Resources", _resources),
+        Check("App modules", _modules),
     ]
 
 

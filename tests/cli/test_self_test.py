@@ -18,7 +18,7 @@ from PySide6.QtCore import QLibraryInfo
 import leaddesk
 from leaddesk.services.desk import Desk
 
-TITLES = ["Qt", "SQLCipher", "Keychain", "Migrations", "PDF", "ICS", "Resources"]
+TITLES = ["Qt", "SQLCipher", "Keychain", "Migrations", "PDF", "ICS", "Resources", "App modules"]
 ENTRY_POINT = Path(sys.executable).with_name("leaddesk")
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 120
@@ -73,7 +73,7 @@ def assert_passed(done: subprocess.CompletedProcess[str]) -> dict[str, str]:
     assert done.returncode == 0, done.stdout + done.stderr
     lines = lines_by_title(done.stdout)
     assert all(line.startswith("ok    ") for line in lines.values()), done.stdout
-    assert done.stdout.splitlines()[-1].startswith("Self-test passed: all 7 checks ok")
+    assert done.stdout.splitlines()[-1].startswith("Self-test passed: all 8 checks ok")
     assert done.stderr == ""
     return lines
 
@@ -87,7 +87,7 @@ def assert_failed(done: subprocess.CompletedProcess[str], failing: set[str]) -> 
             assert line.startswith("FAIL  ") and " — " in line, line
         else:
             assert line.startswith("ok    "), line
-    assert done.stdout.splitlines()[-1].startswith(f"Self-test FAILED: {len(failing)} of 7")
+    assert done.stdout.splitlines()[-1].startswith(f"Self-test FAILED: {len(failing)} of 8")
     assert "Traceback" not in done.stdout + done.stderr
     return lines
 
@@ -155,10 +155,32 @@ def test_a_broken_icon_in_an_installation_fails_the_resources_line(tmp_path: Pat
     assert "1 of 19 icons do not load: week" in lines["Resources"]
 
 
+def test_a_screen_module_that_cannot_load_fails_the_app_modules_line(tmp_path: Path) -> None:
+    # An installed copy whose board screen cannot be imported (as when a bundle leaves a module
+    # or a library out): the window would fail only when the board is opened; the self-test says
+    # it now, naming the module.
+    site = tmp_path / "site"
+    package = Path(leaddesk.__file__).parent
+    shutil.copytree(package, site / "leaddesk", ignore=shutil.ignore_patterns("__pycache__"))
+    resources = site / "leaddesk" / "resources"
+    if not resources.is_dir():
+        shutil.copytree(REPO / "resources", resources)
+    board = site / "leaddesk" / "ui" / "views" / "board_view.py"
+    board.write_text(board.read_text(encoding="utf-8") + "\nimport leaddesk_missing_library\n")
+    env = self_test_env(tmp_path, PYTHONPATH=str(site))
+    done = self_test(env, sys.executable, "-m", "leaddesk", cwd=site)
+    lines = assert_failed(done, {"App modules"})
+    assert "1 of " in lines["App modules"]
+    assert "leaddesk.ui.views.board_view (ModuleNotFoundError: no leaddesk_missing_library)" in (
+        lines["App modules"]
+    )
+    assert "reinstall LeadDesk" in lines["App modules"]
+
+
 def test_an_unknown_qt_platform_is_a_failing_line_not_a_crash(tmp_path: Path) -> None:
     # Qt aborts the process when its platform plugin is missing; the self-test says it instead.
     env = self_test_env(tmp_path, QT_QPA_PLATFORM="nosuchplatform")
-    lines = assert_failed(self_test(env), {"Qt", "PDF", "Resources"})
+    lines = assert_failed(self_test(env), {"Qt", "PDF", "Resources", "App modules"})
     assert "no 'nosuchplatform' platform plugin" in lines["Qt"]
     assert "platform plugins: offscreen" in lines["Qt"]
 
