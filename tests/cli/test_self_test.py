@@ -171,8 +171,9 @@ def test_a_screen_module_that_cannot_load_fails_the_app_modules_line(tmp_path: P
     done = self_test(env, sys.executable, "-m", "leaddesk", cwd=site)
     lines = assert_failed(done, {"App modules"})
     assert "1 of " in lines["App modules"]
-    assert "leaddesk.ui.views.board_view (ModuleNotFoundError: no leaddesk_missing_library)" in (
-        lines["App modules"]
+    assert (
+        "leaddesk.ui.views.board_view (ModuleNotFoundError: no leaddesk_missing_library)"
+        in (lines["App modules"])
     )
     assert "reinstall LeadDesk" in lines["App modules"]
 
