@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -18,6 +16,7 @@ from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.export_runner import ExportJob, choose_target, default_folder, percent
 from leaddesk.ui.ops import Progress
+from leaddesk.ui.relaunch import start_leaddesk
 from leaddesk.ui.theme import icon
 
 JSON_WARNING = (
@@ -262,4 +261,4 @@ class ExportActions:
 
 def open_store_window(path: Path) -> None:
     """Open another LeadDesk window on the store at `path` (its own process and lock)."""
-    subprocess.Popen([sys.executable, "-m", "leaddesk", "--db", str(path)])
+    start_leaddesk("--db", str(path))

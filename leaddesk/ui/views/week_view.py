@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 
 import shiboken6
@@ -35,6 +33,7 @@ from leaddesk.ui.models.team_model import SPARK_COLUMN, MemberRole, TeamTableMod
 from leaddesk.ui.navigation import PersonTarget, target_for
 from leaddesk.ui.ops import Progress, run_in_background
 from leaddesk.ui.presenter import HIDDEN
+from leaddesk.ui.relaunch import start_leaddesk
 from leaddesk.ui.views.base_view import BaseView
 from leaddesk.ui.widgets.sparkline import paint_sparkline
 
@@ -153,7 +152,7 @@ class WeekView(BaseView):
             self.ctx.go("person", PersonTarget(person_id))
 
     def _explore_demo(self) -> None:
-        subprocess.Popen([sys.executable, "-m", "leaddesk", "--demo"])
+        start_leaddesk("--demo")
         self.ctx.message.emit("Opening a demo window… your own store is not touched.")
 
     # -- dashboard ---------------------------------------------------------------------------
