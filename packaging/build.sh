@@ -22,6 +22,7 @@ python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || fail "Python 3.
 step "A clean build venv in $build"
 rm -rf "$build"
 mkdir -p "$build" "$out"
+out="$(cd "$out" && pwd)"  # the steps below run in other folders
 python3 -m venv "$build/venv"
 if [ -x "$build/venv/bin/python" ]; then py="$build/venv/bin/python"; else py="$build/venv/Scripts/python.exe"; fi
 "$py" -m pip install -q --upgrade pip
@@ -90,8 +91,12 @@ tar -C "$build" -czf "$tarball.part" "$name"
 mv "$tarball.part" "$tarball"
 echo "$tarball"
 
-if ! command -v dpkg-deb >/dev/null; then
-  step "No dpkg-deb here: the .deb is skipped (apt-get install dpkg-dev)"
+missing=""
+for tool in dpkg-deb dpkg-shlibdeps file readelf objdump; do
+  command -v "$tool" >/dev/null || missing="$missing $tool"
+done
+if [ -n "$missing" ]; then
+  step "The .deb is skipped: missing${missing} (Debian/Ubuntu: sudo apt-get install dpkg-dev binutils file)"
   exit 0
 fi
 

@@ -25,7 +25,14 @@ debs=("$dist"/leaddesk_*.deb)
 [ "${#debs[@]}" -eq 1 ] || fail "expected one .deb in $dist, found ${#debs[@]}"
 
 scratch="$(mktemp -d /tmp/leaddesk-smoke.XXXXXX)"
-trap 'rm -rf "$scratch"' EXIT
+deb_installed=""
+cleanup() {
+  # A failure between apt install and apt remove must not leave the package on this machine
+  # (a later build would find the bundle's libraries under /opt/LeadDesk).
+  if [ -n "$deb_installed" ]; then $SUDO apt-get remove -y -q leaddesk >/dev/null || true; fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
 home="$scratch/home"
 mkdir -p "$home"
 # What a user's session has, and nothing of this checkout or its venv.
@@ -36,7 +43,18 @@ step "tarball, unpacked outside the checkout"
 tar -C "$scratch" -xzf "${tarballs[0]}"
 unpacked=("$scratch"/LeadDesk-*-linux-*)
 app="${unpacked[0]}/LeadDesk/leaddesk"
-"${user_env[@]}" "$app" --self-test
+# The self-test runs pdftotext: a stand-in first on the PATH writes down the library path that
+# programs LeadDesk starts get; it must be the user's, not the bundle's _internal/.
+mkdir -p "$scratch/bin"
+# shellcheck disable=SC2016  # the stand-in expands them when it runs, not here
+printf '#!/bin/sh\nprintf "%%s\\n" "${LD_LIBRARY_PATH-unset}" > "%s"\nexec /usr/bin/pdftotext "$@"\n' \
+  "$scratch/child-library-path" > "$scratch/bin/pdftotext"
+chmod +x "$scratch/bin/pdftotext"
+env -i "HOME=$home" "LANG=C.UTF-8" "PATH=$scratch/bin:/usr/bin:/bin" "QT_QPA_PLATFORM=offscreen" \
+  LD_LIBRARY_PATH=/usr/lib/smoke-test "$app" --self-test
+child="$(cat "$scratch/child-library-path")"
+[ "$child" = "/usr/lib/smoke-test" ] || fail "a program LeadDesk starts got LD_LIBRARY_PATH=$child"
+echo "programs LeadDesk starts get the user's LD_LIBRARY_PATH ($child)"
 mkdir -p "$(dirname "$store")"
 "${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" "$app" --db "$store" demo --people 6
 "${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" "$app" --db "$store" export pdf --team \
@@ -59,6 +77,7 @@ cmp -s "$store" "$scratch/store.before" || fail "uninstall.sh changed the user's
 
 step ".deb: apt install, run from the PATH, apt remove"
 if [ "$(id -u)" -ne 0 ] && [ -z "$SUDO" ]; then fail "installing the .deb needs root or sudo"; fi
+deb_installed=1
 $SUDO apt-get install -y -q "${debs[0]}"
 command -v leaddesk >/dev/null || fail "no leaddesk on the PATH after apt install"
 "${user_env[@]}" leaddesk --self-test
@@ -69,6 +88,7 @@ desktop-file-validate /usr/share/applications/io.leaddesk.LeadDesk.desktop
 pdftotext "$scratch/person.pdf" - | grep -q "PRIVATE ONE-PAGER" || fail "the person one-pager does not read back"
 cp "$store" "$scratch/store.before"
 $SUDO apt-get remove -y -q leaddesk
+deb_installed=""
 [ ! -e /opt/LeadDesk ] || fail "apt remove left /opt/LeadDesk"
 ! command -v leaddesk >/dev/null || fail "leaddesk is still on the PATH after apt remove"
 cmp -s "$store" "$scratch/store.before" || fail "apt remove changed the user's store"

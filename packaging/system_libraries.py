@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHARED = re.compile(r"\.(so(\.\d+)*|dylib|dll)$")
+SYSTEM_FOLDERS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 
 
 @dataclass(slots=True)
@@ -55,9 +56,15 @@ def owners(names: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in done.stdout.splitlines():
         package, _, path = line.partition(": ")
-        name = Path(path.strip()).name
-        if name in names and ", " not in package:  # "diversion by" lines have no single owner
-            found.setdefault(name, package.split(":")[0])
+        path = path.strip()
+        name = Path(path).name
+        if name not in names or ", " in package:  # "diversion by" lines have no single owner
+            continue
+        # Only the system's own library folders: a LeadDesk .deb installed on the build machine
+        # owns /opt/LeadDesk/_internal/<the same names>, and must not be credited with them.
+        if package.split(":")[0] == "leaddesk" or not path.startswith(SYSTEM_FOLDERS):
+            continue
+        found.setdefault(name, package.split(":")[0])
     return found
 
 

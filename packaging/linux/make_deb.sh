@@ -8,6 +8,7 @@
 set -euo pipefail
 
 bundle="$1" build="$2" version="$3" arch="$4" out="$5"
+export PATH="$PATH:/usr/sbin:/sbin"  # ldconfig, for a build as a normal user
 here="$(cd "$(dirname "$0")" && pwd)"
 deb="$build/deb"
 
@@ -27,7 +28,8 @@ install -m 0644 "$build"/licenses/* "$deb/usr/share/doc/leaddesk/"
   echo
   cat "$build/licenses/LICENSE"
 } > "$deb/usr/share/doc/leaddesk/copyright"
-find "$deb" -type d -exec chmod 0755 {} +
+# Readable by every user whatever the umask of the build (files keep their execute bits).
+chmod -R u+rwX,go+rX,go-w "$deb/opt" "$deb/usr"
 
 # Depends: what the app's own binaries (Qt, its plugins, Python and its extensions) need from the
 # system, as dpkg-shlibdeps words it. Copies of system libraries that PyInstaller put beside them
@@ -55,6 +57,14 @@ if ! depends="$(cd "$scratch" && dpkg-shlibdeps -O --ignore-missing-info \
   exit 1
 fi
 depends="${depends#shlibs:Depends=}"
+# The bundle's copies of system libraries (left out above) load first, and were built against the
+# build machine's glibc: the newest GLIBC_ symbol version any file of the bundle needs sets the
+# floor, or apt would install LeadDesk where it cannot start.
+glibc="$(find "$deb/opt/LeadDesk" -type f \( -name '*.so*' -o -name leaddesk \) -print0 \
+  | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
+if [ -n "$glibc" ]; then
+  depends="$(printf '%s' "$depends" | sed "s/libc6 ([^)]*)/libc6 (>= $glibc)/; t; s/^/libc6 (>= $glibc), /")"
+fi
 # Wayland libraries, named by the sonames the Wayland plugin asks for (libwayland-client.so.0 -> libwayland-client0).
 recommends="$(find "$deb/opt/LeadDesk" -path '*wayland*' -name '*.so*' -type f -exec readelf -d {} + 2>/dev/null \
   | sed -n 's/.*Shared library: \[\(libwayland-[a-z]*\)\.so\.\([0-9]*\)\]/\1\2/p' | sort -u | paste -sd, - | sed 's/,/, /g')"

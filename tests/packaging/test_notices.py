@@ -5,6 +5,7 @@ Qt's source offer are there, and a dependency without any licence stops the buil
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -278,3 +279,33 @@ def test_a_built_bundle_also_gets_the_system_libraries_pyinstaller_copied(tmp_pa
     done = run("--check", "--bundle", str(internal))
     assert done.returncode == 1
     assert "Unidentified system libraries (Files: libmystery.so.1)" in done.stderr
+
+
+@pytest.mark.skipif(not debian_has("zlib1g"), reason="needs a Debian build machine")
+def test_an_installed_leaddesk_deb_is_not_credited_with_the_system_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With the .deb installed on the build machine, dpkg also finds the bundle's copies under
+    # /opt/LeadDesk and may name the leaddesk package first: zlib must still get zlib's notice.
+    real_dpkg = shutil.which("dpkg")
+    assert real_dpkg is not None
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    (stubs / "dpkg").write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = "-S" ]; then echo "leaddesk: /opt/LeadDesk/_internal/libz.so.1"; fi\n'
+        f'exec {real_dpkg} "$@"\n'
+    )
+    (stubs / "dpkg").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stubs}:{os.environ['PATH']}")
+    internal = tmp_path / "LeadDesk" / "_internal"
+    internal.mkdir(parents=True)
+    (internal / "libz.so.1").write_bytes(b"")
+    out = tmp_path / "THIRD-PARTY-NOTICES.txt"
+    done = run(str(out), "--bundle", str(tmp_path / "LeadDesk"))
+    assert done.returncode == 0, done.stderr
+    listed = summary(done.stdout)
+    assert canonical("zlib1g (Debian)") in listed
+    assert not any(name.startswith("leaddesk (debian)") for name in listed)
+    text = out.read_text(encoding="utf-8")
+    assert Path("/usr/share/doc/zlib1g/copyright").read_text(encoding="utf-8").strip() in text
