@@ -30,6 +30,7 @@ class SystemLibrary:
 def top_level_libraries(internal: Path, covered: Iterable[str]) -> list[str]:
     """Shared libraries directly in `_internal/` that no bundled wheel accounts for."""
     known = set(covered)
+    internal = internal.resolve()  # a relative path would make every file look like a link
     names = []
     for path in sorted(internal.iterdir()):
         if not path.is_file() or not SHARED.search(path.name):

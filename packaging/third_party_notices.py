@@ -21,7 +21,7 @@ import argparse
 import re
 import sys
 import sysconfig
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +39,8 @@ from system_libraries import (
 
 HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "licenses"  # verbatim licence texts no wheel carries
+COMMON_LICENCES = Path("/usr/share/common-licenses")
+COMMON_LICENCE = re.compile(r"/usr/share/common-licenses/([A-Za-z0-9.+-]+)")
 LICENCE_FILE = re.compile(r"^(LICEN[CS]E|COPYING|NOTICE)", re.IGNORECASE)
 NO_TEXT = "licence text not shipped by the package"
 # Packages whose wheels carry no licence file, and the texts that apply (from TEXTS).
@@ -259,7 +261,35 @@ def system_notices(bundle: Path, wheel_files: set[str]) -> list[Notice]:
         if text:
             notice.texts.append((f"/usr/share/doc/{library.package}/copyright", text))
         notices.append(notice)
+    common = common_licences(text for n in notices for _, text in n.texts)
+    if common:
+        notices.append(
+            Notice(
+                "Licence texts the Debian copyright files refer to",
+                "",
+                ", ".join(name for name, _ in common),
+                "",
+                notes=[
+                    "Debian's copyright files point to /usr/share/common-licenses/, which other "
+                    "systems do not have: the texts they name follow, verbatim."
+                ],
+                texts=[(f"/usr/share/common-licenses/{name}", text) for name, text in common],
+            )
+        )
     return notices
+
+
+def common_licences(copyrights: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, text) of each /usr/share/common-licenses/NAME the copyright files mention."""
+    names: set[str] = set()
+    for text in copyrights:
+        names.update(m.rstrip(".") for m in COMMON_LICENCE.findall(text))
+    found = []
+    for name in sorted(names):
+        path = COMMON_LICENCES / name
+        if name and path.is_file():
+            found.append((name, path.read_text(encoding="utf-8", errors="replace")))
+    return found
 
 
 def summary_lines(notices: list[Notice]) -> Iterator[str]:

@@ -48,14 +48,21 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def run(*args: str, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, pythonpath: Path | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = None
     if pythonpath is not None:
         import os
 
         env = {**os.environ, "PYTHONPATH": str(pythonpath)}
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args], capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=cwd,
     )
 
 
@@ -271,9 +278,19 @@ def test_a_built_bundle_also_gets_the_system_libraries_pyinstaller_copied(tmp_pa
     text = out.read_text(encoding="utf-8")
     assert Path("/usr/share/doc/zlib1g/copyright").read_text(encoding="utf-8").strip() in text
     assert "Copied into the bundle by PyInstaller from this system: libz.so.1." in text
+    # libssl3's copyright file points to /usr/share/common-licenses/Apache-2.0: its text travels.
+    apache = Path("/usr/share/common-licenses/Apache-2.0").read_text(encoding="utf-8")
+    assert "Licence texts the Debian copyright files refer to" in text
+    assert apache.strip() in text
+    assert "--- /usr/share/common-licenses/Apache-2.0 ---" in text
     # Qt (a link into PySide6/), libpython (CPython) and a wheel's own library are listed already.
     assert not any("libqt6" in name or "libpython" in name for name in listed)
     assert len([n for n in listed if n.endswith("(debian)")]) == 2
+
+    # The same bundle named by a relative path finds the same libraries.
+    again = run(str(tmp_path / "again.txt"), "--bundle", "LeadDesk", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert summary(again.stdout) == listed
 
     (internal / "libmystery.so.1").write_bytes(b"")
     done = run("--check", "--bundle", str(internal))
