@@ -1,6 +1,8 @@
 """Service read models and demo generation on the reference data set, beside a raw-SQL floor.
 
 Run from the repository root:  .venv/bin/python bench/bench_services.py [--people 200 --years 10]
+Per-person reads at 200 and 2,000 direct reports side by side:
+  .venv/bin/python bench/bench_services.py --scale 200,2000 [--scale-years 10] [--reuse]
 Prints figures; asserts nothing (shared machines are noisy: read the ratios).
 """
 
@@ -16,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import person_reads  # beside this file
 import sqlcipher3.dbapi2 as sqlcipher
 
 from leaddesk.demo import build_demo
@@ -117,8 +120,18 @@ def main() -> None:
     parser.add_argument("--years", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--scale",
+        default="",
+        help="comma-separated sizes (e.g. 200,2000): per-person reads at each size, side by side",
+    )
+    parser.add_argument("--scale-years", type=float, default=None, help="years for --scale")
+    parser.add_argument("--reuse", action="store_true", help="reuse stores built by --scale")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.scale:
+        scale(args)
+        return
     path = OUT / f"reference-{args.people}x{args.years:g}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -251,6 +264,24 @@ def main() -> None:
         + ", ".join(f"{p}: {ms:.1f}" for p, ms in sorted(per_principle))
     )
     print(f"  (focus rotation starts {focus_start.isoformat()})")
+
+
+def scale(args: argparse.Namespace) -> None:
+    """Per-person reads at each size in --scale, printed side by side with the ratio."""
+    years = args.scale_years if args.scale_years is not None else args.years
+    sizes, samples = [], []
+    counts_of = [int(n) for n in args.scale.split(",")]
+    for people in counts_of:
+        path, built = person_reads.build(OUT, people, years, args.seed, args.reuse)
+        figures, counts, names = person_reads.measure(path, args.runs, args.seed, min(counts_of))
+        sizes.append((people, years, built, figures, counts))
+        samples.append(names)
+    same = all(names == samples[0] for names in samples)
+    print(
+        f"Seed {args.seed}, the same {args.runs} direct reports at every size: "
+        f"{'yes' if same else 'NO (the generator differs by size)'}, on {date.today().isoformat()}"
+    )
+    person_reads.report(sizes)
 
 
 if __name__ == "__main__":

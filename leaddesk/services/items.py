@@ -43,6 +43,22 @@ def _in(people: dict[int, str], person_ids: Iterable[int] | None) -> dict[int, s
     return {k: v for k, v in people.items() if k in wanted}
 
 
+def _people(session: Session, person_ids: Iterable[int] | None) -> dict[int, str]:
+    """The live people asked for; a few by id, so one person's agenda does not grow with the org."""
+    if person_ids is None:
+        return _live_people(session)
+    wanted = sorted(set(person_ids))
+    if _PEOPLE_MEMO in session.info or len(wanted) >= 500:  # everyone is read already, or soon
+        return _in(_live_people(session), wanted)
+    return dict(
+        session.execute(
+            select(m.Person.id, m.Person.name)
+            .where(m.Person.id.in_(wanted), m.Person.deleted_at.is_(None), ~m.Person.archived)
+            .order_by(m.Person.id)
+        ).all()
+    )
+
+
 def _active_delegations(session: Session, people: dict[int, str]) -> list[Any]:
     """Active delegations of `people` as light rows (id, person_id, title, levels, created_on)."""
     key = (_DELEGATIONS_MEMO, frozenset(people))
@@ -76,7 +92,7 @@ def _read_active_delegations(session: Session, people: dict[int, str]) -> list[A
 
 def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> list[ActionItem]:
     """Active delegations with no agreed (their) level, or a clarity gap."""
-    people = _in(_live_people(session), person_ids)
+    people = _people(session, person_ids)
     out = []
     for d in _active_delegations(session, people):
         if d.their_level is None:
@@ -110,7 +126,7 @@ def checkpoint_items(
     include_unplanned: bool = True,
 ) -> list[ActionItem]:
     """Open checkpoints due by `until` (overdue flagged); active delegations with none planned."""
-    people = _in(_live_people(session), person_ids)
+    people = _people(session, person_ids)
     delegations = {d.id: d for d in _active_delegations(session, people)}
     query = (
         select(m.Checkpoint.id, m.Checkpoint.delegation_id, m.Checkpoint.due_on)
@@ -160,7 +176,7 @@ def factor_items(
     session: Session, today: date, person_ids: Iterable[int] | None = None
 ) -> list[ActionItem]:
     """Active delegations with no success factor; factors not calibrated for 90 days."""
-    people = _in(_live_people(session), person_ids)
+    people = _people(session, person_ids)
     delegations = {d.id: d for d in _active_delegations(session, people)}
     query = select(
         m.SuccessFactor.id,
@@ -217,7 +233,7 @@ def promise_items(
     due_by: date | None = None,
 ) -> list[ActionItem]:
     """Open promises (due by `due_by` if given): mine first, overdue first, then by due date."""
-    people = _in(_live_people(session), person_ids)
+    people = _people(session, person_ids)
     query = select(m.Promise).where(m.Promise.state.in_(OPEN), m.Promise.deleted_at.is_(None))
     if person_ids is not None:
         query = query.where(m.Promise.person_id.in_(list(people)))
@@ -312,9 +328,9 @@ def feedback_items(
     balance: bool = True,
 ) -> list[ActionItem]:
     """Open solicitations; and (balance) feedback given vs solicited in the last 30 days."""
-    people = _in(_live_people(session), person_ids)
+    people = _people(session, person_ids)
     out = []
-    for f in session.scalars(
+    query = (
         select(m.Feedback)
         .where(
             m.Feedback.deleted_at.is_(None),
@@ -322,7 +338,10 @@ def feedback_items(
             m.Feedback.answered_on.is_(None),
         )
         .order_by(m.Feedback.on)
-    ):
+    )
+    if person_ids is not None and len(people) < 500:  # an agenda: their requests, not everyone's
+        query = query.where(m.Feedback.person_id.in_(list(people)))
+    for f in session.scalars(query):
         if f.person_id in people:
             out.append(
                 ActionItem(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.matching import match_name
@@ -99,17 +99,13 @@ class PeopleMixin(DeskBase):
     def people(self, include_archived: bool = False, query: str = "") -> list[PersonSummary]:
         """People sorted by name; `query` filters on name, role and area (case-insensitive)."""
         with self._read() as session:
-            rows = list(session.scalars(select(m.Person).where(m.Person.deleted_at.is_(None))))
-        names = {r.id: r.name for r in rows}
+            rows = _summaries(session, include_archived)
         needle = query.strip().casefold()
-        out = []
-        for row in rows:
-            if row.archived and not include_archived:
-                continue
-            hay = " ".join(filter(None, [row.name, row.role, row.area])).casefold()
-            if needle and needle not in hay:
-                continue
-            out.append(convert.person(row, names.get(row.reports_to_id or -1)))
+        out = [
+            p
+            for p in rows
+            if not needle or needle in " ".join(filter(None, [p.name, p.role, p.area])).casefold()
+        ]
         return sorted(out, key=lambda p: p.name.casefold())
 
     def has_people(self) -> bool:
@@ -131,8 +127,10 @@ class PeopleMixin(DeskBase):
             return convert.person(row, boss.name if boss else None)
 
     def direct_reports(self) -> list[PersonSummary]:
-        """Active people who report to the leader."""
-        return [p for p in self.people() if p.is_direct_report]
+        """Active people who report to the leader (picked in SQL: skip-levels are not read)."""
+        with self._read() as session:
+            rows = _summaries(session, False, direct_only=True)
+        return sorted(rows, key=lambda p: p.name.casefold())
 
     def find_person(self, name: str) -> PersonSummary:
         """The one person whose name matches (exactly, else as a unique prefix or part), any case.
@@ -149,3 +147,27 @@ class PeopleMixin(DeskBase):
             raise ValidationError(f"'{name}' matches several people: {listed}{more}.")
         sample = ", ".join(p.name for p in everyone[:10]) or "nobody yet"
         raise ValidationError(f"Nobody is called '{name}'. People: {sample}.")
+
+
+def _summaries(
+    session: Session, include_archived: bool, direct_only: bool = False
+) -> list[PersonSummary]:
+    """Live people as summaries, read as columns (not ORM objects) with the boss's name joined."""
+    boss = aliased(m.Person)
+    query = select(
+        m.Person.id,
+        m.Person.name,
+        m.Person.role,
+        m.Person.area,
+        m.Person.email,
+        m.Person.in_role_since,
+        m.Person.reports_to_id,
+        boss.name,
+        m.Person.archived,
+    ).outerjoin(boss, (boss.id == m.Person.reports_to_id) & boss.deleted_at.is_(None))
+    query = query.where(m.Person.deleted_at.is_(None))  # a deleted boss has no name, as before
+    if direct_only:
+        query = query.where(m.Person.reports_to_id.is_(None))
+    if not include_archived:
+        query = query.where(m.Person.archived.is_(False))
+    return [PersonSummary(*row) for row in session.execute(query.order_by(m.Person.id))]
