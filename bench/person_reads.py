@@ -34,6 +34,9 @@ PER_PERSON: list[tuple[str, Callable[[Desk, int], Any]]] = [
     ("open topics", lambda d, p: d.open_topics(p)),
     ("relationship notes", lambda d, p: d.relationship_notes(p)),
     ("timeline", lambda d, p: d.timeline(p)),
+    ("terms (team + theirs)", lambda d, p: d.terms(p)),
+    ("1:1 draft", lambda d, p: d.one_on_one_draft(p)),
+    ("last 1:1", lambda d, p: d.last_one_on_one(p)),
 ]
 
 ORG_WIDE: list[tuple[str, Callable[[Desk], Any]]] = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import ValidationError
@@ -190,9 +190,10 @@ class CheckpointsMixin(DelegationsMixin):
 
     def terms(self, person_id: int | None = None) -> list[TermView]:
         """The team's terms plus, given a person, the ones agreed with them."""
+        whose: ColumnElement[bool] = m.Term.person_id.is_(None)
+        if person_id is not None:  # picked in SQL: not every term agreed with everyone
+            whose = or_(whose, m.Term.person_id == person_id)
         with self._read() as session:
-            query = select(m.Term).where(m.Term.deleted_at.is_(None))
-            rows = session.scalars(query.order_by(m.Term.term))
-            return [
-                convert.term(r) for r in rows if r.person_id is None or r.person_id == person_id
-            ]
+            query = select(m.Term).where(m.Term.deleted_at.is_(None), whose)
+            rows = session.scalars(query.order_by(m.Term.term, m.Term.id))
+            return [convert.term(r) for r in rows]

@@ -69,3 +69,17 @@ def test_people_with_the_same_name_stay_in_the_order_they_were_added(desk: Desk)
     third = desk.add_person("Sam")
     assert [p.id for p in desk.people()] == [first, second, third]
     assert [p.id for p in desk.direct_reports()] == [first, second, third]
+
+
+def test_terms_show_the_team_and_that_persons_only_when_others_agreed_the_same_words(
+    desk: Desk,
+) -> None:
+    ada = desk.add_person("Ada")
+    bob = desk.add_person("Bob")
+    for word in ("done", "launched", "ready"):
+        desk.add_term(word, f"Bob's {word}", person_id=bob)
+    team = desk.add_term("done", "The team's done")
+    hers = desk.add_term("done", "Ada's done", person_id=ada)
+    ready = desk.add_term("ready", "Ada's ready", person_id=ada)
+    assert [t.id for t in desk.terms(ada)] == [team, hers, ready]
+    assert [t.id for t in desk.terms()] == [team]
