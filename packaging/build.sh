@@ -2,7 +2,7 @@
 # Build what a user installs, from a clean checkout, in a venv of its own:
 #   dist/LeadDesk-<version>-linux-x86_64.tar.gz   (install.sh / uninstall.sh into ~/.local)
 #   dist/leaddesk_<version>_amd64.deb             (apt install ./leaddesk_<version>_amd64.deb)
-# On macOS and Windows the same script builds the bundle only (see README: "Build it yourself").
+# On macOS and Windows the same script builds the bundle only (README: "Build the installers").
 #
 # Usage: packaging/build.sh            (output in dist/, work files in build/packaging/)
 #        LEADDESK_DIST=/some/dir packaging/build.sh
@@ -52,7 +52,8 @@ if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null && command -v file >
   # wheel vendors (*.libs/) were patched by auditwheel and break if rewritten: left alone.
   find "$bundle" -type f -name '*.so*' -not -path '*.libs/*' -print0 \
     | while IFS= read -r -d '' library; do
-        if file -b "$library" | grep -q 'with debug_info'; then strip --strip-debug "$library"; fi
+        # (file's output is read whole: with pipefail, `| grep -q` could miss a match on SIGPIPE)
+        case "$(file -b "$library")" in *"with debug_info"*) strip --strip-debug "$library" ;; esac
       done
 fi
 if command -v dpkg >/dev/null; then
@@ -87,7 +88,7 @@ cp "$root/packaging/linux/io.leaddesk.LeadDesk.metainfo.xml" "$stage/share/metai
 cp -a "$build/icons/hicolor" "$stage/share/icons/"
 install -m 0755 "$root/packaging/linux/install.sh" "$root/packaging/linux/uninstall.sh" "$stage/"
 tarball="$out/$name.tar.gz"
-tar -C "$build" -czf "$tarball.part" "$name"
+tar -C "$build" --owner=0 --group=0 --numeric-owner -czf "$tarball.part" "$name"
 mv "$tarball.part" "$tarball"
 echo "$tarball"
 

@@ -59,7 +59,7 @@ mkdir -p "$(dirname "$store")"
 "${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" "$app" --db "$store" demo --people 6
 "${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" "$app" --db "$store" export pdf --team \
   --out "$scratch/team.pdf"
-pdftotext "$scratch/team.pdf" - | grep -qi "team" || fail "the team one-pager does not read back"
+grep -qi "team" <<<"$(pdftotext "$scratch/team.pdf" -)" || fail "the team one-pager does not read back"
 echo "team one-pager: $(pdftotext "$scratch/team.pdf" - | wc -w) words read back"
 cp "$store" "$scratch/store.before"
 
@@ -85,7 +85,8 @@ desktop-file-validate /usr/share/applications/io.leaddesk.LeadDesk.desktop
 "${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" leaddesk --db "$store" export pdf \
   --person "$("${user_env[@]}" LEADDESK_PASSPHRASE="smoke test passphrase" leaddesk --db "$store" people | head -1 | sed 's/  .*//')" \
   --out "$scratch/person.pdf"
-pdftotext "$scratch/person.pdf" - | grep -q "PRIVATE ONE-PAGER" || fail "the person one-pager does not read back"
+grep -q "PRIVATE ONE-PAGER" <<<"$(pdftotext "$scratch/person.pdf" -)" \
+  || fail "the person one-pager does not read back"
 cp "$store" "$scratch/store.before"
 $SUDO apt-get remove -y -q leaddesk
 deb_installed=""

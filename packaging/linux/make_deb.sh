@@ -43,7 +43,7 @@ while IFS= read -r -d '' file; do
   if [[ "$rel" == _internal/lib*.so* && "$rel" != */*/* ]] && grep -qxF "$base" <<<"$system_libs"; then
     continue
   fi
-  file -b "$file" | grep -q '^ELF' && roots+=("$file")
+  case "$(file -b "$file")" in ELF*) roots+=("$file") ;; esac
 done < <(find "$deb/opt/LeadDesk" -type f \( -name '*.so*' -o -name leaddesk \) -print0)
 mapfile -t libdirs < <(for f in "${roots[@]}"; do dirname "$f"; done | sort -u)
 scratch="$(mktemp -d)"
@@ -61,7 +61,8 @@ depends="${depends#shlibs:Depends=}"
 # build machine's glibc: the newest GLIBC_ symbol version any file of the bundle needs sets the
 # floor, or apt would install LeadDesk where it cannot start.
 glibc="$(find "$deb/opt/LeadDesk" -type f \( -name '*.so*' -o -name leaddesk \) -print0 \
-  | xargs -0 objdump -T 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
+  | { xargs -0 objdump -T 2>/dev/null || true; } | sed -n 's/.*GLIBC_\([0-9][0-9.]*\).*/\1/p' \
+  | sort -uV | tail -1)"
 if [ -n "$glibc" ]; then
   depends="$(printf '%s' "$depends" | sed "s/libc6 ([^)]*)/libc6 (>= $glibc)/; t; s/^/libc6 (>= $glibc), /")"
 fi
