@@ -120,3 +120,15 @@ def test_dates_show_their_year_only_outside_todays_year() -> None:
     assert friendly_date(date(2026, 3, 4), TODAY) == "4 Mar"
     assert friendly_date(date(2025, 12, 31), TODAY) == "31 Dec 2025"
     assert friendly_date(date(2026, 3, 4), None) == "4 Mar 2026"
+
+
+def test_the_wording_loads_without_qt_or_sqlalchemy_so_the_cli_and_reports_can_use_it() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, leaddesk.reports.item_wording; "
+        "print('PySide6' in sys.modules, 'sqlalchemy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
