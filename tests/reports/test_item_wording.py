@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -17,8 +18,8 @@ D = ItemDetail
 K = ItemKind
 
 
-def _item(kind: ItemKind, detail: ItemDetail, subject: str = "", **facts: object) -> ActionItem:
-    return ActionItem(kind, 7, 1, "Ada", detail, subject, **facts)  # type: ignore[arg-type]
+def _item(kind: ItemKind, detail: ItemDetail, subject: str = "", **facts: Any) -> ActionItem:
+    return ActionItem(kind, 7, 1, "Ada", detail, subject, **facts)
 
 
 @pytest.mark.parametrize(
