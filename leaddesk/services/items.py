@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection, PromiseState
-from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
+from leaddesk.services.readmodels import ActionItem, ItemKind
 from leaddesk.store import models as m
 
 CALIBRATION_DAYS = 90
@@ -96,9 +96,12 @@ def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> 
     out = []
     for d in _active_delegations(session, people):
         if d.their_level is None:
-            detail = ItemDetail.LEVEL_NOT_AGREED
+            text = f"{d.title}: level not agreed yet (mine: {EmpowermentLevel(d.my_level).label})"
         elif d.their_level != d.my_level:
-            detail = ItemDetail.CLARITY_GAP
+            text = (
+                f"{d.title}: clarity gap — I said {EmpowermentLevel(d.my_level).label}, "
+                f"they think {EmpowermentLevel(d.their_level).label}"
+            )
         else:
             continue
         out.append(
@@ -107,11 +110,9 @@ def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> 
                 d.id,
                 d.person_id,
                 people[d.person_id],
-                detail,
-                d.title,
+                text,
                 d.created_on,
-                my_level=EmpowermentLevel(d.my_level),
-                their_level=None if d.their_level is None else EmpowermentLevel(d.their_level),
+                overdue=False,
             )
         )
     return out
@@ -141,16 +142,17 @@ def checkpoint_items(
         d = delegations.get(c.delegation_id)
         if d is None or c.due_on > until:
             continue
+        late = c.due_on < today
+        when = "overdue since" if late else "due"
         out.append(
             ActionItem(
                 ItemKind.CHECKPOINT,
                 c.id,
                 d.person_id,
                 people[d.person_id],
-                ItemDetail.CHECKPOINT_DUE,
-                d.title,
+                f"Checkpoint on {d.title} {when} {c.due_on.isoformat()}",
                 c.due_on,
-                overdue=c.due_on < today,
+                overdue=late,
             )
         )
     if include_unplanned:
@@ -162,9 +164,9 @@ def checkpoint_items(
                         d.id,
                         d.person_id,
                         people[d.person_id],
-                        ItemDetail.NO_CHECKPOINT,
-                        d.title,
+                        f"{d.title}: no checkpoint planned",
                         None,
+                        overdue=False,
                     )
                 )
     return out
@@ -197,8 +199,9 @@ def factor_items(
                     d.id,
                     d.person_id,
                     people[d.person_id],
-                    ItemDetail.NO_FACTOR,
-                    d.title,
+                    f"{d.title}: no success factor agreed",
+                    None,
+                    overdue=False,
                 )
             )
     cutoff = today - timedelta(days=CALIBRATION_DAYS)
@@ -214,10 +217,9 @@ def factor_items(
                     f.id,
                     owner.person_id,
                     people[owner.person_id],
-                    ItemDetail.NOT_CALIBRATED,
-                    f.name,
+                    f"{f.name} ({owner.title}): not calibrated since {last.isoformat()}",
                     last,
-                    within=owner.title,
+                    overdue=False,
                 )
             )
     return out
@@ -245,16 +247,15 @@ def promise_items(
             continue
         late = p.due_on is not None and p.due_on < today
         mine = p.direction == PromiseDirection.MINE.value
+        due = f" (due {p.due_on.isoformat()})" if p.due_on else ""
         item = ActionItem(
             ItemKind.PROMISE,
             p.id,
             p.person_id,
             people[p.person_id],
-            ItemDetail.PROMISE,
-            p.text,
+            f"{'I' if mine else 'They'} promised: {_short(p.text)}{due}",
             p.due_on,
             overdue=late,
-            direction=PromiseDirection(p.direction),
         )
         keyed.append(((not mine, not late, p.due_on or date.max, p.id), item))
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
@@ -283,7 +284,7 @@ def one_on_one_items(
         if held is None:
             out.append(
                 ActionItem(
-                    ItemKind.ONE_ON_ONE, None, pid, name, ItemDetail.NO_ONE_ON_ONE_YET, overdue=True
+                    ItemKind.ONE_ON_ONE, None, pid, name, "No 1:1 recorded yet", None, overdue=True
                 )
             )
         elif (today - held).days > interval_days:
@@ -293,12 +294,9 @@ def one_on_one_items(
                     None,
                     pid,
                     name,
-                    ItemDetail.ONE_ON_ONE_OVERDUE,
-                    "",
+                    f"No 1:1 for {(today - held).days} days (last {held.isoformat()})",
                     held + timedelta(days=interval_days),
                     overdue=True,
-                    last=held,
-                    days=(today - held).days,
                 )
             )
     return out
@@ -315,7 +313,9 @@ def relationship_items(session: Session) -> list[ActionItem]:
         )
     )
     return [
-        ActionItem(ItemKind.RELATIONSHIP, None, pid, name, ItemDetail.NO_RELATIONSHIP_NOTES)
+        ActionItem(
+            ItemKind.RELATIONSHIP, None, pid, name, "No relationship notes yet", None, overdue=False
+        )
         for pid, name in people.items()
         if pid not in noted
     ]
@@ -349,9 +349,9 @@ def feedback_items(
                     f.id,
                     f.person_id,
                     people[f.person_id],
-                    ItemDetail.FEEDBACK_ASKED,
-                    f.text,
+                    f"I asked for feedback: {_short(f.text)}",
                     f.on,
+                    overdue=False,
                 )
             )
     if balance:
@@ -373,12 +373,9 @@ def feedback_items(
                     None,
                     pid,
                     name,
-                    ItemDetail.FEEDBACK_BALANCE,
-                    "",
+                    f"Last 30 days: given {given}, solicited {asked}",
                     None,
                     overdue=given + asked == 0,
-                    given=given,
-                    solicited=asked,
                 )
             )
     return out
@@ -396,3 +393,8 @@ def _direct_reports(session: Session) -> dict[int, str]:
             .order_by(m.Person.name)
         ).all()
     )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
