@@ -146,7 +146,7 @@ def week(args: argparse.Namespace, desk: Desk) -> int:
     day = parse_date(args.date, "--date", desk.today()) if args.date else None
     focus = desk.week_focus(day)
     attention = desk.needs_attention(day)
-    print(render.week_report(focus, attention, render.terminal_width()))
+    print(render.week_report(focus, attention, render.terminal_width(), day or desk.today()))
     return 0
 
 

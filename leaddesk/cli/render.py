@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from leaddesk.reports.item_wording import item_text
 from leaddesk.services.readmodels import ActionItem, PersonSummary, StoreCounts, WeekFocus
 from leaddesk.services.roster import FieldValue, RosterPlan
 
@@ -36,14 +37,14 @@ def people_lines(people: Iterable[PersonSummary]) -> list[str]:
     return out
 
 
-def _items(found: Iterable[ActionItem], width: int) -> list[str]:
+def _items(found: Iterable[ActionItem], width: int, today: date | None) -> list[str]:
     rows = list(found)
     lines = []
     for item in rows[:MAX_ITEMS]:
         mark = "!" if item.overdue else "-"
         lines.extend(
             textwrap.wrap(
-                f"{item.person_name}: {item.text}",
+                f"{item.person_name}: {item_text(item, today)}",
                 width=width,
                 initial_indent=f"  {mark} ",
                 subsequent_indent="    ",
@@ -54,8 +55,10 @@ def _items(found: Iterable[ActionItem], width: int) -> list[str]:
     return lines
 
 
-def week_report(focus: WeekFocus, attention: list[ActionItem], width: int) -> str:
-    """The weekly focus and needs-attention, for a terminal."""
+def week_report(
+    focus: WeekFocus, attention: list[ActionItem], width: int, today: date | None = None
+) -> str:
+    """The weekly focus and needs-attention, for a terminal (dates in `today`'s year lack it)."""
     heading = (
         f"Week of {focus.week_start:%d %B %Y} — principle {int(focus.principle)} of 6: "
         f"{focus.title}"
@@ -73,9 +76,9 @@ def week_report(focus: WeekFocus, attention: list[ActionItem], width: int) -> st
             focus.reflection, width=width, initial_indent="  ", subsequent_indent="  "
         )
     lines += ["", f"This principle points at ({focus.points_at.rstrip('.')}):"]
-    lines += _items(focus.items, width) or ["  Nothing: well done."]
+    lines += _items(focus.items, width, today) or ["  Nothing: well done."]
     lines += ["", f"Needs attention ({len(attention)}):"]
-    lines += _items(attention, width) or ["  Nothing overdue or due."]
+    lines += _items(attention, width, today) or ["  Nothing overdue or due."]
     if any(i.overdue for i in [*focus.items, *attention]):
         lines += ["", "  ! = overdue"]
     return "\n".join(lines)

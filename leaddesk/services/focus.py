@@ -9,6 +9,7 @@ from sqlalchemy import select
 from leaddesk.domain.focus import Principle, principle_for, week_start
 from leaddesk.domain.validation import clean_text
 from leaddesk.services import items
+from leaddesk.services.action_item import ItemDetail
 from leaddesk.services.base import utcnow
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.readmodels import ActionItem, Agenda, ItemKind, ReflectionView, WeekFocus
@@ -72,7 +73,8 @@ class FocusMixin(TrustMixin, MeetingsMixin):
             found += items.promise_items(
                 session, today, due_by=today + timedelta(days=PROMISE_DUE_SOON_DAYS)
             )
-            found += [i for i in items.clarity_items(session) if "clarity gap" in i.text]
+            gaps = items.clarity_items(session)
+            found += [i for i in gaps if i.detail is ItemDetail.CLARITY_GAP]
             found += items.one_on_one_items(session, today, cfg.one_on_one_interval_days)
         return _overdue_first(found)
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection, PromiseState
-from leaddesk.services.readmodels import ActionItem, ItemKind
+from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
 from leaddesk.store import models as m
 
 CALIBRATION_DAYS = 90
@@ -96,12 +96,9 @@ def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> 
     out = []
     for d in _active_delegations(session, people):
         if d.their_level is None:
-            text = f"{d.title}: level not agreed yet (mine: {EmpowermentLevel(d.my_level).label})"
+            detail = ItemDetail.LEVEL_NOT_AGREED
         elif d.their_level != d.my_level:
-            text = (
-                f"{d.title}: clarity gap — I said {EmpowermentLevel(d.my_level).label}, "
-                f"they think {EmpowermentLevel(d.their_level).label}"
-            )
+            detail = ItemDetail.CLARITY_GAP
         else:
             continue
         out.append(
@@ -110,9 +107,11 @@ def clarity_items(session: Session, person_ids: Iterable[int] | None = None) -> 
                 d.id,
                 d.person_id,
                 people[d.person_id],
-                text,
+                detail,
+                d.title,
                 d.created_on,
-                overdue=False,
+                my_level=EmpowermentLevel(d.my_level),
+                their_level=None if d.their_level is None else EmpowermentLevel(d.their_level),
             )
         )
     return out
@@ -142,17 +141,16 @@ def checkpoint_items(
         d = delegations.get(c.delegation_id)
         if d is None or c.due_on > until:
             continue
-        late = c.due_on < today
-        when = "overdue since" if late else "due"
         out.append(
             ActionItem(
                 ItemKind.CHECKPOINT,
                 c.id,
                 d.person_id,
                 people[d.person_id],
-                f"Checkpoint on {d.title} {when} {c.due_on.isoformat()}",
+                ItemDetail.CHECKPOINT_DUE,
+                d.title,
                 c.due_on,
-                overdue=late,
+                overdue=c.due_on < today,
             )
         )
     if include_unplanned:
@@ -164,9 +162,9 @@ def checkpoint_items(
                         d.id,
                         d.person_id,
                         people[d.person_id],
-                        f"{d.title}: no checkpoint planned",
+                        ItemDetail.NO_CHECKPOINT,
+                        d.title,
                         None,
-                        overdue=False,
                     )
                 )
     return out
@@ -199,9 +197,8 @@ def factor_items(
                     d.id,
                     d.person_id,
                     people[d.person_id],
-                    f"{d.title}: no success factor agreed",
-                    None,
-                    overdue=False,
+                    ItemDetail.NO_FACTOR,
+                    d.title,
                 )
             )
     cutoff = today - timedelta(days=CALIBRATION_DAYS)
@@ -217,9 +214,10 @@ def factor_items(
                     f.id,
                     owner.person_id,
                     people[owner.person_id],
-                    f"{f.name} ({owner.title}): not calibrated since {last.isoformat()}",
+                    ItemDetail.NOT_CALIBRATED,
+                    f.name,
                     last,
-                    overdue=False,
+                    within=owner.title,
                 )
             )
     return out
@@ -247,15 +245,16 @@ def promise_items(
             continue
         late = p.due_on is not None and p.due_on < today
         mine = p.direction == PromiseDirection.MINE.value
-        due = f" (due {p.due_on.isoformat()})" if p.due_on else ""
         item = ActionItem(
             ItemKind.PROMISE,
             p.id,
             p.person_id,
             people[p.person_id],
-            f"{'I' if mine else 'They'} promised: {_short(p.text)}{due}",
+            ItemDetail.PROMISE,
+            p.text,
             p.due_on,
             overdue=late,
+            direction=PromiseDirection(p.direction),
         )
         keyed.append(((not mine, not late, p.due_on or date.max, p.id), item))
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
@@ -284,7 +283,7 @@ def one_on_one_items(
         if held is None:
             out.append(
                 ActionItem(
-                    ItemKind.ONE_ON_ONE, None, pid, name, "No 1:1 recorded yet", None, overdue=True
+                    ItemKind.ONE_ON_ONE, None, pid, name, ItemDetail.NO_ONE_ON_ONE_YET, overdue=True
                 )
             )
         elif (today - held).days > interval_days:
@@ -294,9 +293,12 @@ def one_on_one_items(
                     None,
                     pid,
                     name,
-                    f"No 1:1 for {(today - held).days} days (last {held.isoformat()})",
+                    ItemDetail.ONE_ON_ONE_OVERDUE,
+                    "",
                     held + timedelta(days=interval_days),
                     overdue=True,
+                    last=held,
+                    days=(today - held).days,
                 )
             )
     return out
@@ -313,9 +315,7 @@ def relationship_items(session: Session) -> list[ActionItem]:
         )
     )
     return [
-        ActionItem(
-            ItemKind.RELATIONSHIP, None, pid, name, "No relationship notes yet", None, overdue=False
-        )
+        ActionItem(ItemKind.RELATIONSHIP, None, pid, name, ItemDetail.NO_RELATIONSHIP_NOTES)
         for pid, name in people.items()
         if pid not in noted
     ]
@@ -349,9 +349,9 @@ def feedback_items(
                     f.id,
                     f.person_id,
                     people[f.person_id],
-                    f"I asked for feedback: {_short(f.text)}",
+                    ItemDetail.FEEDBACK_ASKED,
+                    f.text,
                     f.on,
-                    overdue=False,
                 )
             )
     if balance:
@@ -373,9 +373,12 @@ def feedback_items(
                     None,
                     pid,
                     name,
-                    f"Last 30 days: given {given}, solicited {asked}",
+                    ItemDetail.FEEDBACK_BALANCE,
+                    "",
                     None,
                     overdue=given + asked == 0,
+                    given=given,
+                    solicited=asked,
                 )
             )
     return out
@@ -393,8 +396,3 @@ def _direct_reports(session: Session) -> dict[int, str]:
             .order_by(m.Person.name)
         ).all()
     )
-
-
-def _short(text: str, limit: int = 80) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"

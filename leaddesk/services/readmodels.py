@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -12,6 +11,8 @@ from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind, has_clarity_gap
 from leaddesk.domain.promises import PromiseDirection, PromiseState
 from leaddesk.domain.trust import TrackRecord, Trend
+from leaddesk.services.action_item import ActionItem as ActionItem
+from leaddesk.services.action_item import ItemKind as ItemKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,33 +336,6 @@ class TeamOverview:
 
     members: tuple[TeamMember, ...]
     sparkline_dates: tuple[date, ...]
-
-
-class ItemKind(enum.Enum):
-    """What an action item is about, so a click can go where it is fixed."""
-
-    CHECKPOINT = "checkpoint"
-    DELEGATION = "delegation"
-    FACTOR = "success factor"
-    PROMISE = "promise"
-    ONE_ON_ONE = "1:1"
-    RELATIONSHIP = "relationship"
-    FEEDBACK = "feedback"
-    TOPIC = "topic"
-    ASSESSMENT = "assessment"
-
-
-@dataclass(frozen=True, slots=True)
-class ActionItem:
-    """One line of Needs attention, a focus list or a 1:1 agenda: what, who, and where to fix it."""
-
-    kind: ItemKind
-    ref_id: int | None
-    person_id: int
-    person_name: str
-    text: str
-    on: date | None
-    overdue: bool
 
 
 @dataclass(frozen=True, slots=True)

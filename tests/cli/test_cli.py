@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -263,6 +264,23 @@ def test_week_shows_principle_prompts_and_needs_attention(team: Path, capsys) ->
     assert "Hiring plan: level not agreed yet" in out
     assert "Needs attention" in out
     assert "No 1:1 recorded yet" in out
+
+
+def test_week_words_due_dates_like_the_app_with_the_year_only_when_not_this_one(
+    team: Path, capsys
+) -> None:
+    desk = Desk.open(team)
+    ada = next(p.id for p in desk.people() if p.name == "Ada Lovelace")
+    desk.add_promise(ada, PromiseDirection.THEIRS, "Send the plan", due_on=date(2026, 11, 26))
+    desk.add_promise(ada, PromiseDirection.MINE, "Book the offsite", due_on=date(2027, 1, 1))
+    desk.close()
+    code, out, _ = run(capsys, "--db", str(team), "week", "--date", "2026-11-25")
+    assert code == 0
+    assert "Ada Lovelace: They promised: Send the plan (due 26 Nov)" in out
+    assert "Book the offsite" not in out  # not due within two days
+    code, out, _ = run(capsys, "--db", str(team), "week", "--date", "2026-12-31")
+    assert "Ada Lovelace: I promised: Book the offsite (due 1 Jan 2027)" in out
+    assert "They promised: Send the plan (due 26 Nov)" in out  # overdue, same year as --date
 
 
 def test_check_reports_integrity_schema_and_counts(team: Path, capsys) -> None:

@@ -12,6 +12,8 @@ from leaddesk.domain.feedback import FeedbackDirection, Proposer
 from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.item_wording import item_text
+from leaddesk.services.action_item import ItemDetail
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import ActionItem, ItemKind
 
@@ -29,7 +31,8 @@ def _focus_on(desk: Desk, principle: Principle) -> None:
 
 
 def _texts(found: tuple[ActionItem, ...] | list[ActionItem]) -> list[str]:
-    return [i.text for i in found]
+    """What the lists show for each item (the wording lives outside the services)."""
+    return [item_text(i, TODAY) for i in found]
 
 
 def _delegation(
@@ -117,8 +120,8 @@ def test_smart_trust_week_lists_checkpoints_due_this_week_and_unplanned_ones(
     desk.set_delegation_state(finished, DelegationState.COMPLETED)
     focus = desk.week_focus()
     assert _texts(focus.items) == [
-        "Checkpoint on Budget overdue since 2026-11-20",
-        "Checkpoint on Hiring due 2026-11-29",
+        "Checkpoint on Budget overdue since 20 Nov",
+        "Checkpoint on Hiring due 29 Nov",
         "Pricing: no checkpoint planned",
     ]
     assert [i.overdue for i in focus.items] == [True, False, False]
@@ -154,7 +157,7 @@ def test_success_factors_week_lists_missing_and_stale_factors(desk: Desk, ada: i
     focus = desk.week_focus()
     assert _texts(focus.items) == [
         "Budget: no success factor agreed",
-        "Time to hire (Hiring): not calibrated since 2026-08-01",
+        "Time to hire (Hiring): not calibrated since 1 Aug",
     ]
     assert focus.items[1].kind is ItemKind.FACTOR
     assert focus.items[1].ref_id == stale
@@ -173,10 +176,10 @@ def test_foundation_week_lists_my_open_promises_overdue_first_then_theirs(
     desk.keep_promise(kept)
     focus = desk.week_focus()
     assert _texts(focus.items) == [
-        "I promised: My late (due 2026-11-24)",
-        "I promised: My later (due 2026-12-10)",
-        "They promised: Their late (due 2026-11-20)",
-        "They promised: Their later (due 2026-12-01)",
+        "I promised: My late (due 24 Nov)",
+        "I promised: My later (due 10 Dec)",
+        "They promised: Their late (due 20 Nov)",
+        "They promised: Their later (due 1 Dec)",
     ]
     assert [i.overdue for i in focus.items] == [True, False, True, False]
 
@@ -191,8 +194,8 @@ def test_relationship_week_lists_overdue_1on1s_and_people_without_notes(desk: De
     desk.record_one_on_one(bob, held_on=TODAY - timedelta(days=14))
     desk.add_relationship_note(ada, "Wants to lead a bigger team")
     focus = desk.week_focus()
-    assert [(i.person_id, i.text) for i in focus.items] == [
-        (ada, "No 1:1 for 20 days (last 2026-11-05)"),
+    assert [(i.person_id, item_text(i, TODAY)) for i in focus.items] == [
+        (ada, "No 1:1 for 20 days (last 5 Nov)"),
         (carol, "No 1:1 recorded yet"),
         (bob, "No relationship notes yet"),
         (carol, "No relationship notes yet"),
@@ -212,7 +215,7 @@ def test_feedback_week_lists_open_solicitations_and_the_balance_per_person(desk:
     desk.add_feedback(carol, FeedbackDirection.GIVEN, "Long ago", on=date(2026, 9, 1))
     desk.add_feedback(carol, FeedbackDirection.RECEIVED, "Received does not count")
     focus = desk.week_focus()
-    assert [(i.person_id, i.text, i.overdue) for i in focus.items] == [
+    assert [(i.person_id, item_text(i, TODAY), i.overdue) for i in focus.items] == [
         (ada, "I asked for feedback: How are my 1:1s?", False),
         (ada, "Last 30 days: given 1, solicited 1", False),
         (bob, "Last 30 days: given 0, solicited 1", False),
@@ -281,8 +284,8 @@ def test_needs_attention_lists_checkpoints_due_by_today_overdue_first(desk: Desk
     desk.plan_checkpoint(later, TODAY + timedelta(days=1))
     found = desk.needs_attention()
     assert _texts(found) == [
-        "Checkpoint on Budget overdue since 2026-11-20",
-        "Checkpoint on Hiring due 2026-11-25",
+        "Checkpoint on Budget overdue since 20 Nov",
+        "Checkpoint on Hiring due 25 Nov",
     ]
     assert [i.overdue for i in found] == [True, False]
 
@@ -298,8 +301,8 @@ def test_needs_attention_lists_promises_due_within_two_days(desk: Desk, ada: int
     desk.keep_promise(kept)
     found = desk.needs_attention()
     assert _texts(found) == [
-        "They promised: Overdue (due 2026-11-24)",
-        "I promised: In two days (due 2026-11-27)",
+        "They promised: Overdue (due 24 Nov)",
+        "I promised: In two days (due 27 Nov)",
     ]
     assert [i.kind for i in found] == [ItemKind.PROMISE, ItemKind.PROMISE]
 
@@ -311,7 +314,8 @@ def test_needs_attention_lists_clarity_gaps_but_not_unagreed_levels(desk: Desk, 
     (item,) = desk.needs_attention()
     assert item.kind is ItemKind.DELEGATION
     assert item.ref_id == gap
-    assert "clarity gap" in item.text
+    assert item.detail is ItemDetail.CLARITY_GAP
+    assert "clarity gap" in item_text(item, TODAY)
 
 
 def test_needs_attention_lists_overdue_1on1s(desk: Desk) -> None:
@@ -336,8 +340,8 @@ def test_needs_attention_puts_overdue_items_first(desk: Desk, ada: int) -> None:
     found = desk.needs_attention()
     overdue = [i.overdue for i in found]
     assert overdue == sorted(overdue, reverse=True)
-    assert {(i.person_id, i.text) for i in found if i.overdue} == {
-        (ada, "They promised: Late (due 2026-11-02)"),
+    assert {(i.person_id, item_text(i, TODAY)) for i in found if i.overdue} == {
+        (ada, "They promised: Late (due 2 Nov)"),
         (bob, "No 1:1 recorded yet"),
     }
     assert len(found) == 4
@@ -365,10 +369,10 @@ def test_agenda_has_both_ways_open_promises_overdue_first(desk: Desk, ada: int) 
     agenda = desk.agenda(ada)
     assert agenda.person.id == ada
     assert _texts(agenda.items) == [
-        "They promised: Their late (due 2026-11-20)",
-        "I promised: My late (due 2026-11-22)",
-        "They promised: Their later (due 2026-12-01)",
-        "I promised: My later (due 2026-12-10)",
+        "They promised: Their late (due 20 Nov)",
+        "I promised: My late (due 22 Nov)",
+        "They promised: Their later (due 1 Dec)",
+        "I promised: My later (due 10 Dec)",
     ]
     assert [i.overdue for i in agenda.items] == [True, True, False, False]
 
@@ -381,8 +385,8 @@ def test_agenda_has_checkpoints_due_within_a_week(desk: Desk, ada: int) -> None:
     far = _delegation(desk, ada, "Sales", their_level=L.AGREE)
     desk.plan_checkpoint(far, TODAY + timedelta(days=8))
     assert _texts(desk.agenda(ada).items) == [
-        "Checkpoint on Hiring overdue since 2026-11-01",
-        "Checkpoint on Budget due 2026-12-02",
+        "Checkpoint on Hiring overdue since 1 Nov",
+        "Checkpoint on Budget due 2 Dec",
     ]
 
 
@@ -402,7 +406,10 @@ def test_agenda_has_open_solicitations_only(desk: Desk, ada: int) -> None:
     desk.answer_solicitation(answered, "Yes")
     desk.add_feedback(ada, FeedbackDirection.GIVEN, "Great launch")
     (item,) = desk.agenda(ada).items
-    assert (item.kind, item.text) == (ItemKind.FEEDBACK, "I asked for feedback: How are my 1:1s?")
+    assert (item.kind, item_text(item, TODAY)) == (
+        ItemKind.FEEDBACK,
+        "I asked for feedback: How are my 1:1s?",
+    )
 
 
 def test_agenda_has_factors_due_for_calibration(desk: Desk, ada: int) -> None:

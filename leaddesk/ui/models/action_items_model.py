@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from leaddesk.reports.item_wording import item_text
 from leaddesk.services.readmodels import ActionItem
 from leaddesk.ui import theme
 
@@ -20,11 +22,15 @@ class ActionItemsModel(QAbstractListModel):
         super().__init__()
         self.items: list[ActionItem] = []
         self.show_person = show_person
+        self.today: date | None = None  # dates of this year are worded without the year
 
-    def set_items(self, items: list[ActionItem] | tuple[ActionItem, ...]) -> None:
-        """Replace the rows."""
+    def set_items(
+        self, items: list[ActionItem] | tuple[ActionItem, ...], today: date | None = None
+    ) -> None:
+        """Replace the rows; `today` decides which dates need their year."""
         self.beginResetModel()
         self.items = list(items)
+        self.today = today
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
@@ -37,13 +43,15 @@ class ActionItemsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             prefix = "Overdue · " if item.overdue else ""
             who = f"{item.person_name} — " if self.show_person else ""
-            return f"{prefix}{who}{item.text}"
+            return f"{prefix}{who}{item_text(item, self.today)}"
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return theme.bad()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.text}\nPress Enter or double-click to open where this is fixed."
+            text = item_text(item, self.today)
+            return f"{text}\nPress Enter or double-click to open where this is fixed."
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{'Overdue: ' if item.overdue else ''}{item.person_name}: {item.text}"
+            text = item_text(item, self.today)
+            return f"{'Overdue: ' if item.overdue else ''}{item.person_name}: {text}"
         if role == ItemRole:
             return item
         return None

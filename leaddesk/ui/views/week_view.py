@@ -346,7 +346,7 @@ class WeekView(BaseView):
             wrap = len(found) <= WRAP_LIMIT
             view.setWordWrap(wrap)
             view.setUniformItemSizes(not wrap)
-            model.set_items(found)
+            model.set_items(found, self.ctx.desk.today())
         overdue = sum(1 for item in attention if item.overdue)
         self.attention_title.setText(
             f"<b>Needs attention</b> — {len(attention)} item{'s' if len(attention) != 1 else ''}"

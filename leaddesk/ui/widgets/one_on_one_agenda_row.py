@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.item_wording import agenda_text
+from leaddesk.services.action_item import ItemDetail
 from leaddesk.services.readmodels import ActionItem, Agenda, ItemKind, TopicView
 
 RowKey = tuple[str, int]
-
-# Service texts start with who did what; the row's tag already says it.
-_PREFIXES = ("They promised: ", "I promised: ", "I asked for feedback: ", "Checkpoint on ")
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def friendly_dates(text: str, today: date | None) -> str:
-    """'2026-11-20' becomes '20 Nov' (this year) or '20 Nov 2025', easier to read aloud."""
-
-    def swap(match: re.Match[str]) -> str:
-        try:
-            day = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return match[0]
-        same_year = today is not None and day.year == today.year
-        return f"{day.day} {day:%b}" + ("" if same_year else f" {day.year}")
-
-    return _ISO_DATE.sub(swap, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +46,7 @@ class AgendaRow:
         """A row for an open item (None for items that point at nothing specific)."""
         if item.ref_id is None:
             return None
-        text = item.text
-        for prefix in _PREFIXES:
-            if text.startswith(prefix):
-                text = text[len(prefix) :]
-        text = friendly_dates(text.replace(": clarity gap —", " —"), today)
-        return cls(item.kind, item.ref_id, text, _tag(item), item.overdue)
+        return cls(item.kind, item.ref_id, agenda_text(item, today), _tag(item), item.overdue)
 
     @classmethod
     def from_topic(cls, topic: TopicView) -> AgendaRow:
@@ -83,11 +62,11 @@ class AgendaRow:
 
 def _tag(item: ActionItem) -> str:
     if item.kind is ItemKind.PROMISE:
-        return "Their promise" if item.text.startswith("They") else "My promise"
+        return "My promise" if item.direction is PromiseDirection.MINE else "Their promise"
     if item.kind is ItemKind.CHECKPOINT:
         return "Checkpoint"
     if item.kind is ItemKind.DELEGATION:
-        return "Clarity gap" if "clarity gap" in item.text else "Level to agree"
+        return "Clarity gap" if item.detail is ItemDetail.CLARITY_GAP else "Level to agree"
     if item.kind is ItemKind.FEEDBACK:
         return "Feedback I asked for"
     if item.kind is ItemKind.FACTOR:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.item_wording import friendly_date
 from leaddesk.services.readmodels import ItemKind
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
-from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow, friendly_dates
+from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow
 from leaddesk.ui.widgets.optional_date_edit import to_qdate
 
 HINT = "Ctrl+P a promise made just now · Ctrl+Shift+F feedback given, received or asked for"
@@ -213,7 +214,7 @@ class OneOnOneCaptureStrip(QFrame):
         if made is not None:
             self.promise_text.clear()
             mine = direction is PromiseDirection.MINE
-            when = f" (due {friendly_dates(due.isoformat(), self.ctx.desk.today())})" if due else ""
+            when = f" (due {friendly_date(due, self.ctx.desk.today())})" if due else ""
             row = AgendaRow(
                 ItemKind.PROMISE,
                 made,

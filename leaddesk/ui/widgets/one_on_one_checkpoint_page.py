@@ -6,9 +6,10 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLineEdit, QRadioButton
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports.item_wording import friendly_date
 from leaddesk.services.readmodels import DelegationView
 from leaddesk.ui.context import AppContext
-from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow, friendly_dates
+from leaddesk.ui.widgets.one_on_one_agenda_row import AgendaRow
 from leaddesk.ui.widgets.one_on_one_item_page import OneOnOneItemPage
 
 LABELS = {
@@ -104,5 +105,5 @@ class OneOnOneCheckpointPage(OneOnOneItemPage):
         if nxt is not None:
             said = f" · they said {level.label}" if level else ""
             self.ctx.message.emit(f"Checkpoint recorded; next one planned for {nxt:%d %b %Y}.")
-            when = friendly_dates(nxt.isoformat(), self.ctx.desk.today())
+            when = friendly_date(nxt, self.ctx.desk.today())
             self.resolved.emit(key, f"{outcome.label}{said} · next {when}")
