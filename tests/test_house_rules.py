@@ -14,7 +14,7 @@ LIMIT = 400
 OVER_THE_LIMIT = {
     "ui/views/people_view.py": 476,
     "ui/main_window.py": 469,
-    "services/readmodels.py": 454,
+    "services/readmodels.py": 428,
     "ui/charts/trust_chart.py": 453,
     "ui/views/one_on_one_view.py": 446,
     "ui/dialogs/quick_capture_dialog.py": 435,
