@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.errors import UserError
+from leaddesk.ui.gui_thread_gc import collect_on_gui_thread
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
@@ -36,6 +37,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("LeadDesk")
     app.setApplicationDisplayName("LeadDesk")
     app.setDesktopFileName("io.leaddesk.LeadDesk")  # Wayland app id: docks match the menu entry
+    collect_on_gui_thread(app)
     return app
 
 
