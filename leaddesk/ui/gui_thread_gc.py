@@ -18,12 +18,12 @@ CHECK_MS = 500
 
 
 class GuiThreadCollector(QObject):
-    """Owns the collection schedule while the application runs."""
+    """Owns the collection schedule while the application runs (made by collect_on_gui_thread,
+    which also switches automatic collection off)."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.threshold = gc.get_threshold()
-        gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.collect_if_due)
         self.timer.start(CHECK_MS)
