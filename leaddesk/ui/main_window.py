@@ -29,23 +29,23 @@ from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
-from leaddesk.ui.action_slots import on_triggered
+from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.export_menu import ExportActions
-from leaddesk.ui.presenter import PresenterBanner
+from leaddesk.ui.exports.export_menu import ExportActions
+from leaddesk.ui.shell.lock_overlay import IdleWatcher, LockOverlay
 from leaddesk.ui.theme import icon
-from leaddesk.ui.views.base_view import BaseView
-from leaddesk.ui.widgets.lock_overlay import IdleWatcher, LockOverlay
 
-# name: (module, class, label, icon, shortcut); the first five are the sidebar.
-VIEWS: dict[str, tuple[str, str, str, str, str]] = {
-    "week": ("week_view", "WeekView", "This week", "week", "Alt+1"),
-    "people": ("people_view", "PeopleView", "People", "people", "Alt+2"),
-    "board": ("board_view", "BoardView", "Delegation board", "board", "Alt+3"),
-    "reflections": ("reflections_view", "ReflectionsView", "Reflections", "reflections", "Alt+4"),
-    "settings": ("settings_view", "SettingsView", "Settings", "settings", "Alt+5"),
-    "person": ("person_view", "PersonView", "Person", "people", ""),
-    "one_on_one": ("one_on_one_view", "OneOnOneView", "1:1", "one-on-one", ""),
+# name: (class in ui/<name>/<name>_view.py, label, icon, shortcut); the first five: the sidebar.
+VIEWS: dict[str, tuple[str, str, str, str]] = {
+    "week": ("WeekView", "This week", "week", "Alt+1"),
+    "people": ("PeopleView", "People", "people", "Alt+2"),
+    "board": ("BoardView", "Delegation board", "board", "Alt+3"),
+    "reflections": ("ReflectionsView", "Reflections", "reflections", "Alt+4"),
+    "settings": ("SettingsView", "Settings", "settings", "Alt+5"),
+    "person": ("PersonView", "Person", "people", ""),
+    "one_on_one": ("OneOnOneView", "1:1", "one-on-one", ""),
 }
 SIDEBAR = ("week", "people", "board", "reflections", "settings")
 BACKUP_CHECK_MS = 60 * 60 * 1000  # how often an open window checks whether a backup is due
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
         for name in SIDEBAR:
-            _module, _cls, label, icon_name, shortcut = VIEWS[name]
+            _cls, label, icon_name, shortcut = VIEWS[name]
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{label} ({shortcut})")
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         )
         self.view_actions = []
         for name in SIDEBAR:
-            _m, _c, label, icon_name, shortcut = VIEWS[name]
+            _c, label, icon_name, shortcut = VIEWS[name]
             self.view_actions.append(
                 self._action(label, lambda _=False, n=name: self.show_view(n), shortcut, icon_name)
             )
@@ -237,8 +237,8 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> BaseView:
         """The view called `name`, created on first use."""
         if name not in self._views:
-            module_name, class_name, *_ = VIEWS[name]
-            module = importlib.import_module(f"leaddesk.ui.views.{module_name}")
+            class_name, *_ = VIEWS[name]
+            module = importlib.import_module(f"leaddesk.ui.{name}.{name}_view")
             widget: BaseView = getattr(module, class_name)(self.ctx)
             widget.setObjectName(f"{name}View")
             self._views[name] = widget
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
     def quick_capture(self) -> None:
         """Ctrl+N: capture something about a person in a few keystrokes."""
-        from leaddesk.ui.dialogs.quick_capture_dialog import QuickCaptureDialog
+        from leaddesk.ui.capture.quick_capture_dialog import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.ctx, self, self._person_on_screen())
         dialog.exec()
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
             if self._current == "person" and current is not None:
                 person_id = getattr(current, "person_id", None)
         if not isinstance(person_id, int):
-            from leaddesk.ui.dialogs.person_picker import pick_person
+            from leaddesk.ui.common.person_picker import pick_person
 
             person_id = pick_person(self.ctx, self, "Start a 1:1 with…")
         if isinstance(person_id, int):
@@ -331,13 +331,13 @@ class MainWindow(QMainWindow):
 
     def explain_trust(self) -> None:
         """The 'How is this computed?' text."""
-        from leaddesk.ui.charts.trust_explainer import show_trust_explanation
+        from leaddesk.ui.common.trust_explainer import show_trust_explanation
 
         show_trust_explanation(self, self.ctx.desk.settings().half_life_days)
 
     def about(self) -> None:
         """Version, the privacy promise and the licences (Help > About)."""
-        from leaddesk.ui.dialogs.about_dialog import AboutDialog
+        from leaddesk.ui.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
