@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from datetime import datetime
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
@@ -34,7 +29,8 @@ from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.exports.export_menu import ExportActions
-from leaddesk.ui.shell.lock_overlay import IdleWatcher, LockOverlay
+from leaddesk.ui.shell.lock_overlay import IdleWatcher
+from leaddesk.ui.shell.window_lock import WindowLock
 from leaddesk.ui.theme import icon
 
 # name: (class in ui/<name>/<name>_view.py, label, icon, shortcut); the first five: the sidebar.
@@ -70,11 +66,11 @@ class MainWindow(QMainWindow):
         self.ctx.presenter_changed.connect(self._on_presenter)
         self.ctx.changed.connect(self._on_change)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
-        self.lock_overlay = LockOverlay(self, self._try_unlock)
-        self._dialog_covers: list[LockOverlay] = []
-        self._frozen: list[QAction] = []
-        self._hidden_children: list[QWidget] = []
-        self.idle_watcher = IdleWatcher(self.idle, self._lock_when_idle, self)
+        self.window_lock = WindowLock(
+            self, self.ctx, self.idle, self.central, lambda: self._views.values()
+        )
+        self.lock_overlay = self.window_lock.overlay
+        self.idle_watcher = IdleWatcher(self.idle, self.window_lock.lock_when_idle, self)
         self._restore()
         self.backup_timer = QTimer(self)  # the daily backup also for a window left open for days
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -345,90 +341,8 @@ class MainWindow(QMainWindow):
 
     # -- auto-lock ---------------------------------------------------------------------------
     def lock_now(self, reason: str = "") -> None:
-        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock).
-
-        Locked means locked: every action of the window and of any open dialog is disabled (so no
-        shortcut, menu or toolbar reaches private data), the content is hidden, the services
-        are closed and their caches dropped. A dialog open over the window (a one-pager preview,
-        a note half typed) is covered too, with its own Unlock: nothing typed is lost.
-        """
-        desk = self.ctx.desk
-        if desk.locked:
-            return
-        self.idle.lock()
-        self.central.hide()  # first: hiding 1:1 mode saves its draft
-        for view in self._views.values():
-            view.flush_pending()
-        QThreadPool.globalInstance().waitForDone(3000)  # a background read ends before the close
-        ask = desk.unlock_with()
-        desk.lock()
-        dialogs = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
-        ]
-        self._frozen = [
-            action
-            for owner in (self, *dialogs)
-            for action in owner.findChildren(QAction)
-            if action.isEnabled()
-        ]
-        for action in self._frozen:
-            action.setEnabled(False)
-        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
-            bar.setEnabled(False)
-        self.statusBar().clearMessage()
-        self.lock_overlay.cover(reason or self._locked_by_you(), ask)
-        for dialog in dialogs:
-            cover = LockOverlay(dialog, self._try_unlock)
-            cover.setObjectName("dialogLockOverlay")
-            for child in dialog.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            ):
-                if child is not cover and child.isVisible():
-                    child.hide()  # not merely covered: hidden, out of focus and key reach
-                    self._hidden_children.append(child)
-            cover.cover(reason or self._locked_by_you(), ask)
-            self._dialog_covers.append(cover)
-
-    @staticmethod
-    def _locked_by_you() -> str:
-        return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
-
-    def _lock_when_idle(self) -> None:
-        minutes = self.idle.minutes
-        self.lock_now(
-            f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, so "
-            "nobody passing by reads your notes. Nothing was lost."
-        )
-
-    def _try_unlock(self, secret: str) -> str | None:
-        """Unlock with what the user typed: None when unlocked, else what went wrong."""
-        try:
-            self.ctx.desk.unlock(secret)
-        except UserError as error:
-            return str(error)
-        except Exception as error:  # a fault: said plainly, and the window stays locked
-            return f"Could not unlock: {explain(error)}"
-        self.idle.unlock()
-        self.lock_overlay.hide()  # unlocking from a dialog's cover unlocks everything
-        for cover in self._dialog_covers:
-            if shiboken6.isValid(cover):
-                cover.hide()
-                cover.deleteLater()
-        self._dialog_covers.clear()
-        for action in self._frozen:
-            if shiboken6.isValid(action):
-                action.setEnabled(True)
-        for widget in self._hidden_children:
-            if shiboken6.isValid(widget):
-                widget.show()
-        self._frozen.clear()
-        self._hidden_children.clear()
-        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
-            bar.setEnabled(True)
-        self.central.show()
-        for view in self._views.values():
-            view.refresh()  # the caches went with the lock
-        return None
+        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock)."""
+        self.window_lock.lock(reason)
 
     def _on_change(self, change: Change) -> None:
         if change.area in ("settings", "restore") and not self.ctx.desk.locked:

@@ -1,11 +1,18 @@
-"""A tiny trust sparkline painted with QPainter (no chart machinery for a 13-point line)."""
+"""A tiny trust sparkline painted with QPainter (no chart machinery for a 13-point line).
+
+The team grid shows one per member in its Trust column, through `SparklineDelegate`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+from leaddesk.ui import theme
+from leaddesk.ui.week.team_model import MemberRole, TeamTableModel
 
 
 def paint_sparkline(
@@ -36,3 +43,23 @@ def paint_sparkline(
     painter.setBrush(color)
     painter.drawEllipse(points[-1], 2.5, 2.5)
     painter.restore()
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Paints a member's sparkline in the Trust column (nothing in presenter mode)."""
+
+    def __init__(self, model: TeamTableModel) -> None:
+        super().__init__()
+        self.model = model
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        if self.model.presenter:
+            return
+        member = index.data(MemberRole)
+        paint_sparkline(painter, QRectF(option.rect), member.sparkline, theme.accent())

@@ -5,21 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,48 +30,13 @@ from leaddesk.ui.common.relaunch import start_leaddesk
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.ops import Progress, run_in_background
 from leaddesk.ui.week.action_items_model import ActionItemsModel, ItemRole
-from leaddesk.ui.week.sparkline import paint_sparkline
+from leaddesk.ui.week.activating_list import ActivatingList
+from leaddesk.ui.week.sparkline import SparklineDelegate
 from leaddesk.ui.week.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
 
 SAVE_DELAY_MS = 600
 WRAP_LIMIT = 60
 TEAM_TITLE = "<b>Your team</b> — double-click or Enter to open a person"
-
-
-class SparklineDelegate(QStyledItemDelegate):
-    """Paints a member's sparkline in the Trust column (nothing in presenter mode)."""
-
-    def __init__(self, model: TeamTableModel) -> None:
-        super().__init__()
-        self.model = model
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        if self.model.presenter:
-            return
-        member = index.data(MemberRole)
-        paint_sparkline(painter, QRectF(option.rect), member.sparkline, theme.accent())
-
-
-class ActivatingList(QListView):
-    """A list where Enter opens the current item, like a double-click; long lines wrap."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSpacing(1)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class WeekView(BaseView):
