@@ -14,11 +14,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
+from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.services.desk import Desk
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.delegation_dialog import DelegationDialog
 from leaddesk.ui.dialogs.feedback_dialog import FeedbackDialog, FeedbackInput
 from leaddesk.ui.dialogs.form_dialog import FormDialog
+from leaddesk.ui.dialogs.level_reason_dialog import LevelReasonDialog
 from leaddesk.ui.dialogs.person_dialog import PersonDialog
 from leaddesk.ui.dialogs.term_dialog import TermDialog
 from leaddesk.ui.dialogs.unlock_pin_dialog import UnlockPinDialog
@@ -165,3 +167,23 @@ def test_what_save_returns_is_kept_for_the_caller(desk: Desk, person: int, qtbot
     [feedback] = desk.feedback(person)
     assert dialog.saved == feedback.id
     assert (feedback.kind, feedback.text) == (FeedbackKind.APPRECIATION, dialog.value().text)
+
+
+def test_the_level_reason_is_required_and_ctrl_enter_records_it(qtbot) -> None:
+    consult, advise = EmpowermentLevel.CONSULT, EmpowermentLevel.ADVISE
+    dialog = open_dialog(qtbot, LevelReasonDialog("Pricing", consult, advise))
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and "Say why" in dialog.error.text()
+    assert QApplication.focusWidget() is dialog.reason
+
+    qtbot.keyClicks(dialog.reason, "Three on-track checkpoints ")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
+    assert not dialog.isVisible()
+    assert dialog.saved == "Three on-track checkpoints"
+
+
+def test_an_optional_level_reason_may_stay_empty(qtbot) -> None:
+    dialog = open_dialog(qtbot, LevelReasonDialog("Pricing", None, None, required=False))
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
+    assert not dialog.isVisible() and dialog.result() == FormDialog.DialogCode.Accepted
+    assert dialog.saved == ""
