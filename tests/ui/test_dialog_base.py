@@ -21,6 +21,7 @@ from leaddesk.ui.dialogs.delegation_dialog import DelegationDialog
 from leaddesk.ui.dialogs.feedback_dialog import FeedbackDialog, FeedbackInput
 from leaddesk.ui.dialogs.form_dialog import FormDialog
 from leaddesk.ui.dialogs.level_reason_dialog import LevelReasonDialog
+from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
 from leaddesk.ui.dialogs.person_dialog import PersonDialog
 from leaddesk.ui.dialogs.term_dialog import TermDialog
 from leaddesk.ui.dialogs.unlock_pin_dialog import UnlockPinDialog
@@ -187,3 +188,19 @@ def test_an_optional_level_reason_may_stay_empty(qtbot) -> None:
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
     assert not dialog.isVisible() and dialog.result() == FormDialog.DialogCode.Accepted
     assert dialog.saved == ""
+
+
+def test_a_new_passphrase_too_short_is_refused_and_selected_for_retyping(qtbot) -> None:
+    dialog = open_dialog(qtbot, PassphraseDialog(True, "/tmp/new.db"))
+    qtbot.keyClicks(dialog.passphrase, "short")
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "at least" in dialog.error.text()
+    assert QApplication.focusWidget() is dialog.passphrase
+    assert dialog.passphrase.selectedText() == "short"
+
+    qtbot.keyClicks(dialog.passphrase, "a long enough passphrase")
+    dialog.repeat.setFocus()
+    qtbot.keyClicks(dialog.repeat, "a long enough passphrase")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert dialog.saved == dialog.value() == "a long enough passphrase"
