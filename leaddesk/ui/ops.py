@@ -56,10 +56,12 @@ class _Relay(QObject):
     def _receive(self, message: _Message) -> None:
         serial, kind, value = message
         op = _RUNNING.get(serial)
+        if op is None:
+            return
         if kind is not _Kind.PROGRESS:
-            _RUNNING.pop(serial, None)
-        if op is not None:
-            op._receive(kind, value)
+            del _RUNNING[serial]
+            op._finished = True
+        op._receive(kind, value)
 
 
 _relay: _Relay | None = None
@@ -141,6 +143,7 @@ class BackgroundOp(Generic[T]):
         self._on_progress: Callable[[int, int], None] | None = None
         self._progress: Progress | None = None
         self._dropped = False
+        self._finished = False
 
     def success(self, callback: Callable[[T], None]) -> BackgroundOp[T]:
         """Call `callback` with the work's result, on the GUI thread."""
@@ -181,6 +184,11 @@ class BackgroundOp(Generic[T]):
         """The result is no longer wanted: cancel, and deliver nothing more."""
         self._dropped = True
         self.cancel()
+
+    @property
+    def finished(self) -> bool:
+        """Whether the work's outcome came back to the GUI thread (delivered or dropped)."""
+        return self._finished
 
     @property
     def dropped(self) -> bool:
