@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.security.lock import IdleLock
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.ui.action_slots import on_triggered
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.export_menu import ExportActions
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _on_change(self, change: Change) -> None:
-        if change.area in ("settings", "restore") and not self.ctx.desk.locked:
+        if change.area in (ChangeArea.SETTINGS, ChangeArea.RESTORE) and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
 
     def resizeEvent(self, event: QResizeEvent) -> None:

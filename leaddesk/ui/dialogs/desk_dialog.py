@@ -98,7 +98,8 @@ class DeskDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.save()
+            with self.ctx.acting(self):  # its changes name this dialog (and so its parent)
+                self.save()
         except UserError as error:
             self.show_error(str(error))
             return

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.services.readmodels import Agenda, Change, ItemKind
+from leaddesk.services.changes import Change
+from leaddesk.services.readmodels import Agenda, ItemKind
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.navigation import PersonTarget
 from leaddesk.ui.ops import run_in_background

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import PersonSummary
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
@@ -57,7 +58,7 @@ class PeopleView(BaseView):
     """The people the leader leads, as a searchable reports-to tree."""
 
     title = "People"
-    areas = frozenset({"people", "delete", "purge", "bulk"})
+    areas = frozenset({ChangeArea.PEOPLE, ChangeArea.DELETE, ChangeArea.PURGE, ChangeArea.BULK})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

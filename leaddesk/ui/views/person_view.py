@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.readmodels import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.action_slots import on_triggered
@@ -36,6 +37,9 @@ from leaddesk.ui.views.person_tabs.timeline_tab import TimelineTab
 
 # "&&" shows a literal "&" (a single one would make a mnemonic).
 TAB_LABELS = ("Overview", "Delegations", "Promises", "1:1s && relationship", "Feedback", "Timeline")
+# Tabs that re-read themselves after each of their own writes (they also work on their own):
+# the page leaves them alone for the changes they made.
+SELF_REFRESHING = (DelegationsTab, PromisesTab, RelationshipTab, FeedbackTab)
 
 
 class PersonTab(Protocol):
@@ -190,6 +194,20 @@ class PersonView(BaseView):
         if self._dirty:
             QTimer.singleShot(0, self._render_if_stale)
 
+    def on_changes(self, changes: tuple[Change, ...]) -> None:
+        """Re-read once; a change the tab on screen made itself re-reads only the header and
+        leaves the other tabs to re-read when shown (the tab has shown its own result)."""
+        tab = self.tabs.currentWidget()
+        if (
+            self.person_id is not None
+            and self.isVisible()
+            and not self._dirty
+            and isinstance(tab, SELF_REFRESHING)
+            and all(c.area is not ChangeArea.RESTORE and made_in(c, tab) for c in changes)
+        ):
+            self._shown[self.tabs.currentIndex()] = (self.person_id, self._generation + 1)
+        self.refresh()
+
     def _render_if_stale(self) -> None:
         if self._dirty and self.isVisible():
             self._dirty = False
@@ -315,3 +333,13 @@ class PersonView(BaseView):
             if new is not None:
                 self.tabs.setCurrentIndex(0)
                 self.tab_pages[0].select(new)
+
+
+def made_in(change: Change, widget: QWidget) -> bool:
+    """Whether `change` was initiated by `widget` or something inside it (a dialog it opened)."""
+    initiator = change.initiator
+    while isinstance(initiator, QObject):
+        if initiator is widget:
+            return True
+        initiator = initiator.parent()
+    return False

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.services.readmodels import ActionItem, Change, TeamOverview, WeekFocus
+from leaddesk.services.changes import Change, ChangeArea
+from leaddesk.services.readmodels import ActionItem, TeamOverview, WeekFocus
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.models.action_items_model import ActionItemsModel, ItemRole
@@ -273,7 +274,7 @@ class WeekView(BaseView):
         super()._on_presenter(on)
 
     def _on_change(self, change: Change) -> None:
-        if change.area != "reflections":  # our own autosave: nothing else to redraw
+        if change.area is not ChangeArea.REFLECTIONS:  # our own autosave: nothing else to redraw
             super()._on_change(change)
 
     def load(self) -> None:

@@ -1,0 +1,108 @@
+"""One user action re-reads each service read model at most once per view (the change notice
+carries its initiator, and a view coalesces what one action changed)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from helpers.qt import on_modal, press
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.desk import Desk
+from leaddesk.ui.dialogs.promise_dialog import PromiseDialog
+from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.navigation import PersonTarget
+from leaddesk.ui.views.person_tabs.promises_tab import PromisesTab
+from leaddesk.ui.views.person_view import PersonView
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+)
+TODAY = date(2026, 11, 25)
+SPIED = ("promises", "person", "person_overview")
+
+
+def spy(desk: Desk, names: tuple[str, ...] = SPIED) -> Counter[str]:
+    """Count calls of `desk`'s read methods; each real method still runs (a spy, not a mock)."""
+    calls: Counter[str] = Counter()
+    for name in names:
+        real: Callable[..., Any] = getattr(desk, name)
+
+        def counting(*args: Any, _name: str = name, _real: Any = real, **kw: Any) -> Any:
+            calls[_name] += 1
+            return _real(*args, **kw)
+
+        setattr(desk, name, counting)
+    return calls
+
+
+@pytest.fixture
+def ana(desk: Desk) -> int:
+    person = desk.add_person("Ana Lima", role="Head of Data", in_role_since=date(2024, 8, 10))
+    desk.add_promise(person, PromiseDirection.THEIRS, "Report", made_on=TODAY - timedelta(9))
+    return person
+
+
+@pytest.fixture
+def window(desk: Desk, ana: int, qtbot) -> Iterator[MainWindow]:
+    win = MainWindow(desk)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitActive(win)
+    win.show_view("person", PersonTarget(ana, "promises"))
+    view = win.view("person")
+    assert isinstance(view, PersonView)
+    qtbot.waitUntil(lambda: view.header.name_label.text() == "Ana Lima")
+    yield win
+
+
+def promises_tab(window: MainWindow) -> PromisesTab:
+    view = window.view("person")
+    assert isinstance(view, PersonView)
+    tab = view.tabs.currentWidget()
+    assert isinstance(tab, PromisesTab)
+    return tab
+
+
+def test_new_promise_on_the_person_page_reads_each_model_once(
+    window: MainWindow, desk: Desk, ana: int, qtbot
+) -> None:
+    tab = promises_tab(window)
+    calls = spy(desk)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, PromiseDialog)
+        qtbot.keyClicks(dialog.text, "Introduce you to the CFO")
+        dialog.ok_button.click()
+
+    on_modal(fill)
+    tab.new_action.trigger()
+    qtbot.waitUntil(lambda: len(tab.models[(PromiseDirection.MINE, True)].records) == 1)
+    assert tab.current() is not None and tab.current().text == "Introduce you to the CFO"
+    print("READS new promise:", dict(calls))
+    assert calls["promises"] <= 1 and calls["person"] <= 1 and calls["person_overview"] <= 1
+
+
+def test_delete_and_undo_on_the_person_page_read_each_model_once(
+    window: MainWindow, desk: Desk, ana: int, qtbot
+) -> None:
+    tab = promises_tab(window)
+    view = tab.views[(PromiseDirection.THEIRS, True)]
+    tab.select(desk.promises(ana)[0].id)
+    calls = spy(desk)
+    press(qtbot, view, Qt.Key.Key_Delete)
+    assert tab.models[(PromiseDirection.THEIRS, True)].records == []
+    print("READS delete:", dict(calls))
+    assert calls["promises"] <= 1 and calls["person"] <= 1 and calls["person_overview"] <= 1
+    calls.clear()
+    window.undo_action.trigger()
+    assert len(tab.models[(PromiseDirection.THEIRS, True)].records) == 1
+    print("READS undo:", dict(calls))
+    assert calls["promises"] <= 1 and calls["person"] <= 1 and calls["person_overview"] <= 1
