@@ -13,11 +13,14 @@ from helpers.qt import on_modal, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
+from leaddesk.ui.dialogs.checkpoint_dialog import CheckpointDialog
 from leaddesk.ui.dialogs.promise_dialog import PromiseDialog
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.navigation import PersonTarget
+from leaddesk.ui.views.person_tabs.delegations_tab import DelegationsTab
 from leaddesk.ui.views.person_tabs.promises_tab import PromisesTab
 from leaddesk.ui.views.person_view import PersonView
 
@@ -106,3 +109,50 @@ def test_delete_and_undo_on_the_person_page_read_each_model_once(
     assert len(tab.models[(PromiseDirection.THEIRS, True)].records) == 1
     print("READS undo:", dict(calls))
     assert calls["promises"] <= 1 and calls["person"] <= 1 and calls["person_overview"] <= 1
+
+
+def test_completing_a_checkpoint_on_the_person_page_reads_each_model_once(
+    window: MainWindow, desk: Desk, ana: int, qtbot
+) -> None:
+    did = desk.add_delegation(ana, "Pricing page", 3, done_means="New page live")
+    planned = desk.delegation(did).next_checkpoint
+    assert planned is not None
+    window.show_view("person", PersonTarget(ana, "delegations", did))
+    view = window.view("person")
+    assert isinstance(view, PersonView)
+    tab = view.tabs.currentWidget()
+    assert isinstance(tab, DelegationsTab)
+    qtbot.waitUntil(lambda: tab.current() is not None and tab.current().id == did)
+    calls = spy(desk, ("delegations", "person", "person_overview", "terms"))
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CheckpointDialog)
+        dialog.outcome_buttons[CheckpointOutcome.ON_TRACK].click()
+        qtbot.keyClicks(dialog.note, "Page shipped")
+        dialog.ok_button.click()
+
+    on_modal(fill)
+    press(qtbot, tab.list_view, Qt.Key.Key_C)
+    qtbot.waitUntil(lambda: tab.detail.checkpoints.rowCount() == 2)
+    assert tab.detail.checkpoints.index(1, 1).data() == "on track"
+    print("READS checkpoint:", dict(calls))
+    assert max(calls.values()) == 1, calls
+
+
+def test_a_term_deleted_in_the_delegations_tab_leaves_its_panel(
+    window: MainWindow, desk: Desk, ana: int, qtbot
+) -> None:
+    """The terms panel relies on the page to re-read it: a change it made is not the tab's own."""
+    desk.add_term("launched", "available to all paying customers", person_id=ana)
+    window.show_view("person", PersonTarget(ana, "delegations"))
+    view = window.view("person")
+    assert isinstance(view, PersonView)
+    tab = view.tabs.currentWidget()
+    assert isinstance(tab, DelegationsTab)
+    qtbot.waitUntil(lambda: tab.terms.model.rowCount() == 1)
+    tab.terms.table.selectRow(0)
+    press(qtbot, tab.terms.table, Qt.Key.Key_Delete)
+    assert desk.terms(ana) == []
+    assert tab.terms.model.rowCount() == 0
+    window.undo_action.trigger()
+    assert tab.terms.model.rowCount() == 1

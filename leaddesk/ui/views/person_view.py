@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -203,7 +204,7 @@ class PersonView(BaseView):
             and self.isVisible()
             and not self._dirty
             and isinstance(tab, SELF_REFRESHING)
-            and all(c.area is not ChangeArea.RESTORE and made_in(c, tab) for c in changes)
+            and all(c.area is not ChangeArea.RESTORE and made_by(c, tab) for c in changes)
         ):
             self._shown[self.tabs.currentIndex()] = (self.person_id, self._generation + 1)
         self.refresh()
@@ -335,11 +336,10 @@ class PersonView(BaseView):
                 self.tab_pages[0].select(new)
 
 
-def made_in(change: Change, widget: QWidget) -> bool:
-    """Whether `change` was initiated by `widget` or something inside it (a dialog it opened)."""
+def made_by(change: Change, tab: QWidget) -> bool:
+    """Whether `tab` itself, or a dialog it opened, made `change` (not a panel inside it, such
+    as the terms panel, which leaves re-reading to the page)."""
     initiator = change.initiator
-    while isinstance(initiator, QObject):
-        if initiator is widget:
-            return True
+    if isinstance(initiator, QDialog):
         initiator = initiator.parent()
-    return False
+    return initiator is tab

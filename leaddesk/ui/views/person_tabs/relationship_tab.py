@@ -360,7 +360,9 @@ class RelationshipTab(QWidget):
         if meeting is None:
             return
         dialog = OneOnOneDialog(self.ctx, meeting, self.person_name, self)
-        if dialog.exec() == OneOnOneDialog.DialogCode.Accepted:
+        with self.ctx.acting(self):  # its save is ours: we re-read below
+            accepted = dialog.exec() == OneOnOneDialog.DialogCode.Accepted
+        if accepted:
             self.ctx.message.emit(f"1:1 of {meeting.held_on.isoformat()} saved.")
             self._refresh()
 
@@ -377,7 +379,8 @@ class RelationshipTab(QWidget):
             return
 
         def save(value: NoteInput) -> int:
-            return self.ctx.desk.add_relationship_note(pid, value.text, value.topic, value.on)
+            with self.ctx.acting(self):  # we show the new note ourselves, below
+                return self.ctx.desk.add_relationship_note(pid, value.text, value.topic, value.on)
 
         dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, parent=self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
@@ -392,7 +395,8 @@ class RelationshipTab(QWidget):
             return
 
         def save(value: NoteInput) -> None:
-            self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
+            with self.ctx.acting(self):
+                self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
 
         dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, note, self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
