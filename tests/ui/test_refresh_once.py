@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from helpers.qt import on_modal, press
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
@@ -20,6 +20,7 @@ from leaddesk.ui.dialogs.checkpoint_dialog import CheckpointDialog
 from leaddesk.ui.dialogs.promise_dialog import PromiseDialog
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.navigation import PersonTarget
+from leaddesk.ui.views.people_view import PeopleView
 from leaddesk.ui.views.person_tabs.delegations_tab import DelegationsTab
 from leaddesk.ui.views.person_tabs.promises_tab import PromisesTab
 from leaddesk.ui.views.person_view import PersonView
@@ -156,3 +157,25 @@ def test_a_term_deleted_in_the_delegations_tab_leaves_its_panel(
     assert tab.terms.model.rowCount() == 0
     window.undo_action.trigger()
     assert tab.terms.model.rowCount() == 1
+
+
+def test_adding_a_person_on_the_people_page_reads_the_people_once(
+    window: MainWindow, desk: Desk, qtbot
+) -> None:
+    window.show_view("people")
+    view = window.view("people")
+    assert isinstance(view, PeopleView)
+    qtbot.waitUntil(view.isVisible)
+    calls = spy(desk, ("people",))
+
+    def fill(dialog: QWidget) -> None:
+        dialog.findChild(QLineEdit, "personName").setText("Eve Stone")
+        dialog.findChild(QPushButton, "formOk").click()
+
+    on_modal(fill)
+    view.add_action.trigger()
+    reads = calls["people"]
+    eve = desk.find_person("Eve Stone")
+    assert view.current_id() == eve.id
+    print("READS add person:", reads)
+    assert reads == 2  # the dialog's reports-to list, then the page once

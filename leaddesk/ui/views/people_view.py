@@ -399,8 +399,7 @@ class PeopleView(BaseView):
 
         new_id = PersonDialog.create(self.ctx, self, reports_to_id=reports_to_id)
         if new_id is not None:
-            self.refresh()
-            self._select(new_id)
+            self._select(new_id)  # the change notice has re-read the tree already
 
     def add_skip_level(self) -> None:
         """Add someone who reports to the selected person."""
