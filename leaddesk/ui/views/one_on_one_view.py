@@ -311,8 +311,7 @@ class OneOnOneView(BaseView):
         self._quiet = on
 
     def _on_change(self, change: Change) -> None:
-        # Our own writes update the agenda in place: re-reading it (one query set per
-        # person, slower on large stores) after every tick of the meeting is not needed.
+        # Our own writes update the agenda in place: no re-read per tick of the meeting.
         if not self._quiet:
             super()._on_change(change)
 

@@ -360,9 +360,7 @@ class RelationshipTab(QWidget):
         if meeting is None:
             return
         dialog = OneOnOneDialog(self.ctx, meeting, self.person_name, self)
-        with self.ctx.acting(self):  # its save is ours: we re-read below
-            accepted = dialog.exec() == OneOnOneDialog.DialogCode.Accepted
-        if accepted:
+        if dialog.exec() == OneOnOneDialog.DialogCode.Accepted:
             self.ctx.message.emit(f"1:1 of {meeting.held_on.isoformat()} saved.")
             self._refresh()
 
@@ -379,8 +377,7 @@ class RelationshipTab(QWidget):
             return
 
         def save(value: NoteInput) -> int:
-            with self.ctx.acting(self):  # we show the new note ourselves, below
-                return self.ctx.desk.add_relationship_note(pid, value.text, value.topic, value.on)
+            return self.ctx.desk.add_relationship_note(pid, value.text, value.topic, value.on)
 
         dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, parent=self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
@@ -395,8 +392,7 @@ class RelationshipTab(QWidget):
             return
 
         def save(value: NoteInput) -> None:
-            with self.ctx.acting(self):
-                self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
+            self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
 
         dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, note, self)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
