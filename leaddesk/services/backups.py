@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from leaddesk.security.keys import PassphrasePrompt, StoreKey, keychain_key, resolve_key
-from leaddesk.services.readmodels import Change
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import backup, restore
 from leaddesk.store.errors import StoreError
@@ -169,7 +169,7 @@ class BackupsMixin(SettingsMixin):
             self._key_source = key.source
             self._forget_everything()
         self._ensure_focus_start()
-        change = Change("restore")
+        change = Change(ChangeArea.RESTORE)
         for listener in list(self._listeners):
             listener(change)
         return Restored(kept, _summary(contents))

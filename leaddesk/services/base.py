@@ -15,7 +15,7 @@ from leaddesk.domain import clock
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import check_date
 from leaddesk.security.keys import StoreKey
-from leaddesk.services.readmodels import Change
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.store import models as m
 from leaddesk.store.locked import StoreLockedError, locked_store
 from leaddesk.store.store import Store, open_store
@@ -23,7 +23,15 @@ from leaddesk.store.store import Store, open_store
 T = TypeVar("T", bound=m.Base)
 
 # Writes in these areas can change someone's trust evidence.
-EVIDENCE_AREAS = frozenset({"promises", "checkpoints", "delete", "bulk", "purge"})
+EVIDENCE_AREAS = frozenset(
+    {
+        ChangeArea.PROMISES,
+        ChangeArea.CHECKPOINTS,
+        ChangeArea.DELETE,
+        ChangeArea.BULK,
+        ChangeArea.PURGE,
+    }
+)
 _TOUCHED = "leaddesk.evidence_of"
 
 
@@ -106,7 +114,7 @@ class DeskBase:
             yield session
 
     @contextmanager
-    def _write(self, area: str, person_id: int | None = None) -> Iterator[Session]:
+    def _write(self, area: ChangeArea, person_id: int | None = None) -> Iterator[Session]:
         """A committed transaction; afterwards caches are dropped and listeners told.
 
         Trust evidence is kept per person across writes (the team grid folds every direct

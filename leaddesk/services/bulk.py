@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.services.base import DeskBase
+from leaddesk.services.changes import ChangeArea
 from leaddesk.store import models as m
 
 Row = dict[str, Any]
@@ -85,7 +86,7 @@ class BulkMixin(DeskBase):
         """
         total = world.row_count()
         done = 0
-        with self._write("bulk") as session:
+        with self._write(ChangeArea.BULK) as session:
             if _has_data(session):
                 raise ValidationError(NOT_EMPTY)
             for model, rows in world.tables():

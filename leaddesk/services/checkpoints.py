@@ -12,6 +12,7 @@ from leaddesk.domain.feedback import Proposer
 from leaddesk.domain.levels import EmpowermentLevel, LevelKind
 from leaddesk.domain.validation import clean_name, clean_optional_name, clean_text
 from leaddesk.services import convert
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.delegations import DelegationsMixin
 from leaddesk.services.readmodels import TermView
 from leaddesk.store import models as m
@@ -23,7 +24,7 @@ class CheckpointsMixin(DelegationsMixin):
     def plan_checkpoint(self, delegation_id: int, due_on: date | None = None) -> int:
         """Plan a checkpoint; without a date it goes at the suggested date."""
         due = self._day(due_on, "Due date") if due_on else self.suggest_checkpoint(delegation_id)
-        with self._write("checkpoints") as session:
+        with self._write(ChangeArea.CHECKPOINTS) as session:
             row = self._delegation_row(session, delegation_id)
             self._touch(session, row.person_id)
             cp = m.Checkpoint(delegation_id=row.id, due_on=due)
@@ -34,7 +35,7 @@ class CheckpointsMixin(DelegationsMixin):
     def reschedule_checkpoint(self, checkpoint_id: int, due_on: date) -> None:
         """Move an open checkpoint to another date."""
         due = self._day(due_on, "Due date")
-        with self._write("checkpoints") as session:
+        with self._write(ChangeArea.CHECKPOINTS) as session:
             cp = self._get(session, m.Checkpoint, checkpoint_id, "checkpoint")
             self._touch(session, self._delegation_row(session, cp.delegation_id).person_id)
             if cp.outcome is not None:
@@ -60,7 +61,7 @@ class CheckpointsMixin(DelegationsMixin):
         day = self._day(on)
         # Parse before writing: an invalid level must not leave the checkpoint half-recorded.
         theirs = EmpowermentLevel.parse(their_level) if their_level is not None else None
-        with self._write("checkpoints") as session:
+        with self._write(ChangeArea.CHECKPOINTS) as session:
             cp = self._get(session, m.Checkpoint, checkpoint_id, "checkpoint")
             self._touch(session, self._delegation_row(session, cp.delegation_id).person_id)
             if cp.outcome is not None:
@@ -103,7 +104,7 @@ class CheckpointsMixin(DelegationsMixin):
     ) -> int:
         """Add an agreed measure in the words both use."""
         day = self._day(agreed_on, "Agreed on")
-        with self._write("factors") as session:
+        with self._write(ChangeArea.FACTORS) as session:
             self._delegation_row(session, delegation_id)
             row = m.SuccessFactor(
                 delegation_id=delegation_id,
@@ -129,7 +130,7 @@ class CheckpointsMixin(DelegationsMixin):
         """Change a factor's definition and/or target, keeping the old ones as a calibration."""
         day = self._day(on)
         why = clean_text(reason, "Reason", required=True)
-        with self._write("factors") as session:
+        with self._write(ChangeArea.FACTORS) as session:
             row = self._get(session, m.SuccessFactor, factor_id, "success factor")
             if day < row.agreed_on:
                 raise ValidationError(
@@ -164,7 +165,7 @@ class CheckpointsMixin(DelegationsMixin):
     ) -> int:
         """Agree on the meaning of a word with one person, or the whole team (person_id None)."""
         day = self._day(agreed_on, "Agreed on")
-        with self._write("terms", person_id) as session:
+        with self._write(ChangeArea.TERMS, person_id) as session:
             if person_id is not None:
                 self._person_row(session, person_id)
             row = m.Term(
@@ -181,7 +182,7 @@ class CheckpointsMixin(DelegationsMixin):
         self, term_id: int, term: str | None = None, meaning: str | None = None
     ) -> None:
         """Reword a glossary entry."""
-        with self._write("terms") as session:
+        with self._write(ChangeArea.TERMS) as session:
             row = self._get(session, m.Term, term_id, "term")
             if term is not None:
                 row.term = clean_name(term, "Term")

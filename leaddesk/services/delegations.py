@@ -14,6 +14,7 @@ from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.trust import Evidence, track_record
 from leaddesk.domain.validation import clean_name, clean_text
 from leaddesk.services import convert
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.evidence import their_evidence
 from leaddesk.services.people import PeopleMixin
 from leaddesk.services.readmodels import BoardCard, DelegationView
@@ -43,7 +44,7 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
         mine = EmpowermentLevel.parse(my_level)
         theirs = EmpowermentLevel.parse(their_level) if their_level is not None else None
         target = EmpowermentLevel.parse(target_level) if target_level is not None else None
-        with self._write("delegations", person_id) as session:
+        with self._write(ChangeArea.DELEGATIONS, person_id) as session:
             self._person_row(session, person_id)
             row = m.Delegation(
                 person_id=person_id,
@@ -97,7 +98,7 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
         clear_review: bool = False,
     ) -> None:
         """Edit the words of a delegation (levels change through change_level)."""
-        with self._write("delegations") as session:
+        with self._write(ChangeArea.DELEGATIONS) as session:
             row = self._delegation_row(session, delegation_id)
             if title is not None:
                 row.title = clean_name(title, "Title")
@@ -127,7 +128,7 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
         if kind is LevelKind.MINE and new is None:
             raise ValidationError("My level cannot be empty.")
         why = clean_text(reason, "Reason", required=kind is LevelKind.MINE)
-        with self._write("delegations") as session:
+        with self._write(ChangeArea.DELEGATIONS) as session:
             row = self._delegation_row(session, delegation_id)
             attr = {"mine": "my_level", "theirs": "their_level", "target": "target_level"}
             old = getattr(row, attr[kind.value])
@@ -153,7 +154,7 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
     ) -> None:
         """Complete, withdraw or reactivate a delegation; the change is kept as a dated row."""
         day = self._day(on)
-        with self._write("delegations") as session:
+        with self._write(ChangeArea.DELEGATIONS) as session:
             row = self._delegation_row(session, delegation_id)
             if row.state == state.value:
                 return

@@ -26,6 +26,7 @@ from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection, PromiseState
 from leaddesk.services.base import DeskBase
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.settings import check_stored_setting
 from leaddesk.store import models as m
 
@@ -185,7 +186,7 @@ class ExchangeMixin(DeskBase):
         total = sum(len(rows) for rows in tables.values())
         done = 0
         try:
-            with self._write("bulk") as session:
+            with self._write(ChangeArea.BULK) as session:
                 # Rows keep their ids; a person may report to someone listed after them.
                 session.execute(text("PRAGMA defer_foreign_keys = ON"))
                 self._check_empty(session)

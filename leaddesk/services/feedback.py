@@ -11,6 +11,7 @@ from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.validation import check_score, clean_text
 from leaddesk.services import convert
 from leaddesk.services.base import DeskBase
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import AssessmentView, FeedbackView
 from leaddesk.store import models as m
 
@@ -29,7 +30,7 @@ class FeedbackMixin(DeskBase):
     ) -> int:
         """Record feedback given or received, or a solicitation (open until answered)."""
         day = self._day(on)
-        with self._write("feedback", person_id) as session:
+        with self._write(ChangeArea.FEEDBACK, person_id) as session:
             self._person_row(session, person_id)
             self._check_meeting(session, one_on_one_id, person_id)
             row = m.Feedback(
@@ -47,7 +48,7 @@ class FeedbackMixin(DeskBase):
     def answer_solicitation(self, feedback_id: int, answer: str, on: date | None = None) -> None:
         """Record their answer to feedback I asked for; the solicitation is then closed."""
         day = self._day(on)
-        with self._write("feedback") as session:
+        with self._write(ChangeArea.FEEDBACK) as session:
             row = self._get(session, m.Feedback, feedback_id, "feedback")
             if row.direction != FeedbackDirection.SOLICITED.value:
                 raise ValidationError("Only solicited feedback can be answered.")
@@ -60,7 +61,7 @@ class FeedbackMixin(DeskBase):
 
     def set_follow_up(self, feedback_id: int, follow_up: str) -> None:
         """What I did with a piece of feedback."""
-        with self._write("feedback") as session:
+        with self._write(ChangeArea.FEEDBACK) as session:
             row = self._get(session, m.Feedback, feedback_id, "feedback")
             row.follow_up = clean_text(follow_up, "Follow-up")
 
@@ -102,7 +103,7 @@ class FeedbackMixin(DeskBase):
             (results, "Results"),
         ):
             check_score(value, name)
-        with self._write("assessments", person_id) as session:
+        with self._write(ChangeArea.ASSESSMENTS, person_id) as session:
             self._person_row(session, person_id)
             row = m.TrustAssessment(
                 person_id=person_id,

@@ -11,6 +11,7 @@ from leaddesk.domain.validation import clean_text
 from leaddesk.services import items
 from leaddesk.services.action_item import ItemDetail
 from leaddesk.services.base import utcnow
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.readmodels import ActionItem, Agenda, ItemKind, ReflectionView, WeekFocus
 from leaddesk.services.trust import TrustMixin
@@ -111,7 +112,7 @@ class FocusMixin(TrustMixin, MeetingsMixin):
         monday = week_start(today)
         principle = principle_for(today, self.settings().focus_start)
         clean = clean_text(text, "Reflection")
-        with self._write("reflections") as session:
+        with self._write(ChangeArea.REFLECTIONS) as session:
             row = session.scalar(select(m.Reflection).where(m.Reflection.week_start == monday))
             if row is None:
                 session.add(

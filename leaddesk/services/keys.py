@@ -26,7 +26,7 @@ from leaddesk.security.keys import (
     store_entry_name,
 )
 from leaddesk.services.base import DeskBase
-from leaddesk.services.readmodels import Change
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.store.errors import WrongKeyError
 from leaddesk.store.rekey import key_change_guard, rekey
 from leaddesk.store.store import Store, open_store
@@ -144,4 +144,4 @@ class KeysMixin(DeskBase):
         else:  # locked meanwhile: unlocking asks for what now opens the store
             self._key_source = key.source
         for listener in list(self._listeners):
-            listener(Change("settings"))
+            listener(Change(ChangeArea.SETTINGS))

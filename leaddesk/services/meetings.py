@@ -12,6 +12,7 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import check_date, check_score, clean_name, clean_text
 from leaddesk.services import convert
 from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import (
     OneOnOneDraftView,
     OneOnOneView,
@@ -27,7 +28,7 @@ class MeetingsMixin(DeskBase):
     def add_topic(self, person_id: int, text: str, on: date | None = None) -> int:
         """Put a topic on the next 1:1's agenda with this person."""
         day = self._day(on)
-        with self._write("topics", person_id) as session:
+        with self._write(ChangeArea.TOPICS, person_id) as session:
             self._person_row(session, person_id)
             row = m.AgendaTopic(
                 person_id=person_id, text=clean_text(text, "Topic", required=True), created_on=day
@@ -67,7 +68,7 @@ class MeetingsMixin(DeskBase):
         day = check_date(held_on, "Date of the 1:1") if held_on is not None else None
         if energy is not None:
             check_score(energy, "Energy")
-        with self._write("one_on_ones", person_id) as session:
+        with self._write(ChangeArea.ONE_ON_ONES, person_id) as session:
             self._person_row(session, person_id)
             draft = session.get(m.OneOnOneDraft, person_id)
             if day is None:
@@ -106,7 +107,7 @@ class MeetingsMixin(DeskBase):
         """Edit a saved 1:1 (notes, energy) or mark more topics as discussed in it."""
         if energy is not None:
             check_score(energy, "Energy")
-        with self._write("one_on_ones") as session:
+        with self._write(ChangeArea.ONE_ON_ONES) as session:
             row = self._get(session, m.OneOnOne, one_on_one_id, "1:1")
             if shared_notes is not None:
                 row.shared_notes = clean_text(shared_notes, "Shared notes")
@@ -220,7 +221,7 @@ class MeetingsMixin(DeskBase):
     ) -> int:
         """Note something about the person: motivation, aspirations, style, context."""
         day = self._day(on)
-        with self._write("relationship", person_id) as session:
+        with self._write(ChangeArea.RELATIONSHIP, person_id) as session:
             self._person_row(session, person_id)
             row = m.RelationshipNote(
                 person_id=person_id,
@@ -237,7 +238,7 @@ class MeetingsMixin(DeskBase):
     ) -> None:
         """Reword a relationship note; its topic and date too when given."""
         day = self._day(on) if on is not None else None
-        with self._write("relationship") as session:
+        with self._write(ChangeArea.RELATIONSHIP) as session:
             row = self._get(session, m.RelationshipNote, note_id, "note")
             row.text = clean_text(text, "Note", required=True)
             if topic is not None:

@@ -12,6 +12,7 @@ from leaddesk.domain.matching import match_name
 from leaddesk.domain.validation import clean_email, clean_name, clean_optional_name
 from leaddesk.services import convert
 from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import PersonSummary
 from leaddesk.store import models as m
 
@@ -32,7 +33,7 @@ class PeopleMixin(DeskBase):
     ) -> int:
         """Add a person; without reports-to they are a direct report. Returns the new id."""
         clean = clean_name(name)
-        with self._write("people") as session:
+        with self._write(ChangeArea.PEOPLE) as session:
             if reports_to_id is not None:
                 self._person_row(session, reports_to_id)
             row = m.Person(
@@ -61,7 +62,7 @@ class PeopleMixin(DeskBase):
         reports_to_id: int | object | None = _UNSET,
     ) -> None:
         """Change any of a person's fields; those not passed stay as they are."""
-        with self._write("people", person_id) as session:
+        with self._write(ChangeArea.PEOPLE, person_id) as session:
             row = self._person_row(session, person_id)
             if name is not None:
                 row.name = clean_name(name)
@@ -93,7 +94,7 @@ class PeopleMixin(DeskBase):
 
     def archive_person(self, person_id: int, archived: bool = True) -> None:
         """Archive (or bring back) a person: hidden from the team, nothing deleted."""
-        with self._write("people", person_id) as session:
+        with self._write(ChangeArea.PEOPLE, person_id) as session:
             self._person_row(session, person_id).archived = archived
 
     def people(self, include_archived: bool = False, query: str = "") -> list[PersonSummary]:

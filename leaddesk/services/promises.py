@@ -18,6 +18,7 @@ from leaddesk.domain.promises import (
 from leaddesk.domain.validation import check_due, clean_text
 from leaddesk.services import convert
 from leaddesk.services.base import DeskBase
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import PromiseView
 from leaddesk.store import models as m
 
@@ -38,7 +39,7 @@ class PromisesMixin(DeskBase):
         made = self._day(made_on, "Made on")
         due = self._day(due_on, "Due date") if due_on else None
         check_due(made, due)
-        with self._write("promises", person_id) as session:
+        with self._write(ChangeArea.PROMISES, person_id) as session:
             self._person_row(session, person_id)
             self._touch(session, person_id)
             self._check_meeting(session, one_on_one_id, person_id)
@@ -57,7 +58,7 @@ class PromisesMixin(DeskBase):
 
     def edit_promise(self, promise_id: int, text: str) -> None:
         """Reword a promise (a typo, a clearer phrase); its dates change only by renegotiation."""
-        with self._write("promises") as session:
+        with self._write(ChangeArea.PROMISES) as session:
             row = self._get(session, m.Promise, promise_id, "promise")
             self._touch(session, row.person_id)
             row.text = clean_text(text, "Promise", required=True)
@@ -65,7 +66,7 @@ class PromisesMixin(DeskBase):
     def keep_promise(self, promise_id: int, on: date | None = None, note: str = "") -> bool:
         """Mark a promise kept; returns whether it was kept on time."""
         day = self._day(on)
-        with self._write("promises") as session:
+        with self._write(ChangeArea.PROMISES) as session:
             row = self._transition(session, promise_id, PromiseState.KEPT, day, note)
             row.on_time = kept_on_time(row.due_on, day)
             return row.on_time
@@ -73,13 +74,13 @@ class PromisesMixin(DeskBase):
     def break_promise(self, promise_id: int, on: date | None = None, note: str = "") -> None:
         """Mark a promise broken."""
         day = self._day(on)
-        with self._write("promises") as session:
+        with self._write(ChangeArea.PROMISES) as session:
             self._transition(session, promise_id, PromiseState.BROKEN, day, note)
 
     def release_promise(self, promise_id: int, on: date | None = None, note: str = "") -> None:
         """Release a promise by agreement: neither kept nor broken."""
         day = self._day(on)
-        with self._write("promises") as session:
+        with self._write(ChangeArea.PROMISES) as session:
             self._transition(session, promise_id, PromiseState.RELEASED, day, note)
 
     def renegotiate_promise(
@@ -88,7 +89,7 @@ class PromisesMixin(DeskBase):
         """Agree a new due date (honest, not broken); the old date stays in the history."""
         day = self._day(on)
         due = self._day(new_due, "New due date")
-        with self._write("promises") as session:
+        with self._write(ChangeArea.PROMISES) as session:
             row = self._get(session, m.Promise, promise_id, "promise")
             self._person_row(session, row.person_id)
             self._touch(session, row.person_id)

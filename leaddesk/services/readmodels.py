@@ -402,14 +402,6 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
-class Change:
-    """What a write changed, so views refresh only when they care."""
-
-    area: str
-    person_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class StoreCounts:
     """How many rows of each kind a store holds (for `leaddesk check`)."""
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import check_date, clean_email, clean_name, clean_optional_name
 from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.changes import ChangeArea
 from leaddesk.store import models as m
 
 FieldValue = str | date | None
@@ -124,7 +125,7 @@ class RosterMixin(DeskBase):
             raise ValidationError(
                 f"The roster has {len(plan.problems)} problem(s); nothing was imported."
             )
-        with self._write("people") as session:
+        with self._write(ChangeArea.PEOPLE) as session:
             fresh, bosses = _plan(plan.rows, _known(session))
             if fresh.problems or fresh.entries != plan.entries:
                 raise ValidationError(

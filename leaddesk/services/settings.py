@@ -12,6 +12,7 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
 from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import Settings
 from leaddesk.store import models as m
 
@@ -61,7 +62,7 @@ class SettingsMixin(DeskBase):
         with self._read() as session:
             stored = session.get(m.Setting, "focus_start")
         if stored is None:
-            with self._write("settings") as session:
+            with self._write(ChangeArea.SETTINGS) as session:
                 session.merge(
                     m.Setting(key="focus_start", value=week_start(self.today()).isoformat())
                 )
@@ -115,7 +116,7 @@ class SettingsMixin(DeskBase):
             if not low <= number <= high:
                 raise ValidationError(f"{_LABELS[name]} must be between {low:g} and {high:g}.")
             clean[name] = number
-        with self._write("settings") as session:
+        with self._write(ChangeArea.SETTINGS) as session:
             for name, value in clean.items():
                 text = value.isoformat() if isinstance(value, date) else str(value)
                 session.merge(m.Setting(key=name, value=text))

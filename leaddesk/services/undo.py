@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.changes import ChangeArea
 from leaddesk.store import models as m
 
 
@@ -92,7 +93,7 @@ class UndoMixin(DeskBase):
     def delete(self, kind: Deletable, ident: int) -> Deleted:
         """Hide an item (and, for a person, everything about them); undo brings it back."""
         model = _MODELS[kind]
-        with self._write("delete") as session:
+        with self._write(ChangeArea.DELETE) as session:
             row = self._get(session, model, ident, kind.value)
             if kind is Deletable.PERSON:
                 reports = list(
@@ -135,7 +136,7 @@ class UndoMixin(DeskBase):
     def restore(self, kind: Deletable, ident: int) -> None:
         """Bring back a deleted item."""
         model = _MODELS[kind]
-        with self._write("delete") as session:
+        with self._write(ChangeArea.DELETE) as session:
             row = session.get(model, ident)
             if row is None:
                 raise ValidationError(f"That {kind.value} was purged and cannot come back.")
@@ -144,7 +145,7 @@ class UndoMixin(DeskBase):
     def purge_deleted(self) -> int:
         """Remove deleted rows for good (explicit, never automatic); returns how many."""
         total = 0
-        with self._write("purge") as session:
+        with self._write(ChangeArea.PURGE) as session:
             # Children before parents so foreign keys hold.
             dead_people = select(m.Person.id).where(m.Person.deleted_at.is_not(None))
             dead_delegations = select(m.Delegation.id).where(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.errors import UserError
 from leaddesk.logs import record_fault
+from leaddesk.services.changes import Change
 from leaddesk.services.desk import Desk
 from leaddesk.services.undo import Deletable, Deleted
 
@@ -32,7 +35,8 @@ def explain(error: BaseException) -> str:
 class AppContext(QObject):
     """One per window: views get data from `desk` and tell the user through this object."""
 
-    changed = Signal(object)  # a services Change, after every committed write
+    changed = Signal(object)  # a services Change (with its initiator), after every committed write
+    settled = Signal()  # a user action's writes are all made: views re-read once, now
     presenter_changed = Signal(bool)
     navigate = Signal(str, object)  # view name ("week", "person", "board"...), argument
     message = Signal(str)  # for the status bar
@@ -42,7 +46,9 @@ class AppContext(QObject):
         super().__init__(parent)
         self.desk = desk
         self._presenter = False
-        self._unsubscribe = desk.subscribe(self.changed.emit)
+        self._acting: list[object | None] = []  # initiators of the user actions under way
+        self._gui_thread = threading.get_ident()
+        self._unsubscribe = desk.subscribe(self._relay)
 
     # -- presenter mode ----------------------------------------------------------------------
     @property
@@ -55,6 +61,30 @@ class AppContext(QObject):
         if on != self._presenter:
             self._presenter = on
             self.presenter_changed.emit(on)
+
+    # -- change notices ----------------------------------------------------------------------
+    @contextmanager
+    def acting(self, initiator: object | None) -> Iterator[None]:
+        """Run one user action's writes: their changes carry `initiator`, and views hold their
+        refresh until the outermost action ends (`settled`), so they re-read once, not per write."""
+        self._acting.append(initiator)
+        try:
+            yield
+        finally:
+            self._acting.pop()
+            if not self._acting:
+                self.settled.emit()
+
+    @property
+    def in_action(self) -> bool:
+        """True while a user action's writes are under way (views wait for `settled`)."""
+        return bool(self._acting)
+
+    def _relay(self, change: Change) -> None:
+        # A worker's write is no user action here, even while one runs on the GUI thread.
+        if self._acting and change.initiator is None and threading.get_ident() == self._gui_thread:
+            change = change.made_by(self._acting[-1])
+        self.changed.emit(change)
 
     # -- writes ------------------------------------------------------------------------------
     def attempt(self, parent: QWidget | None, action: Callable[[], object], done: str = "") -> bool:
@@ -70,7 +100,8 @@ class AppContext(QObject):
         self, parent: QWidget | None, action: Callable[[], T], done: str
     ) -> tuple[bool, T | None]:
         try:
-            value = action()
+            with self.acting(parent):
+                value = action()
         except UserError as error:
             QMessageBox.warning(parent, "LeadDesk", str(error))
             return False, None

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.security.lock import IdleLock
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import PresenterBanner
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
         self.window_lock.lock(reason)
 
     def _on_change(self, change: Change) -> None:
-        if change.area in ("settings", "restore") and not self.ctx.desk.locked:
+        if change.area in (ChangeArea.SETTINGS, ChangeArea.RESTORE) and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
 
     def resizeEvent(self, event: QResizeEvent) -> None:

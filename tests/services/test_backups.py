@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
 from leaddesk.services.errors import StoreError
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 NOW = datetime(2026, 11, 25, 9, tzinfo=UTC)
@@ -63,7 +63,7 @@ def test_restore_brings_back_the_data_and_keeps_the_current_first(desk: Desk) ->
     assert [p.name for p in desk.people()] == ["Ada Lovelace"]
     assert desk.relationship_notes(ada) == []
     assert done.contents.people == 1
-    assert heard == [Change("restore")]
+    assert heard == [Change(ChangeArea.RESTORE)]
     assert done.kept is not None
     assert next((b.kind, b.path) for b in desk.backups()) == ("pre-restore", done.kept)
     assert desk.backup_summary(done.kept).people == 2, "the replaced data is in the copy"

@@ -10,8 +10,8 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.feedback import Proposer
 from leaddesk.domain.levels import EmpowermentLevel, LevelKind
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -258,7 +258,7 @@ def test_listeners_hear_about_checkpoint_writes(desk: Desk, budget: int) -> None
     cp = desk.plan_checkpoint(budget, TODAY)
     desk.reschedule_checkpoint(cp, TODAY + timedelta(days=1))
     desk.complete_checkpoint(cp, CheckpointOutcome.ON_TRACK, on=TODAY + timedelta(days=1))
-    assert [c.area for c in heard] == ["checkpoints"] * 3
+    assert [c.area for c in heard] == [ChangeArea.CHECKPOINTS] * 3
 
 
 # -- success factors -------------------------------------------------------------------------

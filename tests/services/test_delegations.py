@@ -10,8 +10,8 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -421,7 +421,7 @@ def test_listeners_hear_about_delegation_writes(desk: Desk, ada: int) -> None:
     ident = desk.add_delegation(ada, "Budget", L.CONSULT)
     desk.change_level(ident, L.ADVISE, "Ready")
     desk.set_delegation_state(ident, DelegationState.COMPLETED)
-    assert [c.area for c in heard] == ["delegations"] * 3
+    assert [c.area for c in heard] == [ChangeArea.DELEGATIONS] * 3
     assert heard[0].person_id == ada
 
 

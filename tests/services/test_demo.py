@@ -14,8 +14,8 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import principle_for, week_start
 from leaddesk.domain.levels import EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 
 
 def _names(desk: Desk) -> list[str]:
@@ -195,7 +195,7 @@ def test_loading_reports_progress_and_tells_listeners(desk: Desk) -> None:
     assert seen[-1] == (total, total)
     assert total == sum(n for _, n in desk.counts().counts) + 1  # + the focus start setting
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
-    assert changes == [Change("bulk")]
+    assert changes == [Change(ChangeArea.BULK)]
 
 
 @pytest.mark.parametrize(("people", "years"), [(0, 1), (5, 0), (5, -1)])

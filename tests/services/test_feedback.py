@@ -8,8 +8,8 @@ import pytest
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -191,7 +191,11 @@ def test_listeners_hear_about_feedback(desk: Desk, ada: int) -> None:
     asked = desk.add_feedback(ada, SOLICITED, "Question")
     desk.answer_solicitation(asked, "Answer")
     desk.set_follow_up(asked, "Acted on it")
-    assert heard == [Change("feedback", ada), Change("feedback"), Change("feedback")]
+    assert heard == [
+        Change(ChangeArea.FEEDBACK, ada),
+        Change(ChangeArea.FEEDBACK),
+        Change(ChangeArea.FEEDBACK),
+    ]
 
 
 # -- trust assessments -----------------------------------------------------------------------

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -226,7 +226,7 @@ def test_listeners_hear_about_1on1s_for_that_person(desk: Desk, ada: int) -> Non
     desk.subscribe(heard.append)
     desk.add_topic(ada, "Hiring")
     desk.record_one_on_one(ada)
-    assert heard == [Change("topics", ada), Change("one_on_ones", ada)]
+    assert heard == [Change(ChangeArea.TOPICS, ada), Change(ChangeArea.ONE_ON_ONES, ada)]
 
 
 # -- relationship notes ----------------------------------------------------------------------

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -175,4 +175,4 @@ def test_saving_a_draft_tells_no_listener_and_keeps_the_read_caches(desk: Desk, 
 
     desk.save_one_on_one_draft(ada, "Agreed", "", None, [])
     desk.record_one_on_one(ada)  # ending the 1:1 is a real change everyone hears about
-    assert heard == [Change("one_on_ones", ada)]
+    assert heard == [Change(ChangeArea.ONE_ON_ONES, ada)]

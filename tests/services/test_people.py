@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 
@@ -291,7 +291,11 @@ def test_listeners_hear_about_people_writes(desk: Desk) -> None:
     ada = desk.add_person("Ada")
     desk.update_person(ada, role="VP")
     desk.archive_person(ada)
-    assert heard == [Change("people"), Change("people", ada), Change("people", ada)]
+    assert heard == [
+        Change(ChangeArea.PEOPLE),
+        Change(ChangeArea.PEOPLE, ada),
+        Change(ChangeArea.PEOPLE, ada),
+    ]
 
 
 def test_listener_is_called_after_the_write_is_committed(desk: Desk) -> None:

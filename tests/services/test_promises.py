@@ -9,8 +9,8 @@ import pytest
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import Deletable
 
 TODAY = date(2026, 11, 25)
@@ -337,5 +337,5 @@ def test_listeners_hear_about_promise_writes(desk: Desk, ada: int) -> None:
     ident = _promise(desk, ada)
     desk.renegotiate_promise(ident, date(2027, 1, 1))
     desk.keep_promise(ident)
-    assert [c.area for c in heard] == ["promises"] * 3
+    assert [c.area for c in heard] == [ChangeArea.PROMISES] * 3
     assert heard[0].person_id == ada

@@ -10,8 +10,9 @@ import pytest
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change, ItemKind
+from leaddesk.services.readmodels import ItemKind
 
 TODAY = date(2026, 11, 25)
 
@@ -143,7 +144,7 @@ def test_listeners_hear_about_settings_changes(desk: Desk) -> None:
     heard: list[Change] = []
     desk.subscribe(heard.append)
     desk.update_settings(backup_keep_weekly=4)
-    assert heard == [Change("settings")]
+    assert heard == [Change(ChangeArea.SETTINGS)]
 
 
 # -- effects ---------------------------------------------------------------------------------

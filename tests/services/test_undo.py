@@ -13,8 +13,8 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, Proposer
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import Change
 from leaddesk.services.undo import PRIVATE_KINDS, Deletable, Deleted
 
 TODAY = date(2026, 11, 25)
@@ -228,7 +228,7 @@ def test_listeners_hear_about_deletions(desk: Desk, world: World) -> None:
     desk.delete(Deletable.NOTE, world.note)
     desk.undo()
     desk.purge_deleted()
-    assert [c.area for c in heard] == ["delete", "delete", "purge"]
+    assert [c.area for c in heard] == [ChangeArea.DELETE, ChangeArea.DELETE, ChangeArea.PURGE]
 
 
 # -- purge -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.board.board_canvas import HELP, BoardCanvas
@@ -44,7 +45,16 @@ class BoardView(BaseView):
     """Drag a card (or press Ctrl+→ / Ctrl+←) to change my level; the reason goes to history."""
 
     title = "Delegation board"
-    areas = frozenset({"delegations", "checkpoints", "people", "delete", "bulk", "purge"})
+    areas = frozenset(
+        {
+            ChangeArea.DELEGATIONS,
+            ChangeArea.CHECKPOINTS,
+            ChangeArea.PEOPLE,
+            ChangeArea.DELETE,
+            ChangeArea.BULK,
+            ChangeArea.PURGE,
+        }
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

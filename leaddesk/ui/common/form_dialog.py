@@ -7,6 +7,7 @@ cursor put back in the field it is about when known, and everything typed kept. 
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -165,8 +166,11 @@ class FormDialog(QDialog):
 
     def accept(self) -> None:
         self._culprit = None
+        # Given ctx, the changes the save makes name this dialog (and so its parent) as initiator.
+        acting = self._status.acting(self) if self._status is not None else nullcontext()
         try:
-            self.saved = self.save()
+            with acting:
+                self.saved = self.save()
         except UserError as error:
             self.show_error(str(error))
             if self._culprit is not None:

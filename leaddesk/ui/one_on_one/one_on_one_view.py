@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.services.readmodels import Agenda, Change, ItemKind
+from leaddesk.services.changes import Change
+from leaddesk.services.readmodels import Agenda, ItemKind
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext, explain
@@ -303,8 +304,7 @@ class OneOnOneView(BaseView):
         self._quiet = on
 
     def _on_change(self, change: Change) -> None:
-        # Our own writes update the agenda in place: re-reading it (one query set per
-        # person, slower on large stores) after every tick of the meeting is not needed.
+        # Our own writes update the agenda in place: no re-read per tick of the meeting.
         if not self._quiet:
             super()._on_change(change)
 

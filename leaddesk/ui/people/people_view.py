@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import PersonSummary
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
@@ -57,7 +58,7 @@ class PeopleView(BaseView):
     """The people the leader leads, as a searchable reports-to tree."""
 
     title = "People"
-    areas = frozenset({"people", "delete", "purge", "bulk"})
+    areas = frozenset({ChangeArea.PEOPLE, ChangeArea.DELETE, ChangeArea.PURGE, ChangeArea.BULK})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -398,8 +399,7 @@ class PeopleView(BaseView):
 
         new_id = PersonDialog.create(self.ctx, self, reports_to_id=reports_to_id)
         if new_id is not None:
-            self.refresh()
-            self._select(new_id)
+            self._select(new_id)  # the change notice has re-read the tree already
 
     def add_skip_level(self) -> None:
         """Add someone who reports to the selected person."""

@@ -8,6 +8,7 @@ from typing import Any, Protocol, cast
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.readmodels import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
@@ -36,6 +38,9 @@ from leaddesk.ui.person.tabs.timeline_tab import TimelineTab
 
 # "&&" shows a literal "&" (a single one would make a mnemonic).
 TAB_LABELS = ("Overview", "Delegations", "Promises", "1:1s && relationship", "Feedback", "Timeline")
+# Tabs that re-read themselves after each of their own writes (they also work on their own):
+# the page leaves them alone for the changes they made.
+SELF_REFRESHING = (DelegationsTab, PromisesTab, RelationshipTab, FeedbackTab)
 
 
 class PersonTab(Protocol):
@@ -190,6 +195,20 @@ class PersonView(BaseView):
         if self._dirty:
             QTimer.singleShot(0, self._render_if_stale)
 
+    def on_changes(self, changes: tuple[Change, ...]) -> None:
+        """Re-read once; a change the tab on screen made itself re-reads only the header and
+        leaves the other tabs to re-read when shown (the tab has shown its own result)."""
+        tab = self.tabs.currentWidget()
+        if (
+            self.person_id is not None
+            and self.isVisible()
+            and not self._dirty
+            and isinstance(tab, SELF_REFRESHING)
+            and all(c.area is not ChangeArea.RESTORE and made_by(c, tab) for c in changes)
+        ):
+            self._shown[self.tabs.currentIndex()] = (self.person_id, self._generation + 1)
+        self.refresh()
+
     def _render_if_stale(self) -> None:
         if self._dirty and self.isVisible():
             self._dirty = False
@@ -315,3 +334,12 @@ class PersonView(BaseView):
             if new is not None:
                 self.tabs.setCurrentIndex(0)
                 self.tab_pages[0].select(new)
+
+
+def made_by(change: Change, tab: QWidget) -> bool:
+    """Whether `tab` itself, or a dialog it opened, made `change` (not a panel inside it, such
+    as the terms panel, which leaves re-reading to the page)."""
+    initiator = change.initiator
+    if isinstance(initiator, QDialog):
+        initiator = initiator.parent()
+    return initiator is tab

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.focus import Principle, week_start
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import ReflectionView
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
@@ -54,7 +55,7 @@ class ReflectionsView(BaseView):
     """Browse past reflections; this week's is written on This week."""
 
     title = "Reflections"
-    areas = frozenset({"reflections"})
+    areas = frozenset({ChangeArea.REFLECTIONS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

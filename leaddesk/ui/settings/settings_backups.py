@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.services.backups import BackupSummary, Restored
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.errors import StoreLockedError
-from leaddesk.services.readmodels import Change
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.ops import BackgroundOp, Progress
@@ -125,7 +125,7 @@ class BackupsPanel(QWidget):
         self.refresh()  # a backup may have been written since (daily, CLI)
 
     def _on_change(self, change: Change) -> None:
-        if change.area == "restore" and shiboken6.isValid(self):
+        if change.area is ChangeArea.RESTORE and shiboken6.isValid(self):
             self.refresh()
 
     def refresh(self) -> None:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.security.keys import MIN_PASSPHRASE
+from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.keys import KeyLocation
-from leaddesk.services.readmodels import Change
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.ops import BackgroundOp, Progress
@@ -165,7 +165,7 @@ class KeySettings(QGroupBox):
         return button
 
     def _on_change(self, change: Change) -> None:
-        if change.area == "settings" and shiboken6.isValid(self):
+        if change.area is ChangeArea.SETTINGS and shiboken6.isValid(self):
             self.load()
 
     def load(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.focus import principle_for
+from leaddesk.services.changes import ChangeArea
 from leaddesk.services.readmodels import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
@@ -141,7 +142,7 @@ class SettingsView(BaseView):
     """One form; each value is saved when it changes (a wrong one is explained and undone)."""
 
     title = "Settings"
-    areas = frozenset({"settings"})
+    areas = frozenset({ChangeArea.SETTINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.services.readmodels import ActionItem, Change, TeamOverview, WeekFocus
+from leaddesk.services.changes import ChangeArea
+from leaddesk.services.readmodels import ActionItem, TeamOverview, WeekFocus
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget, target_for
@@ -42,6 +43,8 @@ class WeekView(BaseView):
     """The home screen a leader opens before the week starts."""
 
     title = "This week"
+    # Everything but our own autosaved reflection (nothing else to redraw then).
+    areas = frozenset(ChangeArea) - {ChangeArea.REFLECTIONS}
     loaded = Signal()  # what was read off the GUI thread is on screen
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -230,10 +233,6 @@ class WeekView(BaseView):
         self.reflection_pages.setCurrentIndex(1 if on else 0)
         self.team_model.set_presenter(on)
         super()._on_presenter(on)
-
-    def _on_change(self, change: Change) -> None:
-        if change.area != "reflections":  # our own autosave: nothing else to redraw
-            super()._on_change(change)
 
     def load(self) -> None:
         """Read the week off the GUI thread in two parallel reads: the focus and Needs attention,

@@ -235,9 +235,10 @@ class FeedbackTab(QWidget):
             return
 
         def save(value: FeedbackInput) -> int:
-            return self.ctx.desk.add_feedback(
-                pid, value.direction, value.text, value.kind, value.on
-            )
+            with self.ctx.acting(self):  # we show the new feedback ourselves, below
+                return self.ctx.desk.add_feedback(
+                    pid, value.direction, value.text, value.kind, value.on
+                )
 
         dialog = FeedbackDialog(direction, self.person_name, self.ctx.desk.today(), save, self)
         if dialog.exec() == FeedbackDialog.DialogCode.Accepted:
@@ -260,7 +261,8 @@ class FeedbackTab(QWidget):
             return
 
         def save(text: str, on: date) -> None:
-            self.ctx.desk.answer_solicitation(feedback.id, text, on)
+            with self.ctx.acting(self):
+                self.ctx.desk.answer_solicitation(feedback.id, text, on)
 
         dialog = AnswerDialog(feedback, self.ctx.desk.today(), save, self)
         if dialog.exec() == AnswerDialog.DialogCode.Accepted:
@@ -274,7 +276,8 @@ class FeedbackTab(QWidget):
             return
 
         def save(text: str) -> None:
-            self.ctx.desk.set_follow_up(feedback.id, text)
+            with self.ctx.acting(self):
+                self.ctx.desk.set_follow_up(feedback.id, text)
 
         dialog = FollowUpDialog(feedback, save, self)
         if dialog.exec() == FollowUpDialog.DialogCode.Accepted:

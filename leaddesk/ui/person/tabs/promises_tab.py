@@ -258,9 +258,10 @@ class PromisesTab(QWidget):
         pid = self.person_id
 
         def save(value: PromiseInput) -> int:
-            return self.ctx.desk.add_promise(
-                pid, value.direction, value.text, value.due_on, value.made_on
-            )
+            with self.ctx.acting(self):  # we show the new promise ourselves, below
+                return self.ctx.desk.add_promise(
+                    pid, value.direction, value.text, value.due_on, value.made_on
+                )
 
         side = self._last[0]
         if any(self.views[(PromiseDirection.THEIRS, o)].hasFocus() for o in (True, False)):
@@ -323,7 +324,8 @@ class PromisesTab(QWidget):
             return
 
         def save(new_due: date, note: str) -> None:
-            self.ctx.desk.renegotiate_promise(promise.id, new_due, note=note)
+            with self.ctx.acting(self):
+                self.ctx.desk.renegotiate_promise(promise.id, new_due, note=note)
 
         dialog = RenegotiateDialog(promise, self.today, save, self)
         if dialog.exec() == RenegotiateDialog.DialogCode.Accepted:
@@ -337,7 +339,8 @@ class PromisesTab(QWidget):
             return
 
         def save(value: PromiseInput) -> None:
-            self.ctx.desk.edit_promise(promise.id, value.text)
+            with self.ctx.acting(self):
+                self.ctx.desk.edit_promise(promise.id, value.text)
 
         dialog = PromiseDialog(self.person_name, self.today, save, promise=promise, parent=self)
         if dialog.exec() == PromiseDialog.DialogCode.Accepted:
