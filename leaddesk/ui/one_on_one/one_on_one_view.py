@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.services.readmodels import Agenda, Change, ItemKind
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.agenda import Agenda
+from leaddesk.services.readmodels import Change
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext, explain

@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.services.readmodels import ActionItem, Change, TeamOverview, WeekFocus
+from leaddesk.services.action_item import ActionItem
+from leaddesk.services.focus import WeekFocus
+from leaddesk.services.readmodels import Change
+from leaddesk.services.team import TeamOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget, target_for
