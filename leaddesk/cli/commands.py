@@ -17,9 +17,9 @@ from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
 from leaddesk.security.keys import PassphrasePrompt
+from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
 from leaddesk.services.errors import StoreDamagedError
-from leaddesk.services.readmodels import DelegationView
 
 EXIT_PROBLEMS = 1
 MAX_DEMO_PEOPLE = 1000

@@ -10,7 +10,10 @@ from pathlib import Path
 from typing import TextIO
 
 from leaddesk.reports.item_wording import item_text
-from leaddesk.services.readmodels import ActionItem, PersonSummary, StoreCounts, WeekFocus
+from leaddesk.services.action_item import ActionItem
+from leaddesk.services.desk import StoreCounts
+from leaddesk.services.focus import WeekFocus
+from leaddesk.services.people import PersonSummary
 from leaddesk.services.roster import FieldValue, RosterPlan
 
 MAX_ITEMS = 15

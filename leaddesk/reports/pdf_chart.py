@@ -26,7 +26,7 @@ from leaddesk.reports.pdf_layout import (
     Type,
     soft,
 )
-from leaddesk.services.readmodels import TrustPoint, TrustSeries
+from leaddesk.services.trust import TrustPoint, TrustSeries
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 LEGEND = (

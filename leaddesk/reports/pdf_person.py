@@ -50,15 +50,12 @@ from leaddesk.reports.pdf_sections import (
     note_section,
     promise_section,
 )
-from leaddesk.services.readmodels import (
-    DelegationView,
-    FeedbackView,
-    PersonOverview,
-    PersonSummary,
-    PromiseView,
-    RelationshipNoteView,
-    TrustSeries,
-)
+from leaddesk.services.delegations_models import DelegationView
+from leaddesk.services.feedback import FeedbackView
+from leaddesk.services.people import PersonOverview, PersonSummary
+from leaddesk.services.promises import PromiseView
+from leaddesk.services.relationship_notes import RelationshipNoteView
+from leaddesk.services.trust import TrustSeries
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk

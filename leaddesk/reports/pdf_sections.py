@@ -13,13 +13,11 @@ from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports.pdf_blocks import RIGHT, Cell, Item, Row, Section
 from leaddesk.reports.pdf_layout import ACCENT, FAINT, INK, MUTED, Canvas, Type
 from leaddesk.reports.pdf_page import short_date
-from leaddesk.services.readmodels import (
-    AssessmentView,
-    DelegationView,
-    FeedbackView,
-    PromiseView,
-    RelationshipNoteView,
-)
+from leaddesk.services.delegations_models import DelegationView
+from leaddesk.services.feedback import FeedbackView
+from leaddesk.services.promises import PromiseView
+from leaddesk.services.relationship_notes import RelationshipNoteView
+from leaddesk.services.trust import AssessmentView
 
 MAX_FACTORS = 3
 _CORES = ("Integrity", "Intent", "Capab.", "Results")

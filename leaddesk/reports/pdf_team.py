@@ -32,7 +32,8 @@ from leaddesk.reports.pdf_layout import (
     write_pdf,
 )
 from leaddesk.reports.pdf_page import draw_figures, draw_footer, draw_header, long_date
-from leaddesk.services.readmodels import OpenItemCounts, TeamMember, TeamOverview
+from leaddesk.services.open_items import OpenItemCounts
+from leaddesk.services.team import TeamMember, TeamOverview
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk

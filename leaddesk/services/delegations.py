@@ -13,16 +13,21 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
 from leaddesk.domain.trust import Evidence, track_record
 from leaddesk.domain.validation import clean_name, clean_text
-from leaddesk.services import convert
 from leaddesk.services.changes import ChangeArea
+from leaddesk.services.delegations_models import (
+    BoardCard,
+    DelegationView,
+    checkpoint_view,
+    delegation_view,
+    factor_view,
+    level_or_none,
+)
 from leaddesk.services.evidence import their_evidence
-from leaddesk.services.people import PeopleMixin
-from leaddesk.services.readmodels import BoardCard, DelegationView
 from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import models as m
 
 
-class DelegationsMixin(SettingsMixin, PeopleMixin):
+class DelegationsMixin(SettingsMixin):
     """Use cases about what is delegated, and at which level."""
 
     def add_delegation(
@@ -215,14 +220,12 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
                 person_name=r.name,
                 title=r.title,
                 my_level=EmpowermentLevel(r.my_level),
-                their_level=convert.level(r.their_level),
-                target_level=convert.level(r.target_level),
+                their_level=level_or_none(r.their_level),
+                target_level=level_or_none(r.target_level),
                 involve_me_when=r.involve_me_when,
                 created_on=r.created_on,
                 next_checkpoint=(
-                    convert.checkpoint(nxt[r.id], r.title, r.person_id, today)
-                    if r.id in nxt
-                    else None
+                    checkpoint_view(nxt[r.id], r.title, r.person_id, today) if r.id in nxt else None
                 ),
             )
             for r in rows
@@ -234,36 +237,6 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
             row = self._delegation_row(session, delegation_id)
             views = self._delegation_views(session, row.person_id, False, only=delegation_id)
             return views[0]
-
-    def suggest_checkpoint(self, delegation_id: int, on: date | None = None) -> date:
-        """The suggested date of the next checkpoint for a delegation, from today (or `on`)."""
-        day = self._day(on)
-        with self._read() as session:
-            row = self._delegation_row(session, delegation_id)
-            last = session.scalars(
-                select(m.Checkpoint.outcome)
-                .where(
-                    m.Checkpoint.delegation_id == delegation_id,
-                    m.Checkpoint.deleted_at.is_(None),
-                    m.Checkpoint.outcome.is_not(None),
-                )
-                .order_by(m.Checkpoint.completed_on.desc(), m.Checkpoint.id.desc())
-            ).first()
-            outcome = CheckpointOutcome(last) if last else None
-            return self._suggest(
-                session, row.person_id, EmpowermentLevel(row.my_level), outcome, day
-            )
-
-    def suggest_after_outcome(
-        self, delegation_id: int, outcome: CheckpointOutcome, on: date | None = None
-    ) -> date:
-        """The next checkpoint date completing a checkpoint with `outcome` today would suggest."""
-        day = self._day(on)
-        with self._read() as session:
-            row = self._delegation_row(session, delegation_id)
-            return self._suggest(
-                session, row.person_id, EmpowermentLevel(row.my_level), outcome, day, outcome
-            )
 
     # -- internals ---------------------------------------------------------------------------
     def _delegation_row(self, session: Session, delegation_id: int) -> m.Delegation:
@@ -340,12 +313,12 @@ class DelegationsMixin(SettingsMixin, PeopleMixin):
                 cals.setdefault(cal.factor_id, []).append(cal)
         today = self.today()
         return [
-            convert.delegation(
+            delegation_view(
                 d,
                 name,
                 cps[d.id],
                 [
-                    convert.factor(f, cals.get(f.id, []))
+                    factor_view(f, cals.get(f.id, []))
                     for f in sorted(facs[d.id], key=lambda f: f.id)
                 ],
                 hist[d.id],

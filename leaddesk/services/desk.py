@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -12,28 +13,39 @@ from sqlalchemy import func, select
 
 from leaddesk.domain import clock
 from leaddesk.security.keys import PassphrasePrompt, StoreKey, forget_keychain_key
+from leaddesk.services.agenda import AgendaMixin
 from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
+from leaddesk.services.checkpoints import CheckpointsMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.keys import KeysMixin, open_keyed
 from leaddesk.services.lock import LockMixin
-from leaddesk.services.meetings import MeetingsMixin
 from leaddesk.services.open_items import OpenItemsMixin
-from leaddesk.services.people import PeopleMixin
 from leaddesk.services.promises import PromisesMixin
-from leaddesk.services.readmodels import StoreCounts
 from leaddesk.services.recovery import RecoveryMixin
+from leaddesk.services.reflections import ReflectionsMixin
+from leaddesk.services.relationship_notes import RelationshipNotesMixin
 from leaddesk.services.roster import RosterMixin
+from leaddesk.services.success_factors import SuccessFactorsMixin
+from leaddesk.services.team import TeamMixin
+from leaddesk.services.terms import TermsMixin
 from leaddesk.services.timeline import TimelineMixin
 from leaddesk.services.undo import Deleted, UndoMixin
 from leaddesk.store import models as m
-from leaddesk.store.engine import check_key
-from leaddesk.store.errors import StoreError, WrongKeyError
+from leaddesk.store.errors import StoreError
 from leaddesk.store.migrate import head_revision
 from leaddesk.store.store import Store, open_store, preflight
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    """How many rows of each kind a store holds (for `leaddesk check`)."""
+
+    counts: tuple[tuple[str, int], ...]
+
 
 COUNTED: tuple[tuple[str, type[m.Base]], ...] = (
     ("people", m.Person),
@@ -59,9 +71,14 @@ class Desk(
     LockMixin,
     BackupsMixin,
     FocusMixin,
-    PeopleMixin,
+    AgendaMixin,
+    TeamMixin,
+    ReflectionsMixin,
+    CheckpointsMixin,
+    SuccessFactorsMixin,
+    TermsMixin,
     PromisesMixin,
-    MeetingsMixin,
+    RelationshipNotesMixin,
     FeedbackMixin,
     TimelineMixin,
     UndoMixin,
@@ -138,19 +155,6 @@ class Desk(
         desk = cls(open_store(Path(path), key), today)
         desk._memory_key = key
         return desk
-
-    @property
-    def needs_passphrase(self) -> bool:
-        """Whether this store is protected by a passphrase (not by a keychain key)."""
-        return self._key_source == "passphrase"
-
-    def check_passphrase(self, passphrase: str) -> bool:
-        """Whether `passphrase` opens this store (to unlock after auto-lock)."""
-        try:
-            check_key(self.path, StoreKey(passphrase, "passphrase"))
-        except (WrongKeyError, ValueError):  # ValueError: a NUL or a lone surrogate in it
-            return False
-        return True
 
     @property
     def path(self) -> Path:

@@ -1,23 +1,59 @@
-"""Feedback given, received and solicited; and trust assessments on the four cores."""
+"""Feedback given, received and solicited, with what I did about it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
-from leaddesk.domain.validation import check_score, clean_text
-from leaddesk.services import convert
+from leaddesk.domain.validation import clean_text
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import AssessmentView, FeedbackView
 from leaddesk.store import models as m
 
 
+@dataclass(frozen=True, slots=True)
+class FeedbackView:
+    """Feedback given, received or solicited."""
+
+    id: int
+    person_id: int
+    person_name: str
+    direction: FeedbackDirection
+    kind: FeedbackKind | None
+    text: str
+    on: date
+    answer: str | None
+    answered_on: date | None
+    follow_up: str
+
+    @property
+    def is_open(self) -> bool:
+        """A solicitation not answered yet."""
+        return self.direction is FeedbackDirection.SOLICITED and self.answered_on is None
+
+
+def feedback_view(row: m.Feedback, person_name: str) -> FeedbackView:
+    """A feedback row."""
+    return FeedbackView(
+        id=row.id,
+        person_id=row.person_id,
+        person_name=person_name,
+        direction=FeedbackDirection(row.direction),
+        kind=FeedbackKind(row.kind) if row.kind else None,
+        text=row.text,
+        on=row.on,
+        answer=row.answer,
+        answered_on=row.answered_on,
+        follow_up=row.follow_up,
+    )
+
+
 class FeedbackMixin(DeskBase):
-    """Use cases about the culture of feedback and the leader's judgement of trust."""
+    """Use cases about the culture of feedback."""
 
     def add_feedback(
         self,
@@ -81,51 +117,4 @@ class FeedbackMixin(DeskBase):
                     m.Feedback.answered_on.is_(None),
                 )
             rows = session.execute(query.order_by(m.Feedback.on.desc(), m.Feedback.id.desc()))
-            return [convert.feedback(f, name) for f, name in rows]
-
-    # -- trust assessments -------------------------------------------------------------------
-    def add_assessment(
-        self,
-        person_id: int,
-        integrity: int,
-        intent: int,
-        capabilities: int,
-        results: int,
-        note: str = "",
-        on: date | None = None,
-    ) -> int:
-        """Record my judgement of a person on the four cores of credibility (1-5 each)."""
-        day = self._day(on)
-        for value, name in (
-            (integrity, "Integrity"),
-            (intent, "Intent"),
-            (capabilities, "Capabilities"),
-            (results, "Results"),
-        ):
-            check_score(value, name)
-        with self._write(ChangeArea.ASSESSMENTS, person_id) as session:
-            self._person_row(session, person_id)
-            row = m.TrustAssessment(
-                person_id=person_id,
-                on=day,
-                integrity=integrity,
-                intent=intent,
-                capabilities=capabilities,
-                results=results,
-                note=clean_text(note, "Note"),
-            )
-            session.add(row)
-            session.flush()
-            return row.id
-
-    def assessments(self, person_id: int) -> list[AssessmentView]:
-        """A person's trust assessments, oldest first."""
-        with self._read() as session:
-            rows = session.scalars(
-                select(m.TrustAssessment)
-                .where(
-                    m.TrustAssessment.person_id == person_id, m.TrustAssessment.deleted_at.is_(None)
-                )
-                .order_by(m.TrustAssessment.on, m.TrustAssessment.id)
-            )
-            return [convert.assessment(r) for r in rows]
+            return [feedback_view(f, name) for f, name in rows]

@@ -1,31 +1,42 @@
-"""This week's focus, Needs attention, the 1:1 agenda, reflections and the person timeline."""
+"""This week's focus and Needs attention: what the leader should look at now."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from leaddesk.domain.focus import Principle, principle_for, week_start
-from leaddesk.domain.validation import clean_text
 from leaddesk.services import items
-from leaddesk.services.action_item import ItemDetail
-from leaddesk.services.base import utcnow
-from leaddesk.services.changes import ChangeArea
-from leaddesk.services.meetings import MeetingsMixin
-from leaddesk.services.readmodels import ActionItem, Agenda, ItemKind, ReflectionView, WeekFocus
-from leaddesk.services.trust import TrustMixin
+from leaddesk.services.action_item import ActionItem, ItemDetail
+from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import models as m
 
+
+@dataclass(frozen=True, slots=True)
+class WeekFocus:
+    """This week's principle with its prompts, the reflection so far and the items it points at."""
+
+    week_start: date
+    principle: Principle
+    title: str
+    intent: str
+    prompts: tuple[str, str, str]
+    points_at: str
+    reflection: str
+    items: tuple[ActionItem, ...]
+
+
 PROMISE_DUE_SOON_DAYS = 2
-AGENDA_CHECKPOINT_DAYS = 7
 
 
-def _overdue_first(found: list[ActionItem]) -> list[ActionItem]:
+def overdue_first(found: list[ActionItem]) -> list[ActionItem]:
+    """Overdue items first, then by date (undated last)."""
     return sorted(found, key=lambda i: (not i.overdue, i.on or date.max))
 
 
-class FocusMixin(TrustMixin, MeetingsMixin):
+class FocusMixin(SettingsMixin):
     """Read models that tell the leader what to look at now."""
 
     def week_focus(self, day: date | None = None) -> WeekFocus:
@@ -42,7 +53,7 @@ class FocusMixin(TrustMixin, MeetingsMixin):
             if principle is Principle.CLARITY:
                 found = items.clarity_items(session)
             elif principle is Principle.SMART_TRUST:
-                found = _overdue_first(items.checkpoint_items(session, today, sunday))
+                found = overdue_first(items.checkpoint_items(session, today, sunday))
             elif principle is Principle.SUCCESS_FACTORS:
                 found = items.factor_items(session, today)
             elif principle is Principle.FOUNDATION_OF_TRUST:
@@ -77,59 +88,4 @@ class FocusMixin(TrustMixin, MeetingsMixin):
             gaps = items.clarity_items(session)
             found += [i for i in gaps if i.detail is ItemDetail.CLARITY_GAP]
             found += items.one_on_one_items(session, today, cfg.one_on_one_interval_days)
-        return _overdue_first(found)
-
-    def agenda(self, person_id: int) -> Agenda:
-        """Everything open between the leader and one person, overdue first, plus topics."""
-        today = self.today()
-        person = self.person(person_id)
-        ids = [person_id]
-        with self._read() as session:
-            found = items.promise_items(session, today, ids)
-            found += items.checkpoint_items(
-                session,
-                today,
-                today + timedelta(days=AGENDA_CHECKPOINT_DAYS),
-                ids,
-                include_unplanned=False,
-            )
-            found += items.clarity_items(session, ids)
-            found += items.feedback_items(session, today, ids, balance=False)
-            found += [
-                i for i in items.factor_items(session, today, ids) if i.kind is ItemKind.FACTOR
-            ]
-        return Agenda(
-            person,
-            tuple(_overdue_first(found)),
-            tuple(self.open_topics(person_id)),
-            self.last_one_on_one(person_id),
-        )
-
-    # -- reflections -------------------------------------------------------------------------
-    def save_reflection(self, text: str, day: date | None = None) -> None:
-        """Save (replace) the reflection of the week containing `day`."""
-        today = self._day(day)
-        monday = week_start(today)
-        principle = principle_for(today, self.settings().focus_start)
-        clean = clean_text(text, "Reflection")
-        with self._write(ChangeArea.REFLECTIONS) as session:
-            row = session.scalar(select(m.Reflection).where(m.Reflection.week_start == monday))
-            if row is None:
-                session.add(
-                    m.Reflection(
-                        week_start=monday, principle=int(principle), text=clean, updated_at=utcnow()
-                    )
-                )
-            else:
-                row.text = clean
-                row.updated_at = utcnow()
-
-    def reflections(self) -> list[ReflectionView]:
-        """Past reflections, newest week first."""
-        with self._read() as session:
-            rows = session.scalars(select(m.Reflection).order_by(m.Reflection.week_start.desc()))
-            return [
-                ReflectionView(r.week_start, Principle(r.principle), r.text, r.updated_at)
-                for r in rows
-                if r.text
-            ]
+        return overdue_first(found)

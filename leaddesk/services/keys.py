@@ -27,6 +27,7 @@ from leaddesk.security.keys import (
 )
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import Change, ChangeArea
+from leaddesk.store.engine import check_key
 from leaddesk.store.errors import WrongKeyError
 from leaddesk.store.rekey import key_change_guard, rekey
 from leaddesk.store.store import Store, open_store
@@ -145,3 +146,16 @@ class KeysMixin(DeskBase):
             self._key_source = key.source
         for listener in list(self._listeners):
             listener(Change(ChangeArea.SETTINGS))
+
+    @property
+    def needs_passphrase(self) -> bool:
+        """Whether this store is protected by a passphrase (not by a keychain key)."""
+        return self._key_source == "passphrase"
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` opens this store (to unlock after auto-lock)."""
+        try:
+            check_key(self.store.path, StoreKey(passphrase, "passphrase"))
+        except (WrongKeyError, ValueError):  # ValueError: a NUL or a lone surrogate in it
+            return False
+        return True

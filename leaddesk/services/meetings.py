@@ -1,29 +1,60 @@
-"""1:1s with shared and private notes, agenda topics that carry forward, relationship notes."""
+"""1:1s with shared and private notes, the draft of one in progress, topics that carry forward."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.errors import ValidationError
-from leaddesk.domain.validation import check_date, check_score, clean_name, clean_text
-from leaddesk.services import convert
+from leaddesk.domain.validation import check_date, check_score, clean_text
 from leaddesk.services.base import DeskBase, utcnow
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import (
-    OneOnOneDraftView,
-    OneOnOneView,
-    RelationshipNoteView,
-    TopicView,
-)
 from leaddesk.store import models as m
 
 
+@dataclass(frozen=True, slots=True)
+class OneOnOneView:
+    """A 1:1 that took place."""
+
+    id: int
+    person_id: int
+    held_on: date
+    shared_notes: str
+    private_notes: str
+    energy: int | None
+    discussed: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OneOnOneDraftView:
+    """A 1:1 in progress as last saved while typing: what to restore after a crash or restart."""
+
+    person_id: int
+    started_on: date
+    shared_notes: str
+    private_notes: str
+    energy: int | None
+    discussed_topic_ids: tuple[int, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TopicView:
+    """An open agenda topic; `carried` counts the 1:1s that ended without discussing it."""
+
+    id: int
+    person_id: int
+    text: str
+    created_on: date
+    carried: int
+
+
 class MeetingsMixin(DeskBase):
-    """Use cases about 1:1s and knowing the person."""
+    """Use cases about 1:1s and their agenda topics."""
 
     def add_topic(self, person_id: int, text: str, on: date | None = None) -> int:
         """Put a topic on the next 1:1's agenda with this person."""
@@ -214,50 +245,6 @@ class MeetingsMixin(DeskBase):
             row = session.get(m.OneOnOneDraft, person_id)
             if row is not None:
                 session.delete(row)
-
-    # -- relationship notes ------------------------------------------------------------------
-    def add_relationship_note(
-        self, person_id: int, text: str, topic: str = "", on: date | None = None
-    ) -> int:
-        """Note something about the person: motivation, aspirations, style, context."""
-        day = self._day(on)
-        with self._write(ChangeArea.RELATIONSHIP, person_id) as session:
-            self._person_row(session, person_id)
-            row = m.RelationshipNote(
-                person_id=person_id,
-                on=day,
-                text=clean_text(text, "Note", required=True),
-                topic=clean_name(topic, "Topic", 50) if topic.strip() else "",
-            )
-            session.add(row)
-            session.flush()
-            return row.id
-
-    def update_relationship_note(
-        self, note_id: int, text: str, topic: str | None = None, on: date | None = None
-    ) -> None:
-        """Reword a relationship note; its topic and date too when given."""
-        day = self._day(on) if on is not None else None
-        with self._write(ChangeArea.RELATIONSHIP) as session:
-            row = self._get(session, m.RelationshipNote, note_id, "note")
-            row.text = clean_text(text, "Note", required=True)
-            if topic is not None:
-                row.topic = clean_name(topic, "Topic", 50) if topic.strip() else ""
-            if day is not None:
-                row.on = day
-
-    def relationship_notes(self, person_id: int) -> list[RelationshipNoteView]:
-        """What the leader knows about a person, newest first."""
-        with self._read() as session:
-            rows = session.scalars(
-                select(m.RelationshipNote)
-                .where(
-                    m.RelationshipNote.person_id == person_id,
-                    m.RelationshipNote.deleted_at.is_(None),
-                )
-                .order_by(m.RelationshipNote.on.desc(), m.RelationshipNote.id.desc())
-            )
-            return [convert.note(r) for r in rows]
 
     # -- internals ---------------------------------------------------------------------------
     @staticmethod

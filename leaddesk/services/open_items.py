@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseState
 from leaddesk.services.base import DeskBase
-from leaddesk.services.readmodels import OpenItemCounts
 from leaddesk.store import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItemCounts:
+    """What is open with one person, for the team one-pager: levels and open/overdue items."""
+
+    person_id: int
+    levels: tuple[int, ...]  # active delegations at my level 1..7 (index 0 is Tell)
+    open_promises: int  # both directions
+    overdue_promises: int
+    open_checkpoints: int  # of active delegations
+    overdue_checkpoints: int
+
 
 _OPEN_PROMISE = [PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value]
 _LEVELS = len(EmpowermentLevel)

@@ -1,26 +1,85 @@
-"""People: direct reports and skip-levels, reports-to, archive; finding one by name."""
+"""People: direct reports and skip-levels, reports-to, archive; finding one; a person's page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
+from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.domain.trust import TrackRecord, Trend
 from leaddesk.domain.validation import clean_email, clean_name, clean_optional_name
-from leaddesk.services import convert
-from leaddesk.services.base import DeskBase, utcnow
+from leaddesk.services.base import utcnow
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.delegations_models import CheckpointView, checkpoint_view
+from leaddesk.services.trust import AssessmentView, TrustMixin
 from leaddesk.store import models as m
 
+
+@dataclass(frozen=True, slots=True)
+class PersonSummary:
+    """A person as lists show them."""
+
+    id: int
+    name: str
+    role: str | None
+    area: str | None
+    email: str | None
+    in_role_since: date | None
+    reports_to_id: int | None
+    reports_to_name: str | None
+    archived: bool
+
+    @property
+    def is_direct_report(self) -> bool:
+        """Direct reports report to the leader (no reports-to); others are skip-levels."""
+        return self.reports_to_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonOverview:
+    """The header and Overview tab of a person page."""
+
+    person: PersonSummary
+    current: TrackRecord
+    trend: Trend
+    my_record: TrackRecord
+    last_one_on_one: date | None
+    open_promises_mine: int
+    open_promises_theirs: int
+    active_delegations: int
+    clarity_gaps: int
+    next_checkpoint: CheckpointView | None
+    latest_assessment: AssessmentView | None
+    reports: tuple[PersonSummary, ...]
+
+
+def person_summary(row: m.Person, boss_name: str | None) -> PersonSummary:
+    """A person row as a summary."""
+    return PersonSummary(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        area=row.area,
+        email=row.email,
+        in_role_since=row.in_role_since,
+        reports_to_id=row.reports_to_id,
+        reports_to_name=boss_name,
+        archived=row.archived,
+    )
+
+
 _UNSET = object()
+_OPEN = [PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value]
 
 
-class PeopleMixin(DeskBase):
-    """Use cases about the people the leader leads."""
+class PeopleMixin(TrustMixin):
+    """Use cases about the people the leader leads (the overview builds on their trust series)."""
 
     def add_person(
         self,
@@ -125,7 +184,7 @@ class PeopleMixin(DeskBase):
         with self._read() as session:
             row = self._person_row(session, person_id)
             boss = session.get(m.Person, row.reports_to_id) if row.reports_to_id else None
-            return convert.person(row, boss.name if boss else None)
+            return person_summary(row, boss.name if boss else None)
 
     def direct_reports(self) -> list[PersonSummary]:
         """Active people who report to the leader (picked in SQL: skip-levels are not read)."""
@@ -148,6 +207,87 @@ class PeopleMixin(DeskBase):
             raise ValidationError(f"'{name}' matches several people: {listed}{more}.")
         sample = ", ".join(p.name for p in everyone[:10]) or "nobody yet"
         raise ValidationError(f"Nobody is called '{name}'. People: {sample}.")
+
+    def person_overview(self, person_id: int) -> PersonOverview:
+        """The header and Overview tab of a person page."""
+        series = self.trust_series(person_id)
+        today = self.today()
+        with self._read() as session:
+            row = self._person_row(session, person_id)
+            boss = session.get(m.Person, row.reports_to_id) if row.reports_to_id else None
+            counts = dict(
+                session.execute(
+                    select(m.Promise.direction, func.count())
+                    .where(
+                        m.Promise.person_id == person_id,
+                        m.Promise.deleted_at.is_(None),
+                        m.Promise.state.in_(_OPEN),
+                    )
+                    .group_by(m.Promise.direction)
+                ).all()
+            )
+            active = list(
+                session.execute(
+                    select(
+                        m.Delegation.id,
+                        m.Delegation.title,
+                        m.Delegation.my_level,
+                        m.Delegation.their_level,
+                    ).where(
+                        m.Delegation.person_id == person_id,
+                        m.Delegation.deleted_at.is_(None),
+                        m.Delegation.state == DelegationState.ACTIVE.value,
+                    )
+                )
+            )
+            titles = {d.id: d.title for d in active}
+            next_cp = session.execute(
+                select(m.Checkpoint)
+                .where(
+                    m.Checkpoint.delegation_id.in_(list(titles)),
+                    m.Checkpoint.deleted_at.is_(None),
+                    m.Checkpoint.outcome.is_(None),
+                )
+                .order_by(m.Checkpoint.due_on)
+                .limit(1)
+            ).scalar_one_or_none()
+            last = session.scalar(
+                select(func.max(m.OneOnOne.held_on)).where(
+                    m.OneOnOne.person_id == person_id, m.OneOnOne.deleted_at.is_(None)
+                )
+            )
+            reports = [
+                person_summary(r, row.name)
+                for r in session.scalars(
+                    select(m.Person)
+                    .where(
+                        m.Person.reports_to_id == person_id,
+                        m.Person.deleted_at.is_(None),
+                        m.Person.archived.is_(False),
+                    )
+                    .order_by(m.Person.name)
+                )
+            ]
+            return PersonOverview(
+                person=person_summary(row, boss.name if boss else None),
+                current=series.current,
+                trend=series.trend,
+                my_record=series.my_current,
+                last_one_on_one=last,
+                open_promises_mine=counts.get(PromiseDirection.MINE.value, 0),
+                open_promises_theirs=counts.get(PromiseDirection.THEIRS.value, 0),
+                active_delegations=len(active),
+                clarity_gaps=sum(
+                    1 for d in active if d.their_level is not None and d.their_level != d.my_level
+                ),
+                next_checkpoint=(
+                    checkpoint_view(next_cp, titles[next_cp.delegation_id], person_id, today)
+                    if next_cp
+                    else None
+                ),
+                latest_assessment=series.assessments[-1] if series.assessments else None,
+                reports=tuple(reports),
+            )
 
 
 def _summaries(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -16,11 +17,70 @@ from leaddesk.domain.promises import (
     kept_on_time,
 )
 from leaddesk.domain.validation import check_due, clean_text
-from leaddesk.services import convert
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import PromiseView
 from leaddesk.store import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseEventView:
+    """A state change of a promise (renegotiations keep the old due date)."""
+
+    on: date
+    from_state: PromiseState
+    to_state: PromiseState
+    old_due_on: date | None
+    new_due_on: date | None
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseView:
+    """A promise, mine or theirs, with its history."""
+
+    id: int
+    person_id: int
+    person_name: str
+    direction: PromiseDirection
+    text: str
+    made_on: date
+    due_on: date | None
+    state: PromiseState
+    resolved_on: date | None
+    on_time: bool | None
+    overdue: bool
+    history: tuple[PromiseEventView, ...]
+
+
+def promise_view(
+    row: m.Promise, person_name: str, events: list[m.PromiseEvent], today: date
+) -> PromiseView:
+    """A promise with its state history; overdue when open past its due date."""
+    state = PromiseState(row.state)
+    return PromiseView(
+        id=row.id,
+        person_id=row.person_id,
+        person_name=person_name,
+        direction=PromiseDirection(row.direction),
+        text=row.text,
+        made_on=row.made_on,
+        due_on=row.due_on,
+        state=state,
+        resolved_on=row.resolved_on,
+        on_time=row.on_time,
+        overdue=state.is_open and row.due_on is not None and row.due_on < today,
+        history=tuple(
+            PromiseEventView(
+                on=e.on,
+                from_state=PromiseState(e.from_state),
+                to_state=PromiseState(e.to_state),
+                old_due_on=e.old_due_on,
+                new_due_on=e.new_due_on,
+                note=e.note,
+            )
+            for e in sorted(events, key=lambda e: e.id)
+        ),
+    )
 
 
 class PromisesMixin(DeskBase):
@@ -143,7 +203,7 @@ class PromisesMixin(DeskBase):
                 ):
                     events.setdefault(e.promise_id, []).append(e)
             today = self.today()
-            views = [convert.promise(p, name, events.get(p.id, []), today) for p, name in rows]
+            views = [promise_view(p, name, events.get(p.id, []), today) for p, name in rows]
         return sorted(views, key=_promise_order)
 
     def promise(self, promise_id: int) -> PromiseView:
@@ -156,7 +216,7 @@ class PromisesMixin(DeskBase):
                     select(m.PromiseEvent).where(m.PromiseEvent.promise_id == promise_id)
                 )
             )
-            return convert.promise(row, name, events, self.today())
+            return promise_view(row, name, events, self.today())
 
     def _transition(
         self, session: Session, promise_id: int, target: PromiseState, day: date, note: str

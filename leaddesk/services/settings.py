@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -13,8 +13,25 @@ from leaddesk.domain.focus import week_start
 from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import Settings
 from leaddesk.store import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """User settings kept in the store."""
+
+    half_life_days: float
+    one_on_one_interval_days: int
+    focus_start: date
+    high_trust_factor: float
+    low_trust_factor: float
+    auto_lock_minutes: int
+    backup_keep_daily: int  # rotation: the newest backup of each of the last N days,
+    backup_keep_weekly: int  # ... of the last N weeks
+    backup_keep_monthly: int  # ... and of the last N months
+    your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
+    page_size: str  # A4 or Letter, for the one-pagers
+
 
 _BOUNDS: dict[str, tuple[float, float]] = {
     "half_life_days": (7, 3650),

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from sqlalchemy import select
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.trust import assessment_score
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.base import DeskBase
-from leaddesk.services.readmodels import ItemKind, TimelineEntry
 from leaddesk.store import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated thing that happened with a person, for the Timeline tab."""
+
+    on: date
+    kind: ItemKind
+    ref_id: int
+    text: str
+    private: bool  # nothing of it is shown while presenting
+    shared: str = ""  # what presenting shows of it, when its text holds a private part
+
 
 _FEEDBACK_VERB = {
     FeedbackDirection.GIVEN.value: "Gave feedback",

@@ -1,44 +1,88 @@
-"""Trust read models: the per-person trust series, the person overview and the team grid."""
+"""Trust: the per-person trust series and my assessments of a person on the four cores."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
-from leaddesk.domain.levels import DelegationState
-from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.trust import (
     TrackRecord,
-    from_weights,
+    Trend,
+    assessment_score,
     track_record_series,
     trend,
-    weights_on_days,
 )
-from leaddesk.services import convert
-from leaddesk.services.checkpoints import CheckpointsMixin
-from leaddesk.services.evidence import (
-    promise_evidence_by_person,
-    their_evidence,
-    their_weights,
-)
-from leaddesk.services.items import last_one_on_ones
-from leaddesk.services.readmodels import (
-    PersonOverview,
-    TeamMember,
-    TeamOverview,
-    TrustPoint,
-    TrustSeries,
-)
+from leaddesk.domain.validation import check_score, clean_text
+from leaddesk.services.changes import ChangeArea
+from leaddesk.services.delegations_models import LevelChangeView, level_change_view
+from leaddesk.services.evidence import promise_evidence_by_person, their_evidence
+from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import models as m
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentView:
+    """A trust assessment on the four cores (1-5) and its 0-1 score."""
+
+    id: int
+    person_id: int
+    on: date
+    integrity: int
+    intent: int
+    capabilities: int
+    results: int
+    note: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class TrustPoint:
+    """The track record on one day."""
+
+    on: date
+    expectation: float
+    belief: float
+    plausibility: float
+
+
+@dataclass(frozen=True, slots=True)
+class TrustSeries:
+    """Everything the trust-over-time chart draws for one person."""
+
+    person_id: int
+    track: tuple[TrustPoint, ...]
+    mine: tuple[TrustPoint, ...]
+    assessments: tuple[AssessmentView, ...]
+    events: tuple[LevelChangeView, ...]
+    current: TrackRecord
+    my_current: TrackRecord
+    trend: Trend
+    half_life_days: float
+
+
+def assessment_view(row: m.TrustAssessment) -> AssessmentView:
+    """A trust assessment with its 0-1 score."""
+    return AssessmentView(
+        id=row.id,
+        person_id=row.person_id,
+        on=row.on,
+        integrity=row.integrity,
+        intent=row.intent,
+        capabilities=row.capabilities,
+        results=row.results,
+        note=row.note,
+        score=assessment_score(row.integrity, row.intent, row.capabilities, row.results),
+    )
+
 
 TREND_DAYS = 30
 SPARK_POINTS = 13
 SPARK_STEP_DAYS = 28
 MIN_SPAN_DAYS = 180
-OPEN = [PromiseState.OPEN.value, PromiseState.RENEGOTIATED.value]
 
 
 def sample_dates(start: date, end: date, step_days: int = 7) -> list[date]:
@@ -55,8 +99,8 @@ def _points(records: Sequence[TrackRecord], dates: Sequence[date]) -> tuple[Trus
     )
 
 
-class TrustMixin(CheckpointsMixin):
-    """Read models about how trust develops, per person and across the team."""
+class TrustMixin(SettingsMixin):
+    """Use cases about how trust in a person develops, measured and judged."""
 
     def trust_series(self, person_id: int) -> TrustSeries:
         """Everything the trust chart draws; computed once per change, then cached."""
@@ -74,7 +118,7 @@ class TrustMixin(CheckpointsMixin):
                 person_id, []
             )
             assessments = [
-                convert.assessment(a)
+                assessment_view(a)
                 for a in session.scalars(
                     select(m.TrustAssessment)
                     .where(
@@ -85,7 +129,7 @@ class TrustMixin(CheckpointsMixin):
                 )
             ]
             events = [
-                convert.level_change(h, title)
+                level_change_view(h, title)
                 for h, title in session.execute(
                     select(m.LevelChange, m.Delegation.title)
                     .join(m.Delegation, m.Delegation.id == m.LevelChange.delegation_id)
@@ -117,186 +161,49 @@ class TrustMixin(CheckpointsMixin):
             half_life_days=half_life,
         )
 
-    def person_overview(self, person_id: int) -> PersonOverview:
-        """The header and Overview tab of a person page."""
-        series = self.trust_series(person_id)
-        today = self.today()
+    # -- trust assessments -------------------------------------------------------------------
+    def add_assessment(
+        self,
+        person_id: int,
+        integrity: int,
+        intent: int,
+        capabilities: int,
+        results: int,
+        note: str = "",
+        on: date | None = None,
+    ) -> int:
+        """Record my judgement of a person on the four cores of credibility (1-5 each)."""
+        day = self._day(on)
+        for value, name in (
+            (integrity, "Integrity"),
+            (intent, "Intent"),
+            (capabilities, "Capabilities"),
+            (results, "Results"),
+        ):
+            check_score(value, name)
+        with self._write(ChangeArea.ASSESSMENTS, person_id) as session:
+            self._person_row(session, person_id)
+            row = m.TrustAssessment(
+                person_id=person_id,
+                on=day,
+                integrity=integrity,
+                intent=intent,
+                capabilities=capabilities,
+                results=results,
+                note=clean_text(note, "Note"),
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def assessments(self, person_id: int) -> list[AssessmentView]:
+        """A person's trust assessments, oldest first."""
         with self._read() as session:
-            row = self._person_row(session, person_id)
-            boss = session.get(m.Person, row.reports_to_id) if row.reports_to_id else None
-            counts = dict(
-                session.execute(
-                    select(m.Promise.direction, func.count())
-                    .where(
-                        m.Promise.person_id == person_id,
-                        m.Promise.deleted_at.is_(None),
-                        m.Promise.state.in_(OPEN),
-                    )
-                    .group_by(m.Promise.direction)
-                ).all()
-            )
-            active = list(
-                session.execute(
-                    select(
-                        m.Delegation.id,
-                        m.Delegation.title,
-                        m.Delegation.my_level,
-                        m.Delegation.their_level,
-                    ).where(
-                        m.Delegation.person_id == person_id,
-                        m.Delegation.deleted_at.is_(None),
-                        m.Delegation.state == DelegationState.ACTIVE.value,
-                    )
-                )
-            )
-            titles = {d.id: d.title for d in active}
-            next_cp = session.execute(
-                select(m.Checkpoint)
+            rows = session.scalars(
+                select(m.TrustAssessment)
                 .where(
-                    m.Checkpoint.delegation_id.in_(list(titles)),
-                    m.Checkpoint.deleted_at.is_(None),
-                    m.Checkpoint.outcome.is_(None),
+                    m.TrustAssessment.person_id == person_id, m.TrustAssessment.deleted_at.is_(None)
                 )
-                .order_by(m.Checkpoint.due_on)
-                .limit(1)
-            ).scalar_one_or_none()
-            last = session.scalar(
-                select(func.max(m.OneOnOne.held_on)).where(
-                    m.OneOnOne.person_id == person_id, m.OneOnOne.deleted_at.is_(None)
-                )
+                .order_by(m.TrustAssessment.on, m.TrustAssessment.id)
             )
-            reports = [
-                convert.person(r, row.name)
-                for r in session.scalars(
-                    select(m.Person)
-                    .where(
-                        m.Person.reports_to_id == person_id,
-                        m.Person.deleted_at.is_(None),
-                        m.Person.archived.is_(False),
-                    )
-                    .order_by(m.Person.name)
-                )
-            ]
-            return PersonOverview(
-                person=convert.person(row, boss.name if boss else None),
-                current=series.current,
-                trend=series.trend,
-                my_record=series.my_current,
-                last_one_on_one=last,
-                open_promises_mine=counts.get(PromiseDirection.MINE.value, 0),
-                open_promises_theirs=counts.get(PromiseDirection.THEIRS.value, 0),
-                active_delegations=len(active),
-                clarity_gaps=sum(
-                    1 for d in active if d.their_level is not None and d.their_level != d.my_level
-                ),
-                next_checkpoint=(
-                    convert.checkpoint(next_cp, titles[next_cp.delegation_id], person_id, today)
-                    if next_cp
-                    else None
-                ),
-                latest_assessment=series.assessments[-1] if series.assessments else None,
-                reports=tuple(reports),
-            )
-
-    def team_overview(self) -> TeamOverview:
-        """Every active direct report with sparkline, score, trend and open items."""
-        return self._cached(("team",), self._team_overview)  # type: ignore[no-any-return]
-
-    def _their_weights_kept(
-        self, session: Session, ids: list[int]
-    ) -> dict[int, list[tuple[int, float, float]]]:
-        """Each person's evidence, read from the store only for people whose evidence changed.
-
-        A write drops the evidence of the people it touched (DeskBase._write), so after an edit
-        the team grid reads one person's history, not everyone's.
-        """
-        with self._cache_lock:
-            generation = self._generation
-            known = {pid: self._evidence[pid] for pid in ids if pid in self._evidence}
-        missing = [pid for pid in ids if pid not in known]
-        if missing:
-            loaded = their_weights(session, missing if len(missing) <= 500 else None)
-            fresh = {pid: loaded.get(pid, []) for pid in missing}
-            with self._cache_lock:
-                if generation == self._generation:  # no write slipped in while reading
-                    self._evidence.update(fresh)
-            known.update(fresh)
-        return known
-
-    def _team_overview(self) -> TeamOverview:
-        half_life = self.settings().half_life_days
-        today = self.today()
-        people = self.direct_reports()
-        ids = [p.id for p in people]
-        spark_dates = [
-            today - timedelta(days=SPARK_STEP_DAYS * k) for k in range(SPARK_POINTS - 1, -1, -1)
-        ]
-        trend_day = today - timedelta(days=TREND_DAYS)
-        dates = sorted({*spark_dates, trend_day})
-        days = [d.toordinal() for d in dates]
-        with self._read() as session:
-            weights = self._their_weights_kept(session, ids)
-            open_promises = _count_by_person(session, ids, None)
-            overdue = _count_by_person(session, ids, today)
-            for pid, n in _overdue_checkpoints(session, ids, today).items():
-                overdue[pid] = overdue.get(pid, 0) + n
-            last = last_one_on_ones(session)
-        members = []
-        for p in people:
-            items = weights.get(p.id, [])
-            folded = self._folds.get(p.id)
-            # The same evidence list (kept until a write touches this person), half-life and day
-            # give the same line: only people whose evidence changed are folded again.
-            if folded is None or folded[0] is not items or folded[1] != (half_life, today):
-                series = weights_on_days(items, days, half_life)
-                records = {d: from_weights(r, s) for d, (r, s) in zip(dates, series, strict=True)}
-                now = records[today]
-                line = (
-                    now.expectation,
-                    trend(records[trend_day], now),
-                    tuple(records[d].expectation for d in spark_dates),
-                )
-                folded = (items, (half_life, today), line)
-                self._folds[p.id] = folded
-            score, direction, sparkline = folded[2]
-            members.append(
-                TeamMember(
-                    person=p,
-                    score=score,
-                    trend=direction,
-                    sparkline=sparkline,
-                    open_promises=open_promises.get(p.id, 0),
-                    overdue_items=overdue.get(p.id, 0),
-                    last_one_on_one=last.get(p.id),
-                )
-            )
-        return TeamOverview(tuple(members), tuple(spark_dates))
-
-
-def _count_by_person(session: Session, ids: list[int], due_before: date | None) -> dict[int, int]:
-    query = (
-        select(m.Promise.person_id, func.count())
-        .where(m.Promise.deleted_at.is_(None), m.Promise.state.in_(OPEN))
-        .group_by(m.Promise.person_id)
-    )
-    if due_before is not None:
-        query = query.where(m.Promise.due_on < due_before)
-    wanted = set(ids)
-    return {pid: n for pid, n in session.execute(query).all() if pid in wanted}
-
-
-def _overdue_checkpoints(session: Session, ids: list[int], today: date) -> dict[int, int]:
-    wanted = set(ids)
-    rows = session.execute(
-        select(m.Delegation.person_id, func.count())
-        .join(m.Checkpoint, m.Checkpoint.delegation_id == m.Delegation.id)
-        .where(
-            m.Checkpoint.deleted_at.is_(None),
-            m.Delegation.deleted_at.is_(None),
-            m.Checkpoint.outcome.is_(None),
-            m.Checkpoint.due_on < today,
-            m.Delegation.state == DelegationState.ACTIVE.value,
-        )
-        .group_by(m.Delegation.person_id)
-    ).all()
-    return {pid: n for pid, n in rows if pid in wanted}
+            return [assessment_view(r) for r in rows]

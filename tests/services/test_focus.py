@@ -13,9 +13,8 @@ from leaddesk.domain.focus import Principle
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.reports.item_wording import item_text
-from leaddesk.services.action_item import ItemDetail
+from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import ActionItem, ItemKind
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 MONDAY = date(2026, 11, 23)

@@ -6,8 +6,8 @@ from datetime import date
 
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import ItemKind
 from leaddesk.services.undo import Deletable
 
 ASKED = FeedbackDirection.SOLICITED

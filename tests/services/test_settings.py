@@ -10,9 +10,9 @@ import pytest
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import ItemKind
 
 TODAY = date(2026, 11, 25)
 

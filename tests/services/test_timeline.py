@@ -11,8 +11,8 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import EmpowermentLevel, LevelKind
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import ItemKind
 from leaddesk.services.undo import Deletable
 
 L = EmpowermentLevel

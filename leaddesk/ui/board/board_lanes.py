@@ -12,7 +12,8 @@ from datetime import date
 from typing import Protocol
 
 from leaddesk.domain.levels import EmpowermentLevel
-from leaddesk.services.readmodels import CheckpointView, PersonSummary
+from leaddesk.services.delegations_models import CheckpointView
+from leaddesk.services.people import PersonSummary
 
 
 class BoardDelegation(Protocol):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.board.board_canvas import HELP, BoardCanvas
 from leaddesk.ui.board.board_card import BoardCardItem, level_name

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from leaddesk.domain.errors import ValidationError
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.common.person_picker import describe, match_people
 

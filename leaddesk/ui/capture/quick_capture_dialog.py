@@ -24,7 +24,8 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.services.readmodels import DelegationView, PersonSummary
+from leaddesk.services.delegations_models import DelegationView
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.capture.due_date_field import DueDateField, short_day
 from leaddesk.ui.capture.person_field import PersonField

@@ -8,8 +8,9 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import clean_text
+from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import DelegationView, PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui.capture.due_date_field import short_day
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from leaddesk.services.readmodels import ActionItem, ItemKind
+from leaddesk.services.action_item import ActionItem, ItemKind
 
 TABS = ("overview", "delegations", "promises", "relationship", "feedback", "timeline")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from leaddesk.services.readmodels import RelationshipNoteView
+from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui.common.form_dialog import FormDialog
 
 TOPICS = (

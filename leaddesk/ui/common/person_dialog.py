@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.optional_date_edit import OptionalDateEdit
 from leaddesk.ui.context import AppContext

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 

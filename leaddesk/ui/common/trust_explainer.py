@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.levels import EmpowermentLevel
-from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustPoint
+from leaddesk.services.delegations_models import LevelChangeView
+from leaddesk.services.trust import AssessmentView, TrustPoint
 from leaddesk.ui import theme
 
 

@@ -7,8 +7,9 @@ from datetime import date
 
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.reports.item_wording import agenda_text
-from leaddesk.services.action_item import ItemDetail
-from leaddesk.services.readmodels import ActionItem, Agenda, ItemKind, TopicView
+from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
+from leaddesk.services.agenda import Agenda
+from leaddesk.services.meetings import TopicView
 
 RowKey = tuple[str, int]
 

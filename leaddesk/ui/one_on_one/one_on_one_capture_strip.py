@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.reports.item_wording import friendly_date
-from leaddesk.services.readmodels import ItemKind
+from leaddesk.services.action_item import ItemKind
 from leaddesk.ui import theme
 from leaddesk.ui.common.optional_date_edit import to_qdate
 from leaddesk.ui.context import AppContext

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLineEdit, QRadioButton
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports.item_wording import friendly_date
-from leaddesk.services.readmodels import DelegationView
+from leaddesk.services.delegations_models import DelegationView
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow
 from leaddesk.ui.one_on_one.one_on_one_item_page import OneOnOneItemPage

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from leaddesk.services.readmodels import ItemKind
+from leaddesk.services.action_item import ItemKind
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from leaddesk.services.readmodels import ItemKind, OneOnOneDraftView
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.meetings import OneOnOneDraftView
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow, RowKey
 
 if TYPE_CHECKING:

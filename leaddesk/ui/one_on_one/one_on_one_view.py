@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.agenda import Agenda
 from leaddesk.services.changes import Change
-from leaddesk.services.readmodels import Agenda, ItemKind
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext, explain

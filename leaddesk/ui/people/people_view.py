@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import PersonSummary
+from leaddesk.services.people import PersonSummary
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView

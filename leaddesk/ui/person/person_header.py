@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import Trend
-from leaddesk.services.readmodels import PersonOverview
+from leaddesk.services.people import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
 

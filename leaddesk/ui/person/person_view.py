@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.services.changes import Change, ChangeArea
-from leaddesk.services.readmodels import PersonOverview
+from leaddesk.services.people import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.base_view import BaseView

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.focus import Principle, week_start
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import ReflectionView
+from leaddesk.services.reflections import ReflectionView
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import HIDDEN

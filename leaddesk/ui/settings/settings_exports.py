@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from leaddesk.services.readmodels import Settings
+from leaddesk.services.settings import Settings
 
 PAGE_SIZES = (("A4", "A4 (210 × 297 mm)"), ("Letter", "Letter (8.5 × 11 in)"))
 Field = Callable[[QFormLayout, str, QWidget, str], None]

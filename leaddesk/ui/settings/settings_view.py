@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.focus import principle_for
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import Settings
+from leaddesk.services.settings import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.context import AppContext

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from leaddesk.reports.item_wording import item_text
-from leaddesk.services.readmodels import ActionItem
+from leaddesk.services.action_item import ActionItem
 from leaddesk.ui import theme
 
 ItemRole = Qt.ItemDataRole.UserRole + 1

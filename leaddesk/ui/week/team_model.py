@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain import clock
 from leaddesk.domain.trust import Trend
-from leaddesk.services.readmodels import TeamMember
+from leaddesk.services.team import TeamMember
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
 

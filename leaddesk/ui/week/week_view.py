@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.services.action_item import ActionItem
 from leaddesk.services.changes import ChangeArea
-from leaddesk.services.readmodels import ActionItem, TeamOverview, WeekFocus
+from leaddesk.services.focus import WeekFocus
+from leaddesk.services.team import TeamOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget, target_for

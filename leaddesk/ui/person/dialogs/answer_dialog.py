@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from leaddesk.services.readmodels import FeedbackView
+from leaddesk.services.feedback import FeedbackView
 from leaddesk.ui.common.form_dialog import FormDialog
 
 

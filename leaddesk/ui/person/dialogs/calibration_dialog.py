@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.feedback import Proposer
-from leaddesk.services.readmodels import SuccessFactorView
+from leaddesk.services.delegations_models import SuccessFactorView
 from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
-from leaddesk.services.readmodels import CheckpointView, DelegationView
+from leaddesk.services.delegations_models import CheckpointView, DelegationView
 from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.level_combo import LevelCombo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from leaddesk.services.readmodels import OneOnOneView
+from leaddesk.services.meetings import OneOnOneView
 from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.presenter import mask_while_presenting
 from leaddesk.ui.context import AppContext

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QRadioButton, QWidget
 
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.services.readmodels import PromiseView
+from leaddesk.services.promises import PromiseView
 from leaddesk.ui.common.form_dialog import FormDialog
 
 DEFAULT_DUE_DAYS = 7

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from leaddesk.services.readmodels import PromiseView
+from leaddesk.services.promises import PromiseView
 from leaddesk.ui.common.form_dialog import FormDialog
 
 DEFAULT_EXTENSION_DAYS = 7

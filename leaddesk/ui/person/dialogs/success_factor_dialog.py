@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
 
-from leaddesk.services.readmodels import DelegationView
+from leaddesk.services.delegations_models import DelegationView
 from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain import clock
-from leaddesk.services.readmodels import (
+from leaddesk.services.delegations_models import (
     CheckpointView,
     DelegationView,
     LevelChangeView,

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
-from leaddesk.services.readmodels import (
+from leaddesk.services.delegations_models import (
     CalibrationView,
     CheckpointView,
     DelegationView,

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
-from leaddesk.services.readmodels import DelegationView, ItemKind
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui.common.column_table_model import ColumnTableModel
 from leaddesk.ui.common.level_reason_dialog import LevelReasonDialog

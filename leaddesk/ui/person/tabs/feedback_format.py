@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.feedback import FeedbackDirection
-from leaddesk.services.readmodels import FeedbackView
+from leaddesk.services.feedback import FeedbackView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
 from leaddesk.ui.person.tabs.tab_parts import esc, first_line

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.feedback import FeedbackDirection
-from leaddesk.services.readmodels import FeedbackView
+from leaddesk.services.feedback import FeedbackView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui.common.column_table_model import ColumnTableModel
 from leaddesk.ui.common.presenter import HIDDEN

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.trust import Core
-from leaddesk.services.readmodels import AssessmentView, PersonOverview, PersonSummary
+from leaddesk.services.people import PersonOverview, PersonSummary
+from leaddesk.services.trust import AssessmentView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column, ColumnTableModel

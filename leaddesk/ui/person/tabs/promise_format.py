@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.promises import PromiseDirection, PromiseState
-from leaddesk.services.readmodels import PromiseEventView, PromiseView
+from leaddesk.services.promises import PromiseEventView, PromiseView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
 from leaddesk.ui.person.tabs.tab_parts import day, days_phrase, esc, first_line

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.services.readmodels import PromiseView
+from leaddesk.services.promises import PromiseView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import ColumnTableModel

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from leaddesk.services.readmodels import OneOnOneView, RelationshipNoteView, TopicView
+from leaddesk.services.meetings import OneOnOneView, TopicView
+from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
 from leaddesk.ui.person.tabs.tab_parts import energy_dots, esc, first_line

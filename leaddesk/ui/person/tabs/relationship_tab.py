@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.services.readmodels import OneOnOneView, RelationshipNoteView, TopicView
+from leaddesk.services.meetings import OneOnOneView, TopicView
+from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import ColumnTableModel

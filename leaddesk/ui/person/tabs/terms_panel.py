@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.services.readmodels import TermView
+from leaddesk.services.terms import TermView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column, ColumnTableModel

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 
-from leaddesk.services.readmodels import ItemKind, TimelineEntry
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.timeline import TimelineEntry
 from leaddesk.ui import theme
 
 EntryRole = Qt.ItemDataRole.UserRole + 1

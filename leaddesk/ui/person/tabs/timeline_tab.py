@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.services.readmodels import ItemKind, TimelineEntry
+from leaddesk.services.action_item import ItemKind
+from leaddesk.services.timeline import TimelineEntry
 from leaddesk.ui import theme
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import DEFAULT_HALF_LIFE_DAYS
-from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustSeries
+from leaddesk.services.delegations_models import LevelChangeView
+from leaddesk.services.trust import AssessmentView, TrustSeries
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.trust_explainer import (

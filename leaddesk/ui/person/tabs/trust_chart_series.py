@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 
-from leaddesk.services.readmodels import TrustPoint
+from leaddesk.services.trust import TrustPoint
 
 DAY = 86400.0
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()

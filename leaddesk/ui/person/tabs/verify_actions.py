@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from leaddesk.services.readmodels import CheckpointView, DelegationView
+from leaddesk.services.delegations_models import CheckpointView, DelegationView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.calibration_dialog import CalibrationDialog

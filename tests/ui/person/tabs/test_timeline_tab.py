@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import ItemKind
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.tabs.timeline_tab import TimelineTab

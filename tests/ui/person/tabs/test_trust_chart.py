@@ -16,13 +16,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QToolTip, QWid
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.trust import TrackRecord, Trend, from_weights
+from leaddesk.services.delegations_models import LevelChangeView
 from leaddesk.services.desk import Desk
-from leaddesk.services.readmodels import (
-    AssessmentView,
-    LevelChangeView,
-    TrustPoint,
-    TrustSeries,
-)
+from leaddesk.services.trust import AssessmentView, TrustPoint, TrustSeries
 from leaddesk.ui.person.tabs.trust_chart import PRESENTER_NOTICE, TrustChart
 from leaddesk.ui.person.tabs.trust_chart_series import DAY, to_x
 
