@@ -60,9 +60,9 @@ def full_day(on: date, *, locale: QLocale | None = None) -> str:
     return loc.toString(_qdate(on), pattern)
 
 
-def month(on: date, *, locale: QLocale | None = None) -> str:
-    """'Mar 2023': when something started, where the day would be noise."""
-    return _locale(locale).toString(_qdate(on), "MMM yyyy")
+def month(on: date, *, full: bool = False, locale: QLocale | None = None) -> str:
+    """'Mar 2023' (or, `full`, 'March 2023' for a heading): where the day would be noise."""
+    return _locale(locale).toString(_qdate(on), "MMMM yyyy" if full else "MMM yyyy")
 
 
 def month_abbr(number: int, *, locale: QLocale | None = None) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports import wording
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
@@ -394,9 +395,8 @@ class MainWindow(QMainWindow):
         return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
 
     def _lock_when_idle(self) -> None:
-        minutes = self.idle.minutes
         self.lock_now(
-            f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, so "
+            f"Locked after {wording.count(self.idle.minutes, 'minute')} without activity, so "
             "nobody passing by reads your notes. Nothing was lost."
         )
 

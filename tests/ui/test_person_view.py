@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.wording import days_ago
 from leaddesk.services.desk import Desk
 from leaddesk.ui.dialogs.assessment_dialog import AssessmentDialog
 from leaddesk.ui.dialogs.person_dialog import PersonDialog
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.navigation import PersonTarget
-from leaddesk.ui.views.person_header import days_ago, time_in_role
+from leaddesk.ui.views.person_header import time_in_role
 from leaddesk.ui.views.person_tabs.delegations_tab import DelegationsTab
 from leaddesk.ui.views.person_tabs.overview_tab import OverviewTab
 from leaddesk.ui.views.person_view import PersonView

@@ -32,11 +32,12 @@ from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import clean_text
+from leaddesk.reports import wording
 from leaddesk.services.readmodels import DelegationView, PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.dialogs.note_dialog import TOPICS
-from leaddesk.ui.widgets.due_date_field import DueDateField, short_day
+from leaddesk.ui.widgets.due_date_field import DueDateField
 from leaddesk.ui.widgets.person_field import PersonField
 
 KINDS = {"promise": "P", "feedback": "F", "note": "N", "checkpoint": "C"}
@@ -362,7 +363,7 @@ class QuickCaptureDialog(QDialog):
                 hint = "No checkpoint planned: this records one for today."
             else:
                 late = " (overdue)" if nxt.overdue else ""
-                hint = f"Completes the checkpoint due {short_day(nxt.due_on, self.today)}{late}."
+                hint = f"Completes the checkpoint due {wording.day(nxt.due_on, self.today)}{late}."
             hint += " The next one is planned at the suggested date."
         self.checkpoint_hint.setText(hint)
 
@@ -390,7 +391,7 @@ class QuickCaptureDialog(QDialog):
         direction = self._checked(self.direction)
         assert isinstance(direction, PromiseDirection)
         self.ctx.desk.add_promise(person.id, direction, self.text.toPlainText(), due_on=due)
-        when = f", due {short_day(due, self.today)}" if due else ""
+        when = f", due {wording.day(due, self.today)}" if due else ""
         if direction is PromiseDirection.MINE:
             return f"Added my promise to {person.name}{when}"
         return f"Added {person.name}'s promise to me{when}"
@@ -429,7 +430,5 @@ class QuickCaptureDialog(QDialog):
         nxt = chosen.next_checkpoint
         checkpoint = nxt.id if nxt else desk.plan_checkpoint(chosen.id, self.today)
         after = desk.complete_checkpoint(checkpoint, outcome, note, evidence)
-        return (
-            f"Checkpoint on “{chosen.title}” for {person.name}: {outcome.label}; "
-            f"next one {short_day(after, self.today)}"
-        )
+        done = f"{outcome.label}; next one {wording.day(after, self.today)}"
+        return f"Checkpoint on “{chosen.title}” for {person.name}: {done}"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 
+from leaddesk.reports import wording
 from leaddesk.services.readmodels import ItemKind, TimelineEntry
 from leaddesk.ui import theme
 
@@ -182,7 +183,7 @@ class TimelineModel(QAbstractItemModel):
             label = KIND_LABELS.get(entry.kind, (entry.kind.value, ""))[0]
             if entry.private:
                 label += " · private"
-            texts = (f"{entry.on:%a %d %b}", label, entry.text)
+            texts = (wording.weekday(entry.on, entry.on), label, entry.text)  # month row: year
             self._cache[id(entry)] = texts
         return texts
 
@@ -197,7 +198,7 @@ class TimelineModel(QAbstractItemModel):
             if index.column() != 0:
                 return None
             count = len(entries)
-            return f"{month:%B %Y} · {count} entr{'y' if count == 1 else 'ies'}"
+            return f"{wording.month(month, full=True)} · {wording.count(count, 'entry', 'entries')}"
         if role == _FONT:
             return self._bold
         return None
