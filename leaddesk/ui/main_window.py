@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _locked_by_you() -> str:
-        return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
+        return f"Locked by you at {wording.clock(datetime.now())}. Nothing was lost."
 
     def _lock_when_idle(self) -> None:
         self.lock_now(

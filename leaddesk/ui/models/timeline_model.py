@@ -170,7 +170,7 @@ class TimelineModel(QAbstractItemModel):
             _when, label, text = self._texts(entry)
             private = "\nPrivate — only you see this." if entry.private else ""
             return (
-                f"{entry.on.isoformat()} · {label}\n{text}{private}\n"
+                f"{wording.day(entry.on)} · {label}\n{text}{private}\n"
                 "Double-click or press Enter to open where it lives."
             )
         if role == EntryRole:
