@@ -127,7 +127,7 @@ def _figures(sheet: TeamSheet) -> list[tuple[str, str, str]]:
     low = sum(1 for s in scores if s < 0.5)
     delegations = sum(sum(n.levels) for n in counts)
     return [
-        ("Direct reports", str(len(members)), f"{delegations} active delegations"),
+        ("Direct reports", str(len(members)), count(delegations, "active delegation")),
         ("Median track record", median, f"{low} below 0.50"),
         (
             "Open promises",

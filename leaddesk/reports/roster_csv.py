@@ -160,8 +160,8 @@ def _row(
             RosterProblem(
                 line,
                 None,
-                f"{len(cells)} fields but the header has {len(header)}; quote any field that "
-                "holds the delimiter.",
+                f"{wording.count(len(cells), 'field')} but the header has {len(header)}; "
+                "quote any field that holds the delimiter.",
             )
         )
         return None

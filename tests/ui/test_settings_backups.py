@@ -119,7 +119,7 @@ def test_a_restore_asks_then_brings_the_data_back_and_keeps_the_current(
     qtbot.waitUntil(lambda: panel.result.text().startswith("Restored"), timeout=15000)
 
     assert "Your current data is kept first, as a pre-restore backup" in seen[0]
-    assert "1 people" in seen[0]
+    assert "It holds 1 person, 0 delegations" in seen[0]
     assert [p.name for p in desk.people()] == ["Ada Lovelace"]
     assert "previous data is kept as a pre-restore backup" in panel.result.text()
     qtbot.waitUntil(lambda: counted(panel), timeout=10000)

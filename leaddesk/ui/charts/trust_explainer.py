@@ -17,7 +17,12 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports import wording
-from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustPoint
+from leaddesk.services.readmodels import (
+    AssessmentView,
+    LevelChangeView,
+    TrustPoint,
+    TrustSeries,
+)
 from leaddesk.ui import theme
 
 
@@ -144,3 +149,9 @@ def describe_point(name: str, point: TrustPoint) -> str:
         f"{name}, {wording.day(point.on)}: {point.expectation:.2f}\n"
         f"band {point.belief:.2f}\u2013{point.plausibility:.2f} (narrower = more evidence)"
     )
+
+
+def describe_counts(series: TrustSeries) -> str:
+    """'3 assessments, 1 level change.': what the chart marks, for a screen reader."""
+    assessments = wording.count(len(series.assessments), "assessment")
+    return f"{assessments}, {wording.count(len(series.events), 'level change')}."
