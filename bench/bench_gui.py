@@ -134,8 +134,8 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from leaddesk.ui.app import make_application
+    from leaddesk.ui.common.navigation import PersonTarget
     from leaddesk.ui.main_window import MainWindow
-    from leaddesk.ui.navigation import PersonTarget
 
     qapp = make_application([sys.argv[0]])
     desk = Desk(open_store(path, StoreKey("bench passphrase", "passphrase")))

@@ -23,7 +23,7 @@ from leaddesk.domain.clock import TODAY_ENV
 from leaddesk.security.keys import SERVICE, StoreKey, entry_name
 from leaddesk.services.desk import Desk
 from leaddesk.store.store import open_store
-from leaddesk.ui.gui_thread_gc import collect_if_due
+from leaddesk.ui.shell.gui_thread_gc import collect_if_due
 
 TODAY = date(2026, 11, 25)
 
@@ -31,9 +31,9 @@ TODAY = date(2026, 11, 25)
 # English, whatever the machine's locale.
 QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
-# As the app does (leaddesk/ui/gui_thread_gc.py): no automatic garbage collection, which would run
-# in whichever thread allocates and could destroy Qt objects in a worker; the main thread collects
-# what is due after each test instead.
+# As the app does (leaddesk/ui/shell/gui_thread_gc.py): no automatic garbage collection, which
+# would run in whichever thread allocates and could destroy Qt objects in a worker; the main thread
+# collects what is due after each test instead.
 _GC_THRESHOLD = gc.get_threshold()
 gc.disable()
 

@@ -17,8 +17,8 @@ SURFACES = ("ui", "reports", "cli")
 # ISO dates where a machine or a sort reads them; every other date goes through the wording.
 MACHINE_DATES = {
     "reports/exchange_json.py": "the JSON exchange file",
-    "ui/export_menu.py": "suggested file names, which sort by date",
-    "ui/models/roster_plan_model.py": "roster preview: the CSV cell as the file has it",
+    "ui/exports/export_menu.py": "suggested file names, which sort by date",
+    "ui/exports/roster_plan_model.py": "roster preview: the CSV cell as the file has it",
     "cli/render.py": "roster preview: the CSV cell as the file has it",
 }
 

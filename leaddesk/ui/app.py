@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.errors import UserError
-from leaddesk.ui.gui_thread_gc import collect_on_gui_thread
+from leaddesk.ui.shell.gui_thread_gc import collect_on_gui_thread
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
@@ -91,7 +91,7 @@ def _passphrase_prompt(path: Path, error: str = "") -> Callable[[bool], str]:
     def prompt(new: bool) -> str:
         from PySide6.QtWidgets import QDialog
 
-        from leaddesk.ui.dialogs.passphrase_dialog import PassphraseDialog
+        from leaddesk.ui.common.passphrase_dialog import PassphraseDialog
 
         dialog = PassphraseDialog(new, str(path), error)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -164,7 +164,7 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
 def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     app = make_application(argv)
-    from leaddesk.ui.single_instance import ask_first_to_show, lock_for, store_identity
+    from leaddesk.ui.shell.single_instance import ask_first_to_show, lock_for, store_identity
 
     workdir = None
     if demo:
@@ -303,7 +303,7 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
 
     from leaddesk.logs import setup_logging
     from leaddesk.ui.main_window import MainWindow
-    from leaddesk.ui.single_instance import ShowRequests
+    from leaddesk.ui.shell.single_instance import ShowRequests
     from leaddesk.ui.theme import app_icon
 
     setup_logging()

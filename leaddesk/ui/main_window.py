@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import importlib
-from datetime import datetime
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,28 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from leaddesk.domain.errors import UserError
-from leaddesk.reports import wording
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.desk import Desk
 from leaddesk.services.readmodels import Change
-from leaddesk.ui.action_slots import on_triggered
+from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.export_menu import ExportActions
-from leaddesk.ui.presenter import PresenterBanner
+from leaddesk.ui.exports.export_menu import ExportActions
+from leaddesk.ui.shell.lock_overlay import IdleWatcher
+from leaddesk.ui.shell.window_lock import WindowLock
 from leaddesk.ui.theme import icon
-from leaddesk.ui.views.base_view import BaseView
-from leaddesk.ui.widgets.lock_overlay import IdleWatcher, LockOverlay
 
-# name: (module, class, label, icon, shortcut); the first five are the sidebar.
-VIEWS: dict[str, tuple[str, str, str, str, str]] = {
-    "week": ("week_view", "WeekView", "This week", "week", "Alt+1"),
-    "people": ("people_view", "PeopleView", "People", "people", "Alt+2"),
-    "board": ("board_view", "BoardView", "Delegation board", "board", "Alt+3"),
-    "reflections": ("reflections_view", "ReflectionsView", "Reflections", "reflections", "Alt+4"),
-    "settings": ("settings_view", "SettingsView", "Settings", "settings", "Alt+5"),
-    "person": ("person_view", "PersonView", "Person", "people", ""),
-    "one_on_one": ("one_on_one_view", "OneOnOneView", "1:1", "one-on-one", ""),
+# name: (class in ui/<name>/<name>_view.py, label, icon, shortcut); the first five: the sidebar.
+VIEWS: dict[str, tuple[str, str, str, str]] = {
+    "week": ("WeekView", "This week", "week", "Alt+1"),
+    "people": ("PeopleView", "People", "people", "Alt+2"),
+    "board": ("BoardView", "Delegation board", "board", "Alt+3"),
+    "reflections": ("ReflectionsView", "Reflections", "reflections", "Alt+4"),
+    "settings": ("SettingsView", "Settings", "settings", "Alt+5"),
+    "person": ("PersonView", "Person", "people", ""),
+    "one_on_one": ("OneOnOneView", "1:1", "one-on-one", ""),
 }
 SIDEBAR = ("week", "people", "board", "reflections", "settings")
 BACKUP_CHECK_MS = 60 * 60 * 1000  # how often an open window checks whether a backup is due
@@ -71,11 +66,11 @@ class MainWindow(QMainWindow):
         self.ctx.presenter_changed.connect(self._on_presenter)
         self.ctx.changed.connect(self._on_change)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
-        self.lock_overlay = LockOverlay(self, self._try_unlock)
-        self._dialog_covers: list[LockOverlay] = []
-        self._frozen: list[QAction] = []
-        self._hidden_children: list[QWidget] = []
-        self.idle_watcher = IdleWatcher(self.idle, self._lock_when_idle, self)
+        self.window_lock = WindowLock(
+            self, self.ctx, self.idle, self.central, lambda: self._views.values()
+        )
+        self.lock_overlay = self.window_lock.overlay
+        self.idle_watcher = IdleWatcher(self.idle, self.window_lock.lock_when_idle, self)
         self._restore()
         self.backup_timer = QTimer(self)  # the daily backup also for a window left open for days
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
@@ -100,7 +95,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
         for name in SIDEBAR:
-            _module, _cls, label, icon_name, shortcut = VIEWS[name]
+            _cls, label, icon_name, shortcut = VIEWS[name]
             item = QListWidgetItem(icon(icon_name), label)
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"{label} ({shortcut})")
@@ -176,7 +171,7 @@ class MainWindow(QMainWindow):
         )
         self.view_actions = []
         for name in SIDEBAR:
-            _m, _c, label, icon_name, shortcut = VIEWS[name]
+            _c, label, icon_name, shortcut = VIEWS[name]
             self.view_actions.append(
                 self._action(label, lambda _=False, n=name: self.show_view(n), shortcut, icon_name)
             )
@@ -238,8 +233,8 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> BaseView:
         """The view called `name`, created on first use."""
         if name not in self._views:
-            module_name, class_name, *_ = VIEWS[name]
-            module = importlib.import_module(f"leaddesk.ui.views.{module_name}")
+            class_name, *_ = VIEWS[name]
+            module = importlib.import_module(f"leaddesk.ui.{name}.{name}_view")
             widget: BaseView = getattr(module, class_name)(self.ctx)
             widget.setObjectName(f"{name}View")
             self._views[name] = widget
@@ -271,7 +266,7 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
     def quick_capture(self) -> None:
         """Ctrl+N: capture something about a person in a few keystrokes."""
-        from leaddesk.ui.dialogs.quick_capture_dialog import QuickCaptureDialog
+        from leaddesk.ui.capture.quick_capture_dialog import QuickCaptureDialog
 
         dialog = QuickCaptureDialog(self.ctx, self, self._person_on_screen())
         dialog.exec()
@@ -293,7 +288,7 @@ class MainWindow(QMainWindow):
             if self._current == "person" and current is not None:
                 person_id = getattr(current, "person_id", None)
         if not isinstance(person_id, int):
-            from leaddesk.ui.dialogs.person_picker import pick_person
+            from leaddesk.ui.common.person_picker import pick_person
 
             person_id = pick_person(self.ctx, self, "Start a 1:1 with…")
         if isinstance(person_id, int):
@@ -332,13 +327,13 @@ class MainWindow(QMainWindow):
 
     def explain_trust(self) -> None:
         """The 'How is this computed?' text."""
-        from leaddesk.ui.charts.trust_explainer import show_trust_explanation
+        from leaddesk.ui.common.trust_explainer import show_trust_explanation
 
         show_trust_explanation(self, self.ctx.desk.settings().half_life_days)
 
     def about(self) -> None:
         """Version, the privacy promise and the licences (Help > About)."""
-        from leaddesk.ui.dialogs.about_dialog import AboutDialog
+        from leaddesk.ui.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -346,89 +341,8 @@ class MainWindow(QMainWindow):
 
     # -- auto-lock ---------------------------------------------------------------------------
     def lock_now(self, reason: str = "") -> None:
-        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock).
-
-        Locked means locked: every action of the window and of any open dialog is disabled (so no
-        shortcut, menu or toolbar reaches private data), the content is hidden, the services
-        are closed and their caches dropped. A dialog open over the window (a one-pager preview,
-        a note half typed) is covered too, with its own Unlock: nothing typed is lost.
-        """
-        desk = self.ctx.desk
-        if desk.locked:
-            return
-        self.idle.lock()
-        self.central.hide()  # first: hiding 1:1 mode saves its draft
-        for view in self._views.values():
-            view.flush_pending()
-        QThreadPool.globalInstance().waitForDone(3000)  # a background read ends before the close
-        ask = desk.unlock_with()
-        desk.lock()
-        dialogs = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
-        ]
-        self._frozen = [
-            action
-            for owner in (self, *dialogs)
-            for action in owner.findChildren(QAction)
-            if action.isEnabled()
-        ]
-        for action in self._frozen:
-            action.setEnabled(False)
-        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
-            bar.setEnabled(False)
-        self.statusBar().clearMessage()
-        self.lock_overlay.cover(reason or self._locked_by_you(), ask)
-        for dialog in dialogs:
-            cover = LockOverlay(dialog, self._try_unlock)
-            cover.setObjectName("dialogLockOverlay")
-            for child in dialog.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            ):
-                if child is not cover and child.isVisible():
-                    child.hide()  # not merely covered: hidden, out of focus and key reach
-                    self._hidden_children.append(child)
-            cover.cover(reason or self._locked_by_you(), ask)
-            self._dialog_covers.append(cover)
-
-    @staticmethod
-    def _locked_by_you() -> str:
-        return f"Locked by you at {wording.clock(datetime.now())}. Nothing was lost."
-
-    def _lock_when_idle(self) -> None:
-        self.lock_now(
-            f"Locked after {wording.count(self.idle.minutes, 'minute')} without activity, so "
-            "nobody passing by reads your notes. Nothing was lost."
-        )
-
-    def _try_unlock(self, secret: str) -> str | None:
-        """Unlock with what the user typed: None when unlocked, else what went wrong."""
-        try:
-            self.ctx.desk.unlock(secret)
-        except UserError as error:
-            return str(error)
-        except Exception as error:  # a fault: said plainly, and the window stays locked
-            return f"Could not unlock: {explain(error)}"
-        self.idle.unlock()
-        self.lock_overlay.hide()  # unlocking from a dialog's cover unlocks everything
-        for cover in self._dialog_covers:
-            if shiboken6.isValid(cover):
-                cover.hide()
-                cover.deleteLater()
-        self._dialog_covers.clear()
-        for action in self._frozen:
-            if shiboken6.isValid(action):
-                action.setEnabled(True)
-        for widget in self._hidden_children:
-            if shiboken6.isValid(widget):
-                widget.show()
-        self._frozen.clear()
-        self._hidden_children.clear()
-        for bar in (self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)):
-            bar.setEnabled(True)
-        self.central.show()
-        for view in self._views.values():
-            view.refresh()  # the caches went with the lock
-        return None
+        """Hide everything and close the store until the user unlocks (File > Lock, auto-lock)."""
+        self.window_lock.lock(reason)
 
     def _on_change(self, change: Change) -> None:
         if change.area in ("settings", "restore") and not self.ctx.desk.locked:

@@ -165,14 +165,14 @@ def test_a_screen_module_that_cannot_load_fails_the_app_modules_line(tmp_path: P
     resources = site / "leaddesk" / "resources"
     if not resources.is_dir():
         shutil.copytree(REPO / "resources", resources)
-    board = site / "leaddesk" / "ui" / "views" / "board_view.py"
+    board = site / "leaddesk" / "ui" / "board" / "board_view.py"
     board.write_text(board.read_text(encoding="utf-8") + "\nimport leaddesk_missing_library\n")
     env = self_test_env(tmp_path, PYTHONPATH=str(site))
     done = self_test(env, sys.executable, "-m", "leaddesk", cwd=site)
     lines = assert_failed(done, {"App modules"})
     assert "1 of " in lines["App modules"]
     assert (
-        "leaddesk.ui.views.board_view (ModuleNotFoundError: no leaddesk_missing_library)"
+        "leaddesk.ui.board.board_view (ModuleNotFoundError: no leaddesk_missing_library)"
         in (lines["App modules"])
     )
     assert "reinstall LeadDesk" in lines["App modules"]

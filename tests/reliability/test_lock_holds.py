@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWid
 
 from leaddesk.services.desk import Desk
 from leaddesk.services.errors import StoreLockedError
+from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.main_window import MainWindow
-from leaddesk.ui.navigation import PersonTarget
 
 PRIVATE_NOTE = "Worried about her father's surgery"
 PRIVATE_MEETING = "Seemed exhausted; ask about workload"
@@ -242,7 +242,7 @@ def test_a_reflection_typed_just_before_the_lock_is_saved(
 def test_a_dialog_open_at_the_lock_is_covered_and_its_keys_are_dead(
     window: MainWindow, desk: Desk, qtbot
 ) -> None:
-    from leaddesk.ui.dialogs.quick_capture_dialog import QuickCaptureDialog
+    from leaddesk.ui.capture.quick_capture_dialog import QuickCaptureDialog
 
     dialog = QuickCaptureDialog(window.ctx, window, None)
     qtbot.addWidget(dialog)

@@ -28,9 +28,9 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind, Proposer
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
-from leaddesk.ui.dialogs.person_picker import pick_person
+from leaddesk.ui.common.navigation import TABS, PersonTarget
+from leaddesk.ui.common.person_picker import pick_person
 from leaddesk.ui.main_window import SIDEBAR, MainWindow
-from leaddesk.ui.navigation import TABS, PersonTarget
 
 ROWS = 12  # rows selected per list: the private ones are among the newest, listed first
 

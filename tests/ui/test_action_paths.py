@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLineEdit, QToolBar, QToolButton, QWidget
 
 from leaddesk.services.desk import Desk
+from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.main_window import SIDEBAR, MainWindow
-from leaddesk.ui.navigation import PersonTarget
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_view_actions_and_alt_keys_switch_screens(window: MainWindow, qtbot, ind
 def test_no_plain_action_of_the_window_passes_checked_to_its_slot(window: MainWindow) -> None:
     """Every plain action's slot gets no argument: the audit behind the Ctrl+1 fix."""
     calls: list[tuple[object, ...]] = []
-    from leaddesk.ui.action_slots import on_triggered
+    from leaddesk.ui.common.action_slots import on_triggered
 
     probe = QAction("probe", window)
     on_triggered(probe, lambda *args: calls.append(args))

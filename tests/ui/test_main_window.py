@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.services.desk import Desk
+from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.main_window import SIDEBAR, MainWindow
-from leaddesk.ui.navigation import PersonTarget
 
 PRIVATE_NOTE = "Worried about her father's surgery"
 PRIVATE_MEETING = "Seemed exhausted; ask about workload"
@@ -194,7 +194,7 @@ def test_deleting_a_private_note_says_nothing_of_its_text(
 def test_lock_covers_the_window_and_an_open_one_pager_preview(
     window: MainWindow, world, qtbot
 ) -> None:
-    from leaddesk.ui.dialogs.export_person_dialog import ExportPersonDialog
+    from leaddesk.ui.exports.export_person_dialog import ExportPersonDialog
 
     dialog = ExportPersonDialog(window.ctx, window, world["ada"])
     qtbot.addWidget(dialog)

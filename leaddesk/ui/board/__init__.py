@@ -1,0 +1,1 @@
+"""The delegation board: lanes by empowerment level, cards, drag to change level."""

@@ -1,1 +1,0 @@
-"""LeadDesk desktop UI (PySide6)."""

@@ -1,0 +1,1 @@
+"""People: the roster of direct reports and skip-levels."""

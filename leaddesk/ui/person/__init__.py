@@ -1,0 +1,1 @@
+"""The person page: header, tabs and the dialogs each tab opens."""

@@ -1,0 +1,211 @@
+"""Building blocks the person-page tabs share: actions, buttons, lists, titles, empty states."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Collection, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.reports import wording
+from leaddesk.ui import theme
+from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.column_table_model import ColumnTableModel
+
+ENERGY_DOTS = 5
+DATE_SAMPLE = wording.day(date(2026, 9, 28))  # the widest month abbreviation in English
+
+
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcuts: tuple[str, ...] = (),
+    icon_name: str = "",
+    tip: str = "",
+) -> QAction:
+    """An action active while focus is inside `owner` (so tabs may reuse single-key shortcuts)."""
+    action = QAction(text, owner)
+    if icon_name:
+        action.setIcon(theme.icon(icon_name))
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    keys = ", ".join(
+        QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts
+    )
+    label = tip or text.rstrip("…")
+    action.setToolTip(f"{label} ({keys})" if keys else label)
+    action.setStatusTip(label)
+    on_triggered(action, slot)
+    owner.addAction(action)
+    return action
+
+
+def tool_button(action: QAction, name: str) -> QToolButton:
+    """A toolbar-style button showing `action` (text beside icon, enabled with the action)."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setObjectName(name)
+    button.setAccessibleName(action.text().rstrip("…"))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(False)
+    return button
+
+
+def record_view(name: str, accessible: str, model: QAbstractItemModel) -> QTreeView:
+    """A single-selection list with columns (a tree without branches), read-only."""
+    view = QTreeView()
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setAllColumnsShowFocus(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.header().setStretchLastSection(False)
+    view.header().setSectionsMovable(False)
+    return view
+
+
+def size_columns(
+    view: QTreeView, stretch: Collection[int], samples: Mapping[int, str], icon: int = -1
+) -> None:
+    """Text columns share the width; the others get the width of a sample text.
+
+    Measuring samples instead of rows keeps a person with ten years of data instant.
+    """
+    model = view.model()
+    header = view.header()
+    bold = QFont(view.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetrics(bold)  # bold rows (overdue, open) are the widest
+    for column in range(model.columnCount()):
+        if column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        text = samples.get(column, title)
+        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(title)) + 20
+        view.setColumnWidth(column, width + (view.iconSize().width() + 28 if column == icon else 0))
+
+
+def select_row(view: QTreeView, row: int, focus: bool = False) -> None:
+    """Make `row` current and selected, scrolled into view."""
+    model = view.model()
+    index = model.index(row, 0)
+    if not index.isValid():
+        return
+    view.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+    if focus:
+        view.setFocus()
+
+
+def select_id(view: QTreeView, model: ColumnTableModel[Any], ref_id: int) -> bool:
+    """Select the record with this id, if the model holds it; whether it did."""
+    row = model.row_of(ref_id)
+    if row >= 0:
+        select_row(view, row)
+    return row >= 0
+
+
+def current_record(view: QTreeView, model: ColumnTableModel[Any]) -> Any:
+    """The record of the selected row (None when nothing is selected)."""
+    return model.record(selected_row(view))
+
+
+def selected_row(view: QTreeView) -> int:
+    """The selected row, or -1."""
+    rows = view.selectionModel().selectedRows()
+    return rows[0].row() if rows else -1
+
+
+def section_title(text: str, name: str) -> QLabel:
+    """A bold heading above a list."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    return theme.emphasize(label, 1.1)
+
+
+def empty_label(text: str, name: str) -> QLabel:
+    """What an empty list says: what is missing and how to add it."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumHeight(80)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+    label.setStyleSheet(f"color: {theme.muted_color().name()}; padding: 12px;")
+    return label
+
+
+def detail_label(name: str, accessible: str) -> QLabel:
+    """A rich-text detail pane for the selected item, selectable with mouse and keyboard."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setMinimumHeight(90)
+    return label
+
+
+def framed(widget: QWidget) -> QFrame:
+    """A detail pane in a panel frame."""
+    frame = QFrame()
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    box = QVBoxLayout(frame)
+    box.addWidget(widget)
+    return frame
+
+
+def esc(text: str) -> str:
+    """Text safe inside rich text, line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def first_line(text: str) -> str:
+    """The first non-empty line of a text."""
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def day(value: date | None, missing: str = "—") -> str:
+    """A date as shown in lists: always with its year, as lists span years."""
+    return wording.day(value) if value is not None else missing
+
+
+def energy_dots(energy: int | None) -> str:
+    """Energy 1-5 as ●●●○○ (empty when not recorded)."""
+    if energy is None:
+        return ""
+    return "●" * energy + "○" * (ENERGY_DOTS - energy)

@@ -1,0 +1,1 @@
+"""Weekly reflections: the private journal of the leader's own week."""

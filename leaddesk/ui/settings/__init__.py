@@ -1,0 +1,1 @@
+"""Settings: preferences, backups, the store key and the unlock PIN."""

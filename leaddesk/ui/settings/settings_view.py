@@ -1,0 +1,338 @@
+"""Settings: every setting kept with the data, saved as soon as it changes; backups; privacy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaddesk.domain.errors import UserError
+from leaddesk.domain.focus import principle_for
+from leaddesk.reports import wording
+from leaddesk.services.readmodels import Settings
+from leaddesk.ui import theme
+from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.context import AppContext
+from leaddesk.ui.settings.settings_backups import BackupsPanel
+from leaddesk.ui.settings.settings_exports import ExportSettings
+from leaddesk.ui.settings.settings_key import KeySettings
+from leaddesk.ui.settings.settings_unlock import UnlockSetting
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSetting:
+    """How one numeric setting is shown: label, unit, whether it is whole, what it means."""
+
+    name: str
+    label: str
+    prefix: str
+    suffix: str
+    whole: bool
+    step: float
+    explanation: str
+    never: str = ""  # shown for 0, when 0 means "off"
+
+
+NUMBERS = (
+    NumberSetting(
+        "half_life_days",
+        "Evidence half-&life",
+        "",
+        " days",
+        True,
+        30,
+        "How fast evidence fades in the track record: a kept promise or a checkpoint counts "
+        "half as much after this many days. Shorter reacts faster to what happened lately.",
+    ),
+    NumberSetting(
+        "high_trust_factor",
+        "Hi&gh-trust cadence",
+        "× ",
+        "",
+        False,
+        0.1,
+        "When someone's track record is 0.8 or better with enough evidence, the time to the "
+        "next suggested checkpoint is multiplied by this: trust earned, less checking.",
+    ),
+    NumberSetting(
+        "low_trust_factor",
+        "Lo&w-trust cadence",
+        "× ",
+        "",
+        False,
+        0.1,
+        "When the track record is below 0.5, the time to the next suggested checkpoint is "
+        "multiplied by this, so you check sooner.",
+    ),
+    NumberSetting(
+        "one_on_one_interval_days",
+        "1:1 &interval",
+        "",
+        " days",
+        True,
+        1,
+        "Someone shows under Needs attention when your last 1:1 with them is older than this.",
+    ),
+    NumberSetting(
+        "auto_lock_minutes",
+        "&Auto-lock after",
+        "",
+        " minutes",
+        True,
+        1,
+        "Hide everything after this many minutes without using LeadDesk, so nobody passing by "
+        "reads your notes. 0 means never.",
+        never="Never",
+    ),
+    NumberSetting(
+        "backup_keep_daily",
+        "Keep &daily",
+        "",
+        " days",
+        True,
+        1,
+        "Of the daily and manual backups, keep the newest of each of the last this many days.",
+    ),
+    NumberSetting(
+        "backup_keep_weekly",
+        "Keep w&eekly",
+        "",
+        " weeks",
+        True,
+        1,
+        "…and the newest of each of the last this many weeks.",
+        never="None",
+    ),
+    NumberSetting(
+        "backup_keep_monthly",
+        "Keep &monthly",
+        "",
+        " months",
+        True,
+        1,
+        "…and the newest of each of the last this many months. Older backups are deleted "
+        "when a new one is made.",
+        never="None",
+    ),
+)
+GROUPS = (
+    ("Trust over time", ("half_life_days",)),
+    ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
+    ("Privacy and safety", ("auto_lock_minutes",)),
+    ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
+    ("One-pagers (PDF)", ()),
+)
+
+
+class SettingsView(BaseView):
+    """One form; each value is saved when it changes (a wrong one is explained and undone)."""
+
+    title = "Settings"
+    areas = frozenset({"settings"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.spins: dict[str, QDoubleSpinBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        outer = QVBoxLayout(self)
+        heading = QLabel("Settings")
+        theme.emphasize(heading, 1.5)
+        outer.addWidget(heading)
+        intro = self._muted("Every change is saved at once and applies to all your data.")
+        outer.addWidget(intro)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        scroll.setWidget(body)
+        forms = {title: self._group(title) for title, _names in GROUPS}
+        for title, names in GROUPS:
+            for number in NUMBERS:
+                if number.name in names:
+                    self._add_number(forms[title], number)
+        self._add_focus_start(forms["Checkpoints and 1:1s"])
+        self._add_privacy(forms["Privacy and safety"])
+        self.backups = BackupsPanel(self.ctx)
+        forms["Backups"].addRow(self.backups)
+        self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.key_settings = KeySettings(ctx)
+        after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
+        self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
+        self.body.addStretch(1)
+
+    # -- construction ------------------------------------------------------------------------
+    @staticmethod
+    def _muted(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {theme.muted_color().name()};")
+        return label
+
+    @staticmethod
+    def _caption(text: str) -> QLabel:
+        """A row label; all as wide as the widest, so the groups line up."""
+        caption = QLabel(text)
+        caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance("Weekly focus from") + 12)
+        return caption
+
+    def _group(self, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        box.setObjectName(f"settingsGroup{title.split()[0]}")
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        self.body.addWidget(box)
+        return form
+
+    def _field(self, form: QFormLayout, label: str, control: QWidget, explanation: str) -> None:
+        """A row: the control, then its one-line explanation and a place for a problem."""
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        row = QHBoxLayout()
+        row.addWidget(control)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self._muted(explanation))
+        caption = self._caption(label)
+        caption.setBuddy(control)
+        form.addRow(caption, cell)
+        control.setToolTip(explanation)
+        control.setAccessibleName(label.replace("&", ""))
+        control.setAccessibleDescription(explanation)
+        error = QLabel()
+        error.setObjectName(f"{control.objectName()}Error")
+        error.setWordWrap(True)
+        error.setStyleSheet(f"color: {theme.bad().name()}; font-weight: 600;")
+        error.hide()
+        box.addWidget(error)
+        self.errors[control.objectName()] = error
+
+    def _add_number(self, form: QFormLayout, number: NumberSetting) -> None:
+        spin = QDoubleSpinBox()
+        spin.setObjectName(number.name)
+        spin.setDecimals(0 if number.whole else 2)
+        # Wide bounds on purpose: the service judges the value and says what is allowed.
+        spin.setRange(0, 99_999)
+        spin.setSingleStep(number.step)
+        spin.setPrefix(number.prefix)
+        spin.setSuffix(number.suffix)
+        spin.setSpecialValueText(number.never)
+        spin.setKeyboardTracking(False)  # save on Enter or leaving the field, not per digit
+        spin.setMinimumWidth(150)
+        spin.valueChanged.connect(lambda value, n=number: self._save_number(n, value))
+        self.spins[number.name] = spin
+        self._field(form, number.label, spin, number.explanation)
+
+    def _add_focus_start(self, form: QFormLayout) -> None:
+        self.focus_start = QDateEdit()
+        self.focus_start.setObjectName("focus_start")
+        self.focus_start.setCalendarPopup(True)
+        self.focus_start.setDisplayFormat("d MMM yyyy")
+        self.focus_start.setKeyboardTracking(False)
+        self.focus_start.setMinimumWidth(150)
+        self.focus_start.dateChanged.connect(self._save_focus_start)
+        self._field(
+            form,
+            "Weekly f&ocus from",
+            self.focus_start,
+            "The week principle 1 (Clarity) was in focus; the six principles then take turns, "
+            "one a week.",
+        )
+        self.focus_preview = QLabel()
+        self.focus_preview.setObjectName("focusPreview")
+        form.addRow("", self.focus_preview)
+
+    def _add_privacy(self, form: QFormLayout) -> None:
+        self.store_path = QLabel()
+        self.store_path.setObjectName("storePath")
+        self.store_path.setAccessibleName("Store file")
+        self.store_path.setWordWrap(True)
+        self.store_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self._caption("Store"), self.store_path)
+        self.unlock = UnlockSetting(self.ctx)
+        form.addRow(self._caption("Unlock"), self.unlock)
+        self.presenter = QCheckBox("Presenter mode (Ctrl+Shift+P)")
+        self.presenter.setObjectName("presenterToggle")
+        self.presenter.toggled.connect(self.ctx.set_presenter)
+        self.ctx.presenter_changed.connect(self._mirror_presenter)
+        self._field(
+            form,
+            "&Screen sharing",
+            self.presenter,
+            "Hides trust assessments, scores, relationship notes and private 1:1 notes "
+            "everywhere, with a banner, until you turn it off.",
+        )
+
+    # -- rendering ---------------------------------------------------------------------------
+    def load(self) -> None:
+        settings = self.ctx.desk.settings()
+        for name, spin in self.spins.items():
+            spin.blockSignals(True)
+            spin.setValue(float(getattr(settings, name)))
+            spin.blockSignals(False)
+        self.focus_start.blockSignals(True)
+        start = settings.focus_start
+        self.focus_start.setDate(QDate(start.year, start.month, start.day))
+        self.focus_start.blockSignals(False)
+        self._preview_focus(settings)
+        self.exports.show(settings)
+        desk = self.ctx.desk
+        self.store_path.setText(str(desk.path))
+        self.unlock.show_state()
+        self._mirror_presenter(self.ctx.presenter)
+
+    def _preview_focus(self, settings: Settings) -> None:
+        today = self.ctx.desk.today()
+        principle = principle_for(today, settings.focus_start)
+        self.focus_preview.setText(
+            f"This week: principle {int(principle)} of 6 — {principle.title}."
+        )
+
+    def _mirror_presenter(self, on: bool) -> None:
+        if self.presenter.isChecked() != on:
+            self.presenter.blockSignals(True)
+            self.presenter.setChecked(on)
+            self.presenter.blockSignals(False)
+
+    # -- saving ------------------------------------------------------------------------------
+    def _save(self, name: str, value: object, done: str) -> None:
+        error = self.errors[name]
+        try:
+            self.ctx.desk.update_settings(**{name: value})
+        except UserError as problem:
+            error.setText(f"{problem} Kept the previous value.")
+            error.show()
+            self.load()  # back to what is stored
+            return
+        error.hide()
+        self.ctx.message.emit(done)
+
+    def _save_number(self, number: NumberSetting, value: float) -> None:
+        amount: float = round(value) if number.whole else round(value, 2)
+        shown = f"{number.prefix}{self.spins[number.name].textFromValue(value)}{number.suffix}"
+        if number.never and amount == 0:
+            shown = number.never.lower()
+        self._save(number.name, amount, f"{number.label.replace('&', '')}: {shown}. Saved.")
+
+    def _save_focus_start(self, value: QDate) -> None:
+        day = date(value.year(), value.month(), value.day())
+        self._save("focus_start", day, f"Weekly focus now counts from {wording.day(day)}.")

@@ -1,0 +1,1 @@
+"""This week: the weekly focus, Needs attention and the team grid."""

@@ -1,0 +1,111 @@
+"""The team grid: one row per direct report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from leaddesk.domain import clock
+from leaddesk.domain.trust import Trend
+from leaddesk.reports import wording
+from leaddesk.services.readmodels import TeamMember
+from leaddesk.ui import theme
+from leaddesk.ui.common.presenter import HIDDEN
+
+MemberRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Person", "Trust", "Score", "Trend", "Open promises", "Overdue", "Last 1:1")
+SPARK_COLUMN = 1
+PRIVATE_COLUMNS = {1, 2, 3}
+
+
+class TeamTableModel(QAbstractTableModel):
+    """Direct reports with sparkline, score, trend, open promises, overdue items, last 1:1."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.members: list[TeamMember] = []
+        self.presenter = False
+        self.today = clock.today()
+        self._trend_colors: dict[Trend, QColor] = {}
+        self._overdue_color = QColor()
+
+    def set_members(self, members: tuple[TeamMember, ...], presenter: bool, today: date) -> None:
+        """Replace the rows; in presenter mode the trust columns show nothing."""
+        self.beginResetModel()
+        self.members = list(members)
+        self.presenter = presenter
+        self.today = today
+        # Looked up once per refresh, not per painted cell (a palette change refreshes views).
+        self._trend_colors = {Trend.UP: theme.good(), Trend.DOWN: theme.bad()}
+        self._overdue_color = theme.bad()
+        self.endResetModel()
+
+    def set_presenter(self, on: bool) -> None:
+        """Blank the trust columns (or show them again) without waiting for a re-read."""
+        if on != self.presenter:
+            self.beginResetModel()
+            self.presenter = on
+            self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self.members)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        member = self.members[index.row()]
+        column = index.column()
+        if role == MemberRole:
+            return member
+        private = self.presenter and column in PRIVATE_COLUMNS
+        if role == Qt.ItemDataRole.DisplayRole:
+            if private:
+                return "—" if column != SPARK_COLUMN else None
+            return self._display(member, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if private:
+                return f"Trust is {HIDDEN}."
+            if column in (SPARK_COLUMN, 2):
+                return (
+                    f"Track record {member.score:.2f} (0 = broken promises and off-track "
+                    "checkpoints, 1 = kept and on track); last 12 months."
+                )
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and not private:
+            if column == 3:
+                return self._trend_colors.get(member.trend)
+            if column == 5 and member.overdue_items:
+                return self._overdue_color
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return Qt.AlignmentFlag.AlignCenter
+        return None
+
+    def _display(self, member: TeamMember, column: int) -> Any:
+        if column == 0:
+            role = f" · {member.person.role}" if member.person.role else ""
+            return f"{member.person.name}{role}"
+        if column == 2:
+            return f"{member.score:.2f}"
+        if column == 3:
+            return f"{member.trend.arrow} {member.trend.value}"
+        if column == 4:
+            return str(member.open_promises)
+        if column == 5:
+            return str(member.overdue_items)
+        if column == 6:
+            return wording.days_ago(member.last_one_on_one, self.today)
+        return None
