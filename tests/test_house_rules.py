@@ -14,9 +14,7 @@ LIMIT = 400
 OVER_THE_LIMIT = {
     "ui/people/people_view.py": 476,
     "services/readmodels.py": 428,
-    "ui/person/tabs/trust_chart.py": 453,
     "ui/one_on_one/one_on_one_view.py": 446,
-    "ui/capture/quick_capture_dialog.py": 435,
     "ui/person/tabs/relationship_tab.py": 410,
 }
 

@@ -123,7 +123,7 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
 
     from leaddesk.demo import build_demo
     from leaddesk.services.desk import Desk
-    from leaddesk.ui.ops import CancelledError, run_in_background
+    from leaddesk.ui.ops import BackgroundOp, CancelledError
 
     desk = Desk.open_throwaway(parent_dir / "demo.db")
     progress = QProgressDialog("Generating a demo team…", "Cancel", 0, 100)
@@ -146,8 +146,9 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
     def step(done_count: int, total: int) -> None:
         progress.setValue(int(100 * done_count / max(total, 1)))
 
-    cancel = run_in_background(lambda report: build_demo(desk, progress=report), done, failed, step)
-    progress.canceled.connect(cancel)
+    build = BackgroundOp(progress, lambda report: build_demo(desk, progress=report))
+    build.success(done).failure(failed).progress(step).run()
+    progress.canceled.connect(build.cancel)
     progress.exec()
     if "ok" not in outcome:
         QThreadPool.globalInstance().waitForDone()  # a cancelled build stops at its next step

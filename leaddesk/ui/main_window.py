@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
@@ -296,31 +297,29 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """Write an encrypted copy in the background."""
-        from leaddesk.ui.ops import run_in_background
+        from leaddesk.ui.ops import BackgroundOp
 
         self.statusBar().showMessage("Backing up…")
-        run_in_background(
-            lambda _progress: self.ctx.desk.backup(),
-            lambda made: self.statusBar().showMessage(f"Backed up to {made}", 10000),
-            lambda error: self._warn(f"Backup failed: {explain(error)}"),
-        )
+        desk = self.ctx.desk
+        backup = BackgroundOp(self, lambda _progress: desk.backup())
+        backup.success(lambda made: self.statusBar().showMessage(f"Backed up to {made}", 10000))
+        backup.failure(lambda error: self._warn(f"Backup failed: {explain(error)}")).run()
 
     def backup_if_due(self) -> None:
         """The daily automatic backup, in the background; only a failure is worth a word."""
-        from leaddesk.ui.ops import run_in_background
+        from leaddesk.ui.ops import BackgroundOp
 
         if self.idle.locked:
             return  # nothing is shown while locked; the next hourly check catches up
 
-        def done(made: object) -> None:
+        def done(made: Path | None) -> None:
             if made is not None:
                 self.statusBar().showMessage(f"Automatic backup written to {made}", 8000)
 
-        run_in_background(
-            lambda _progress: self.ctx.desk.backup_if_due(),
-            done,
-            lambda error: self._warn(f"The automatic backup failed: {explain(error)}"),
-        )
+        desk = self.ctx.desk
+        backup = BackgroundOp(self, lambda _progress: desk.backup_if_due()).success(done)
+        backup.failure(lambda error: self._warn(f"The automatic backup failed: {explain(error)}"))
+        backup.run()
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, "LeadDesk", text)

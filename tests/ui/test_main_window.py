@@ -160,7 +160,7 @@ def test_wrong_passphrase_is_explained_and_retried(
     def answer(passphrase: str) -> None:
         dialog = QApplication.activeModalWidget()
         assert dialog is not None
-        seen.append(dialog.findChild(QLabel, "passphraseError").text())
+        seen.append(dialog.findChild(QLabel, "formError").text())
         dialog.findChild(QLineEdit, "passphrase").setText(passphrase)
         ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Unlock")
         ok.click()

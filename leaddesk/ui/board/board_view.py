@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +35,7 @@ from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.level_reason_dialog import LevelReasonDialog
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.ops import Progress, run_in_background
+from leaddesk.ui.ops import BackgroundOp, Progress
 
 FILTER_DELAY_MS = 120
 PAGE_BOARD, PAGE_EMPTY, PAGE_NO_MATCH, PAGE_LOADING = range(4)
@@ -54,7 +52,6 @@ class BoardView(BaseView):
         self._delegations: list[BoardDelegation] = []
         self._people: list[PersonSummary] = []
         self.lanes: list[BoardLane] = []
-        self._generation = 0  # of the latest read; older results are dropped
         self._loaded_once = False
         self.loading = False
         self._filter_timer = QTimer(self)
@@ -209,8 +206,6 @@ class BoardView(BaseView):
     def load(self) -> None:
         """Re-read active delegations and people off the GUI thread (nothing here is private)."""
         desk = self.ctx.desk
-        self._generation += 1
-        generation = self._generation
         self.loading = True
         self.busy.show()
 
@@ -218,24 +213,17 @@ class BoardView(BaseView):
             cards: list[BoardDelegation] = [*desk.board_cards()]
             return cards, desk.people()
 
-        run_in_background(
-            read,
-            lambda result: self._loaded(generation, result),
-            lambda error: self._load_failed(generation, error),
-        )
+        # A newer read supersedes this one; a gone view gets nothing.
+        BackgroundOp(self, read, key="load").success(self._loaded).failure(self._load_failed).run()
 
-    def _loaded(self, generation: int, result: Any) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return  # the view is gone, or a newer read is on its way
+    def _loaded(self, result: tuple[list[BoardDelegation], list[PersonSummary]]) -> None:
         self._delegations, self._people = result
         self._loaded_once = True
         self.loading = False
         self.busy.hide()
         self.apply_filters()
 
-    def _load_failed(self, generation: int, error: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
+    def _load_failed(self, error: BaseException) -> None:
         self.loading = False
         self.busy.hide()
         self.summary.setText("Could not read the delegations.")

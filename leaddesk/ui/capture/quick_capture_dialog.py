@@ -5,24 +5,17 @@ Type the person (completion), Tab, press P, F, N or C for the kind, type, Ctrl+E
 
 from __future__ import annotations
 
-import enum
 import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +24,18 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.domain.validation import clean_text
 from leaddesk.reports import wording
 from leaddesk.services.readmodels import DelegationView, PersonSummary
 from leaddesk.ui import theme
 from leaddesk.ui.capture.due_date_field import DueDateField
 from leaddesk.ui.capture.person_field import PersonField
+from leaddesk.ui.capture.quick_capture_form import KindForm, capture_button, line_edit
+from leaddesk.ui.capture.quick_capture_writes import (
+    write_checkpoint,
+    write_feedback,
+    write_note,
+    write_promise,
+)
 from leaddesk.ui.common.note_dialog import TOPICS
 from leaddesk.ui.context import AppContext
 
@@ -61,15 +60,12 @@ class QuickCaptureDialog(QDialog):
         self.people = ctx.desk.people()
         self.kind = ""
         self.delegations: list[DelegationView] = []
-        self._values: dict[QAbstractButton, object] = {}
-        self._kind_rows: dict[str, list[int]] = {kind: [] for kind in KINDS}
         self._culprit: QWidget | None = None
         self.setObjectName("quickCaptureDialog")
         self.setWindowTitle("Quick capture")
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = KindForm(list(KINDS))
         layout.addLayout(self.form)
         self._build_person()
         self._build_kinds()
@@ -82,9 +78,9 @@ class QuickCaptureDialog(QDialog):
         self.text.setAccessibleName("Text")
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
-        self._row("Te&xt", self.text)
-        self.evidence = self._line("captureEvidence", "Evidence looked at", "optional")
-        self._row("E&vidence", self.evidence, "checkpoint")
+        self.form.row("Te&xt", self.text)
+        self.evidence = line_edit("captureEvidence", "Evidence looked at", "optional")
+        self.form.row("E&vidence", self.evidence, "checkpoint")
         self.error = QLabel()
         self.error.setObjectName("captureError")
         self.error.setAccessibleName("Problem")
@@ -96,9 +92,9 @@ class QuickCaptureDialog(QDialog):
         hint = QLabel("Tab moves on · Ctrl+Enter saves · Esc closes")
         hint.setStyleSheet(f"color: {theme.muted_color().name()};")
         buttons.addWidget(hint, 1)
-        self.save_button = self._button("captureSave", "Save", "Save (Ctrl+Enter)")
+        self.save_button = capture_button("captureSave", "Save", "Save (Ctrl+Enter)")
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = self._button("captureCancel", "Cancel", "Close without saving (Esc)")
+        self.cancel_button = capture_button("captureCancel", "Cancel", "Close without saving (Esc)")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
@@ -118,71 +114,19 @@ class QuickCaptureDialog(QDialog):
             self.person.setFocus()
 
     # -- construction ------------------------------------------------------------------------
-    def _row(self, label: str, field: QWidget | QLayout, kind: str = "") -> QLabel:
-        caption = QLabel(label)
-        caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance("Delegation "))
-        first = field if isinstance(field, QWidget) else field.itemAt(0)
-        buddy = first if isinstance(first, QWidget) else first.widget() if first else None
-        if buddy is not None:
-            caption.setBuddy(buddy.focusProxy() or buddy)
-        self.form.addRow(caption, field)
-        if kind:
-            self._kind_rows[kind].append(self.form.rowCount() - 1)
-        return caption
-
-    @staticmethod
-    def _line(name: str, accessible: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
-    @staticmethod
-    def _button(name: str, text: str, tip: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setAutoDefault(False)  # Enter in a field must never save or switch the kind
-        return button
-
-    def _radios(
-        self, label: str, kind: str, prefix: str, options: list[tuple[str, str, enum.Enum]]
-    ) -> QButtonGroup:
-        """A form row of radio buttons (named prefix + value name); the first is chosen."""
-        group = QButtonGroup(self)
-        row = QHBoxLayout()
-        for text, tip, value in options:
-            radio = QRadioButton(text)
-            radio.setObjectName(prefix + value.name.title().replace("_", ""))
-            radio.setAccessibleName(text.replace("&", ""))
-            radio.setToolTip(tip)
-            self._values[radio] = value
-            group.addButton(radio)
-            row.addWidget(radio)
-        row.addStretch(1)
-        self._row(label, row, kind)
-        group.buttons()[0].setChecked(prefix != "outcome")  # an outcome is always a choice
-        return group
-
-    def _checked(self, group: QButtonGroup) -> object | None:
-        button = group.checkedButton()
-        return self._values.get(button) if button is not None else None
-
     def _build_person(self) -> None:
         self.person = PersonField(self.people)
         self.person.setObjectName("capturePerson")
         self.person.person_changed.connect(self._load_delegations)
         self.person.accepted.connect(lambda: self.kind_buttons[self.kind].setFocus())
-        self._row("&Who", self.person)
+        self.form.row("&Who", self.person)
 
     def _build_kinds(self) -> None:
         self.kind_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         icons = {"promise": "add", "feedback": "edit", "note": "people", "checkpoint": "board"}
         for kind, key in KINDS.items():
-            button = self._button(
+            button = capture_button(
                 f"captureKind{kind.title()}",
                 f"&{kind.title()}",
                 f"Capture a {kind}: press {key} here, or Alt+{key} from any field",
@@ -197,11 +141,12 @@ class QuickCaptureDialog(QDialog):
             self.kind_buttons[kind] = button
             row.addWidget(button)
         row.addStretch(1)
-        self._row("Capture", row)
+        self.form.row("Capture", row)
 
     def _build_promise(self) -> None:
         mine, theirs = PromiseDirection
-        self.direction = self._radios(
+        self.direction = self.form.radios(
+            self,
             "Direction",
             "promise",
             "promise",
@@ -212,11 +157,12 @@ class QuickCaptureDialog(QDialog):
         )
         self.due = DueDateField(self.today)
         self.due.setObjectName("captureDue")
-        self._row("&Due", self.due, "promise")
+        self.form.row("&Due", self.due, "promise")
 
     def _build_feedback(self) -> None:
         given, received, solicited = FeedbackDirection
-        self.feedback_direction = self._radios(
+        self.feedback_direction = self.form.radios(
+            self,
             "Feedback",
             "feedback",
             "feedback",
@@ -228,7 +174,8 @@ class QuickCaptureDialog(QDialog):
         )
         self.feedback_direction.buttonToggled.connect(lambda *_: self._update_rows())
         appreciation, coaching, evaluation = FeedbackKind
-        self.feedback_kind = self._radios(
+        self.feedback_kind = self.form.radios(
+            self,
             "Kind",
             "feedback",
             "kind",
@@ -250,7 +197,7 @@ class QuickCaptureDialog(QDialog):
         topic_edit = self.topic.lineEdit()
         if topic_edit is not None:
             topic_edit.setPlaceholderText("Topic (optional): pick one or type your own")
-        self._row("&About", self.topic, "note")
+        self.form.row("&About", self.topic, "note")
         self.presenter_warning = QLabel(
             "Presenter mode is on: this private note shows on the shared screen as you type it."
         )
@@ -266,15 +213,16 @@ class QuickCaptureDialog(QDialog):
         self.delegation.setAccessibleName("Delegation")
         self.delegation.setToolTip("The active delegation whose checkpoint you are recording.")
         self.delegation.currentIndexChanged.connect(self._on_delegation)
-        self._row("De&legation", self.delegation, "checkpoint")
+        self.form.row("De&legation", self.delegation, "checkpoint")
         self.checkpoint_hint = QLabel()
         self.checkpoint_hint.setObjectName("captureCheckpointHint")
         self.checkpoint_hint.setWordWrap(True)
         self.checkpoint_hint.setStyleSheet(f"color: {theme.muted_color().name()};")
         self.form.addRow("", self.checkpoint_hint)
-        self._kind_rows["checkpoint"].append(self.form.rowCount() - 1)
+        self.form.belongs_to("checkpoint")
         on_track, concerns, off_track, skipped = CheckpointOutcome
-        self.outcome = self._radios(
+        self.outcome = self.form.radios(
+            self,
             "Outcome",
             "checkpoint",
             "outcome",
@@ -311,10 +259,8 @@ class QuickCaptureDialog(QDialog):
             self.text.setFocus()
 
     def _update_rows(self) -> None:
-        for kind, rows in self._kind_rows.items():
-            for row in rows:
-                self.form.setRowVisible(row, kind == self.kind)
-        solicited = self._checked(self.feedback_direction) is FeedbackDirection.SOLICITED
+        self.form.show_kind(self.kind)
+        solicited = self.form.checked(self.feedback_direction) is FeedbackDirection.SOLICITED
         self.form.setRowVisible(self._kind_row, self.kind == "feedback" and not solicited)
         self.form.setRowVisible(self._warning_row, self.kind == "note" and self.ctx.presenter)
 
@@ -388,30 +334,22 @@ class QuickCaptureDialog(QDialog):
         self._culprit = self.due
         due = self.due.value()
         self._culprit = self.text
-        direction = self._checked(self.direction)
+        direction = self.form.checked(self.direction)
         assert isinstance(direction, PromiseDirection)
-        self.ctx.desk.add_promise(person.id, direction, self.text.toPlainText(), due_on=due)
-        when = f", due {wording.day(due, self.today)}" if due else ""
-        if direction is PromiseDirection.MINE:
-            return f"Added my promise to {person.name}{when}"
-        return f"Added {person.name}'s promise to me{when}"
+        text = self.text.toPlainText()
+        return write_promise(self.ctx.desk, person, direction, text, due, self.today)
 
     def _save_feedback(self, person: PersonSummary) -> str:
-        direction = self._checked(self.feedback_direction)
+        direction = self.form.checked(self.feedback_direction)
         assert isinstance(direction, FeedbackDirection)
         solicited = direction is FeedbackDirection.SOLICITED
-        kind = None if solicited else self._checked(self.feedback_kind)
+        kind = None if solicited else self.form.checked(self.feedback_kind)
         assert kind is None or isinstance(kind, FeedbackKind)
-        self.ctx.desk.add_feedback(person.id, direction, self.text.toPlainText(), kind)
-        if solicited:
-            return f"Asked {person.name} for feedback: open until they answer"
-        way = "given to" if direction is FeedbackDirection.GIVEN else "received from"
-        return f"Added feedback {way} {person.name}" + (f" ({kind.value})" if kind else "")
+        return write_feedback(self.ctx.desk, person, direction, kind, self.text.toPlainText())
 
     def _save_note(self, person: PersonSummary) -> str:
         topic = self.topic.currentText()
-        self.ctx.desk.add_relationship_note(person.id, self.text.toPlainText(), topic)
-        return f"Added a relationship note about {person.name}"
+        return write_note(self.ctx.desk, person, self.text.toPlainText(), topic)
 
     def _save_checkpoint(self, person: PersonSummary) -> str:
         self._culprit = self.delegation
@@ -419,16 +357,9 @@ class QuickCaptureDialog(QDialog):
             raise ValidationError(f"{person.name} has no active delegation to check on.")
         chosen = self.delegations[self.delegation.currentIndex()]
         self._culprit = self.outcome.buttons()[0]
-        outcome = self._checked(self.outcome)
+        outcome = self.form.checked(self.outcome)
         if not isinstance(outcome, CheckpointOutcome):
             raise ValidationError("Choose the outcome: on track, concerns, off track or skipped.")
         self._culprit = self.text
-        # Check the texts first so a failure cannot leave a checkpoint planned but not completed.
-        note = clean_text(self.text.toPlainText(), "Note")
-        evidence = clean_text(self.evidence.text(), "Evidence")
-        desk = self.ctx.desk
-        nxt = chosen.next_checkpoint
-        checkpoint = nxt.id if nxt else desk.plan_checkpoint(chosen.id, self.today)
-        after = desk.complete_checkpoint(checkpoint, outcome, note, evidence)
-        done = f"{outcome.label}; next one {wording.day(after, self.today)}"
-        return f"Checkpoint on “{chosen.title}” for {person.name}: {done}"
+        text, evidence = self.text.toPlainText(), self.evidence.text()
+        return write_checkpoint(self.ctx.desk, person, chosen, outcome, text, evidence, self.today)

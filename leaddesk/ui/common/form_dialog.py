@@ -1,13 +1,14 @@
-"""A form dialog whose OK runs `save()`; a user error keeps it open with the message inline.
+"""The one base of LeadDesk's form dialogs: intro, form, inline error line, OK and Cancel.
 
-Subclasses fill `self.form`, override `save()` (its result is kept in `saved`), and may show an
-intro line with `set_intro`. Fields come from `text_edit` and `date_edit`; `day` reads a date.
+OK (Enter in a one-line field, Ctrl+Enter anywhere) runs `save()`; a UserError (a service's
+validation or the dialog's own check) keeps the dialog open with the message shown in it, the
+cursor put back in the field it is about when known, and everything typed kept. Esc cancels.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,23 +18,45 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from leaddesk.domain.errors import UserError
+from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.ui import theme
+from leaddesk.ui.common.optional_date_edit import to_date, to_qdate
+
+if TYPE_CHECKING:
+    from leaddesk.ui.context import AppContext
+
+__all__ = ["FormDialog", "to_date", "to_qdate"]
 
 
 class FormDialog(QDialog):
-    """Intro, form, inline error, OK/Cancel. OK calls `save()`; errors keep what was typed."""
+    """A modal form whose OK runs `save()`: its result lands in `saved`, errors show inline.
 
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+    Subclasses fill `self.form` (with `add_row`, or `form.addRow`), may explain with `set_intro`,
+    and override `save()`. Given `ctx`, a `done_message` set by `save()` goes to the status bar.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        ctx: AppContext | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(440)
+        self._status = ctx
         self.saved: Any = None
+        self.done_message = ""
+        self._culprit: QWidget | None = None
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setObjectName("formIntro")
@@ -53,26 +76,55 @@ class FormDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         self.ok_button.setObjectName("formOk")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("formCancel")
+        self.cancel_button: QPushButton = self.buttons.button(
+            QDialogButtonBox.StandardButton.Cancel
+        )
+        self.cancel_button.setObjectName("formCancel")
+        self.cancel_button.setToolTip("Close without saving (Esc)")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        # Enter types a new line in the text fields; Ctrl+Enter saves from anywhere.
+        # Enter types a new line in the text boxes; Ctrl+Enter saves from anywhere.
         self.ok_button.setToolTip("Save (Ctrl+Enter)")
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.accept)
 
+    # -- building the form -------------------------------------------------------------------
     def set_intro(self, text: str) -> None:
         """A line of explanation above the form."""
         self.intro.setText(text)
         self.intro.setVisible(bool(text))
 
+    def add_row(self, label: str, field: QWidget, tip: str = "") -> QWidget:
+        """A labelled form row whose label is the field's buddy (Alt+letter focuses it)."""
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        if tip:
+            field.setToolTip(tip)
+        if not field.accessibleName():
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.form.addRow(caption, field)
+        return field
+
+    @staticmethod
+    def text_box(name: str, placeholder: str = "", lines: int = 3) -> QPlainTextEdit:
+        """A compact multi-line field of fixed height, for forms with several of them.
+
+        Tab moves on (so the form stays keyboard-driven)."""
+        box = QPlainTextEdit()
+        box.setObjectName(name)
+        box.setTabChangesFocus(True)
+        box.setPlaceholderText(placeholder)
+        line = box.fontMetrics().lineSpacing()
+        box.setFixedHeight(line * lines + 14)
+        return box
+
     @staticmethod
     def text_edit(name: str, accessible: str, placeholder: str = "") -> QPlainTextEdit:
-        """A multi-line field where Tab moves on to the next field."""
+        """The dialog's main text: at least four lines, growing with the dialog; Tab moves on."""
         box = QPlainTextEdit()
         box.setObjectName(name)
         box.setAccessibleName(accessible)
@@ -94,22 +146,34 @@ class FormDialog(QDialog):
     @staticmethod
     def day(edit: QDateEdit) -> date:
         """The date a field shows."""
-        value = edit.date()
-        return date(value.year(), value.month(), value.day())
+        return to_date(edit.date())
 
+    # -- saving ------------------------------------------------------------------------------
     def save(self) -> Any:
         """Do the write (override); raise a UserError to keep the dialog open."""
         return None
 
+    def refuse(self, field: QWidget, message: str) -> ValidationError:
+        """An error about `field` for `save()` to raise: the cursor goes back into that field."""
+        self._culprit = field
+        return ValidationError(message)
+
     def show_error(self, message: str) -> None:
-        """Say what is wrong, inline."""
+        """Say what is wrong, inline, and keep the dialog open."""
         self.error.setText(message)
         self.error.show()
 
     def accept(self) -> None:
+        self._culprit = None
         try:
             self.saved = self.save()
         except UserError as error:
             self.show_error(str(error))
+            if self._culprit is not None:
+                self._culprit.setFocus()
+                if isinstance(self._culprit, QLineEdit):
+                    self._culprit.selectAll()  # typing replaces what was refused
             return
+        if self.done_message and self._status is not None:
+            self._status.message.emit(self.done_message)
         super().accept()

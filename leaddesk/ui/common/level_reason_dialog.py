@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.ui.common.form_dialog import FormDialog
 
 
-class LevelReasonDialog(QDialog):
+class LevelReasonDialog(FormDialog):
     """'Consult → Advise: why?' with a required reason."""
 
     def __init__(
@@ -25,11 +19,9 @@ class LevelReasonDialog(QDialog):
         parent: QWidget | None = None,
         required: bool = True,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("Change the level of empowerment", "Change level", parent)
         self.setObjectName("levelReasonDialog")
-        self.setWindowTitle("Change the level of empowerment")
         self.required = required
-        layout = QVBoxLayout(self)
         before = f"{int(old)} {old.label}" if old else "none"
         after = f"{int(new)} {new.label}" if new else "none"
         direction = ""
@@ -41,37 +33,25 @@ class LevelReasonDialog(QDialog):
         )
         summary.setObjectName("levelChangeSummary")
         summary.setWordWrap(True)
-        layout.addWidget(summary)
-        layout.addWidget(QLabel("&Why? (kept in the delegation's history)"))
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("levelReason")
-        self.reason.setAccessibleName("Reason for the level change")
-        self.reason.setPlaceholderText(
-            "e.g. Three on-track checkpoints in a row; ready to decide alone after hearing me."
+        self.form.addRow(summary)
+        why = QLabel("&Why? (kept in the delegation's history)")
+        self.reason = self.text_edit(
+            "levelReason",
+            "Reason for the level change",
+            "e.g. Three on-track checkpoints in a row; ready to decide alone after hearing me.",
         )
-        self.reason.setTabChangesFocus(True)
-        layout.itemAt(1).widget().setBuddy(self.reason)  # type: ignore[union-attr]
-        layout.addWidget(self.reason)
-        self.error = QLabel("")
-        self.error.setObjectName("levelReasonError")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change level")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        why.setBuddy(self.reason)
+        self.form.addRow(why)
+        self.form.addRow(self.reason)
         self.reason.setFocus()
 
-    def _accept(self) -> None:
-        if self.required and not self.reason.toPlainText().strip():
-            self.error.setText("Say why, in a few words: the history is what makes trust visible.")
-            self.error.show()
-            return
-        self.accept()
+    def save(self) -> str:
+        reason = self.reason.toPlainText().strip()
+        if self.required and not reason:
+            raise self.refuse(
+                self.reason, "Say why, in a few words: the history is what makes trust visible."
+            )
+        return reason
 
     @classmethod
     def ask(

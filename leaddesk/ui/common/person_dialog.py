@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from leaddesk.services.readmodels import PersonSummary
-from leaddesk.ui.common.desk_dialog import DeskDialog
+from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.optional_date_edit import OptionalDateEdit
 from leaddesk.ui.context import AppContext
 
 DIRECT = "Me (direct report)"
 
 
-class PersonDialog(DeskDialog):
+class PersonDialog(FormDialog):
     """The person form; `create` and `edit` open it and write through the desk."""
 
     def __init__(
@@ -24,12 +24,13 @@ class PersonDialog(DeskDialog):
     ) -> None:
         editing = person is not None
         super().__init__(
-            ctx,
             f"Edit {person.name}" if person else "Add a person",
             "Save" if editing else "Add person",
             parent,
+            ctx=ctx,
         )
         self.setObjectName("personDialog")
+        self.ctx = ctx
         self.person = person
         self.person_id: int | None = person.id if person else None
         self.name = QLineEdit()
@@ -61,7 +62,6 @@ class PersonDialog(DeskDialog):
             self.reports_to,
             "Direct reports report to you; skip-levels report to one of your direct reports.",
         )
-        self.finish_layout()
         self._fill_reports_to(reports_to_id if person is None else person.reports_to_id)
         if person is not None:
             self.name.setText(person.name)
@@ -110,7 +110,7 @@ class PersonDialog(DeskDialog):
     ) -> int | None:
         """Ask for a new person; their id, or None when cancelled."""
         dialog = cls(ctx, parent, reports_to_id=reports_to_id)
-        return dialog.person_id if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.person_id if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
     @classmethod
     def edit(cls, ctx: AppContext, parent: QWidget | None, person_id: int) -> bool:
@@ -118,4 +118,4 @@ class PersonDialog(DeskDialog):
         person = ctx.result(parent, lambda: ctx.desk.person(person_id))
         if person is None:
             return False
-        return cls(ctx, parent, person=person).exec() == DeskDialog.DialogCode.Accepted
+        return cls(ctx, parent, person=person).exec() == FormDialog.DialogCode.Accepted

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from leaddesk.reports.pdf_layout import PageSizeName
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.exports.export_runner import ExportJob, choose_target, percent, safe_name
-from leaddesk.ui.ops import Progress, run_in_background
+from leaddesk.ui.ops import BackgroundOp, CancelledError, Progress, drop_op
 
 PREVIEW_WIDTH = 430
 
@@ -44,7 +43,6 @@ class ExportPersonDialog(QDialog):
         self.setWindowTitle("Export a one-pager")
         self.ctx = ctx
         self.job: ExportJob | None = None
-        self._generation = 0
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
@@ -146,7 +144,7 @@ class ExportPersonDialog(QDialog):
     def refresh_preview(self) -> None:
         """Draw the page as it will print, shortly after the last change of choice (arrowing
         through people must not queue a page per person)."""
-        self._generation += 1
+        drop_op(self, "preview")  # a drawing of the previous choice is moot
         self.caption.setText(
             "This is exactly what they will read."
             if self.is_shareable()
@@ -160,7 +158,6 @@ class ExportPersonDialog(QDialog):
         if pid is None:
             self.preview.setText("Add a person first: there is nobody to export.")
             return
-        generation = self._generation
         shareable, size, desk, leader = (
             self.is_shareable(),
             self.page_size(),
@@ -168,31 +165,25 @@ class ExportPersonDialog(QDialog):
             self.leader_name,
         )
 
-        def draw(_progress: Progress) -> QImage | None:
+        def draw(progress: Progress) -> QImage:
             from leaddesk.reports.pdf_person import person_page_image, read_person_sheet
 
-            if generation != self._generation:
-                return None  # the choice changed while this waited for a thread
+            if progress.cancelled:
+                raise CancelledError  # the choice changed while this waited for a thread
             sheet = read_person_sheet(desk, pid, shareable=shareable, leader_name=leader)
             return person_page_image(sheet, size, dpi=110)
 
-        run_in_background(
-            draw,
-            lambda image: self._show_preview(generation, image),
-            lambda error: self._preview_failed(generation, error),
-        )
+        preview = BackgroundOp(self, draw, key="preview")
+        preview.success(self._show_preview).failure(self._preview_failed).run()
 
-    def _show_preview(self, generation: int, image: QImage | None) -> None:
-        if image is None or not shiboken6.isValid(self) or generation != self._generation:
-            return
+    def _show_preview(self, image: QImage) -> None:
         pixmap = QPixmap.fromImage(image).scaledToWidth(
             PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
         )
         self.preview.setPixmap(pixmap)
 
-    def _preview_failed(self, generation: int, error: BaseException) -> None:
-        if shiboken6.isValid(self) and generation == self._generation:
-            self.preview.setText(f"The page could not be drawn: {explain(error)}")
+    def _preview_failed(self, error: BaseException) -> None:
+        self.preview.setText(f"The page could not be drawn: {explain(error)}")
 
     # -- saving ------------------------------------------------------------------------------
     def save(self) -> None:

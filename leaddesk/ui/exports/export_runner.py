@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.ops import CancelledError, Progress, run_in_background
+from leaddesk.ui.ops import BackgroundOp, CancelledError, Progress
 
 FOLDER_KEY = "exports/folder"
 
@@ -92,9 +92,10 @@ class ExportJob(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.setValue(0)
-        cancel = run_in_background(work, self._done, self._failed, self._step)
+        op = BackgroundOp(self, work).success(self._done).failure(self._failed).progress(self._step)
+        op.run()
         if cancellable:
-            self.progress.canceled.connect(cancel)
+            self.progress.canceled.connect(op.cancel)
         else:
             # Only work that checks for a cancel between its steps offers one; a Cancel that
             # could not stop the write would be a promise broken.

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -36,7 +35,7 @@ from leaddesk.ui.one_on_one.one_on_one_header import OneOnOneHeader
 from leaddesk.ui.one_on_one.one_on_one_item_panel import OneOnOneItemPanel
 from leaddesk.ui.one_on_one.one_on_one_notes_widget import OneOnOneNotesWidget
 from leaddesk.ui.one_on_one.one_on_one_session import OneOnOneSession
-from leaddesk.ui.ops import run_in_background
+from leaddesk.ui.ops import BackgroundOp
 
 Button = QMessageBox.StandardButton
 
@@ -56,7 +55,6 @@ class OneOnOneView(BaseView):
         self._loaded_person: int | None = None
         self._panel_state: tuple[RowKey | None, str] = (None, "")
         self._quiet = False  # our own write: we update the rows ourselves, no full re-read
-        self._generation = 0  # of agenda reads; only the latest one is shown
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -220,18 +218,14 @@ class OneOnOneView(BaseView):
         if not session.loaded:
             self.agenda_column.show_loading()
         self._show_progress()
-        self._generation += 1
-        generation = self._generation
-        run_in_background(
-            lambda _progress: desk.agenda(pid),
-            lambda agenda: self._agenda_read(generation, pid, agenda),
-            lambda error: self._agenda_failed(generation, error),
-        )
+        # Only the latest agenda read is shown; a gone view gets nothing.
+        read = BackgroundOp(self, lambda _progress: desk.agenda(pid), key="agenda")
+        read.success(partial(self._agenda_read, pid)).failure(self._agenda_failed).run()
 
-    def _agenda_read(self, generation: int, pid: int, agenda: Agenda) -> None:
+    def _agenda_read(self, pid: int, agenda: Agenda) -> None:
         session = self.sessions.get(pid)
-        if not shiboken6.isValid(self) or generation != self._generation or session is None:
-            return  # gone, or a newer read is on its way
+        if session is None:
+            return
         first = not session.loaded
         current = self._current_key()  # before the rows change
         session.merge(AgendaRow.from_agenda(agenda, self.ctx.desk.today()))
@@ -243,14 +237,13 @@ class OneOnOneView(BaseView):
         self._show_progress()
         self.agenda_loaded.emit()
 
-    def _agenda_failed(self, generation: int, error: BaseException) -> None:
-        if shiboken6.isValid(self) and generation == self._generation:
-            self.agenda_column.show_empty(True)
-            if isinstance(error, UserError):
-                self.nobody.setText(str(error))
-                self.pages.setCurrentIndex(0)
-            else:
-                self.ctx.message.emit(f"Could not read the agenda: {explain(error)}")
+    def _agenda_failed(self, error: BaseException) -> None:
+        self.agenda_column.show_empty(True)
+        if isinstance(error, UserError):
+            self.nobody.setText(str(error))
+            self.pages.setCurrentIndex(0)
+        else:
+            self.ctx.message.emit(f"Could not read the agenda: {explain(error)}")
 
     def _select(self, key: RowKey | None) -> None:
         """Select this row again (else the first), and show the list or its empty state."""

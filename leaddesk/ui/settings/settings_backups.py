@@ -34,7 +34,7 @@ from leaddesk.services.errors import StoreLockedError
 from leaddesk.services.readmodels import Change
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.ops import run_in_background
+from leaddesk.ui.ops import BackgroundOp, Progress
 from leaddesk.ui.settings.backup_table_model import BackupRow, BackupTableModel, made_text
 
 Counted = dict[Path, tuple[BackupSummary | None, str]]
@@ -55,7 +55,6 @@ class BackupsPanel(QWidget):
         self.setObjectName("backupsPanel")
         self.ctx = ctx
         self._known: dict[Path, BackupRow] = {}
-        self._reading = 0  # which listing the running count worker belongs to
         self._progress: QProgressDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -165,11 +164,9 @@ class BackupsPanel(QWidget):
         todo = [r.info.path for r in self.model.records if r.summary is None and not r.problem]
         if not todo:
             return
-        self._reading += 1
-        reading = self._reading
         desk = self.ctx.desk
 
-        def work(_progress: object) -> Counted:
+        def work(_progress: Progress) -> Counted:
             counted: Counted = {}
             for path in todo:
                 try:
@@ -182,11 +179,10 @@ class BackupsPanel(QWidget):
                     counted[path] = (None, f"{path} cannot be read.")
             return counted
 
-        run_in_background(work, lambda counted: self._counted(reading, counted), self._failed)
+        # A newer listing's read supersedes this one (it counts what this one would have).
+        BackgroundOp(self, work, key="counts").success(self._counted).failure(self._failed).run()
 
-    def _counted(self, reading: int, counted: Counted) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _counted(self, counted: Counted) -> None:
         for path, (summary, problem) in counted.items():
             self.model.fill(path, summary, problem)
         for record in self.model.records:
@@ -205,11 +201,10 @@ class BackupsPanel(QWidget):
         self._enable()
         self._say("Backing up…")
         desk = self.ctx.desk
-        run_in_background(lambda _progress: desk.backup(), self._backed_up, self._failed)
+        made = BackgroundOp(self, lambda _progress: desk.backup())
+        made.success(self._backed_up).failure(self._failed).run()
 
-    def _backed_up(self, made: object) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _backed_up(self, made: Path) -> None:
         self.busy.hide()
         self._say(f"Backed up to {made}")
         self.ctx.message.emit(f"Backed up to {made}")
@@ -229,15 +224,13 @@ class BackupsPanel(QWidget):
         self._progress.setCancelButton(None)  # no cancelling a swap
         self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         self._progress.setMinimumDuration(0)
+        self.destroyed.connect(self._progress.deleteLater)  # nothing comes back to a gone panel
         self._progress.show()
         self._enable()
         self._say("Restoring…")
         desk, path = self.ctx.desk, row.info.path
-        run_in_background(
-            lambda _progress: desk.restore_backup(path),
-            lambda done: self._restored(row, done),
-            self._failed,
-        )
+        restore = BackgroundOp(self, lambda _progress: desk.restore_backup(path))
+        restore.success(lambda done: self._restored(row, done)).failure(self._failed).run()
 
     def _confirm(self, row: BackupRow) -> bool:
         held = row.summary
@@ -268,8 +261,6 @@ class BackupsPanel(QWidget):
 
     def _restored(self, row: BackupRow, done: Restored) -> None:
         self._close_progress()
-        if not shiboken6.isValid(self):
-            return
         text = f"Restored the backup made {made_text(row)}."
         if done.kept is not None:
             text += " Your previous data is kept as a pre-restore backup."
@@ -279,7 +270,7 @@ class BackupsPanel(QWidget):
         self.refresh()
 
     def _close_progress(self) -> None:
-        if self._progress is not None and shiboken6.isValid(self._progress):
+        if self._progress is not None:
             self._progress.close()
             self._progress.deleteLater()
         self._progress = None
@@ -296,8 +287,6 @@ class BackupsPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._close_progress()
-        if not shiboken6.isValid(self):
-            return
         self.busy.hide()
         self._say(f"That did not work: {explain(error)}", bad=True)
         self.refresh()

@@ -28,7 +28,7 @@ from leaddesk.services.keys import KeyLocation
 from leaddesk.services.readmodels import Change
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext
-from leaddesk.ui.ops import run_in_background
+from leaddesk.ui.ops import BackgroundOp, Progress
 
 KEPT = "Backups made before keep the old key: it stays in the keychain for them."
 
@@ -250,7 +250,7 @@ class KeySettings(QGroupBox):
         current = dialog.current.text() if dialog.ask_current else None
         new = dialog.new.text()
 
-        def change(_progress: object) -> str:
+        def change(_progress: Progress) -> str:
             if current is not None and not desk.check_passphrase(current):
                 raise UserError("That is not the current passphrase; nothing was changed.")
             if work == "keychain":
@@ -267,21 +267,17 @@ class KeySettings(QGroupBox):
         self.busy.show()
         self.result.setStyleSheet("")
         self.result.setText("Re-encrypting the store…")
-        run_in_background(change, self._done, self._failed)
+        BackgroundOp(self, change).success(self._done).failure(self._failed).run()
 
-    def _done(self, message: object) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _done(self, message: str) -> None:
         self.busy.hide()
         self.change_passphrase.setEnabled(True)
         self.to_passphrase.setEnabled(True)
         self.load()
-        self.result.setText(str(message))
-        self.ctx.message.emit(str(message))
+        self.result.setText(message)
+        self.ctx.message.emit(message)
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy.hide()
         self.change_passphrase.setEnabled(True)
         self.to_passphrase.setEnabled(True)

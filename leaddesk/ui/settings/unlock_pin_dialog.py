@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from leaddesk.domain.errors import UserError
 from leaddesk.security.unlock_pin import MIN_PIN
 from leaddesk.services.desk import Desk
 from leaddesk.ui.common.form_dialog import FormDialog
@@ -56,7 +55,7 @@ class UnlockPinDialog(FormDialog):
             self.desk.clear_unlock_pin(self.current.text())
             return
         if self.desk.has_unlock_pin() and not self.desk.check_unlock_pin(self.current.text()):
-            raise UserError("That is not your current unlock PIN; nothing changed.")
+            raise self.refuse(self.current, "That is not your current unlock PIN; nothing changed.")
         if self.new.text() != self.repeat.text():
-            raise UserError("The two new PINs differ; type the same PIN twice.")
+            raise self.refuse(self.repeat, "The two new PINs differ; type the same PIN twice.")
         self.desk.set_unlock_pin(self.new.text())

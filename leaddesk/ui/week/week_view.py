@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +28,7 @@ from leaddesk.ui.common.navigation import PersonTarget, target_for
 from leaddesk.ui.common.presenter import HIDDEN
 from leaddesk.ui.common.relaunch import start_leaddesk
 from leaddesk.ui.context import AppContext, explain
-from leaddesk.ui.ops import Progress, run_in_background
+from leaddesk.ui.ops import BackgroundOp, Progress
 from leaddesk.ui.week.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.week.activating_list import ActivatingList
 from leaddesk.ui.week.sparkline import SparklineDelegate
@@ -51,7 +50,6 @@ class WeekView(BaseView):
         self._week_start: date | None = None
         self._team_pending: TeamOverview | None = None
         self._week_shown = False
-        self._generation = 0
         self.loading = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -243,8 +241,6 @@ class WeekView(BaseView):
         and the team grid (its first team-wide trust read after opening takes longest at scale,
         so it must not hold the rest)."""
         desk = self.ctx.desk
-        self._generation += 1
-        generation = self._generation
         self.loading = True
         self._team_pending = None
         self._week_shown = False
@@ -254,29 +250,16 @@ class WeekView(BaseView):
                 return False, desk.week_focus(), []
             return True, desk.week_focus(), desk.needs_attention()
 
-        run_in_background(
-            read,
-            lambda result: self._show(generation, result),
-            lambda error: self._failed(generation, error),
-        )
-        run_in_background(
-            lambda _progress: desk.team_overview(),
-            lambda team: self._team_read(generation, team),
-            lambda error: self._failed(generation, error),
-        )
+        # A newer load supersedes both reads; a gone view gets nothing.
+        BackgroundOp(self, read, key="week").success(self._show).failure(self._failed).run()
+        team = BackgroundOp(self, lambda _progress: desk.team_overview(), key="team")
+        team.success(self._team_read).failure(self._failed).run()
 
-    def _failed(self, generation: int, error: BaseException) -> None:
-        if shiboken6.isValid(self) and generation == self._generation:
-            self.loading = False
-            self.ctx.message.emit(f"Could not read this week: {explain(error)}")
+    def _failed(self, error: BaseException) -> None:
+        self.loading = False
+        self.ctx.message.emit(f"Could not read this week: {explain(error)}")
 
-    def _current(self, generation: int) -> bool:
-        """Whether a result of read `generation` should still be shown."""
-        return shiboken6.isValid(self) and generation == self._generation
-
-    def _show(self, generation: int, result: tuple[bool, WeekFocus, list[ActionItem]]) -> None:
-        if not self._current(generation):
-            return  # the view is gone, or a newer read is on its way
+    def _show(self, result: tuple[bool, WeekFocus, list[ActionItem]]) -> None:
         has_people, focus, attention = result
         if not has_people:
             self.loading = False
@@ -321,10 +304,8 @@ class WeekView(BaseView):
         elif not self.team_model.members:
             self.team_title.setText("<b>Your team</b> — reading the track records…")
 
-    def _team_read(self, generation: int, team: TeamOverview) -> None:
+    def _team_read(self, team: TeamOverview) -> None:
         """The team grid waits for the week (which decides between empty state and dashboard)."""
-        if not self._current(generation):
-            return
         if self._week_shown:
             self._show_team(team)
         else:

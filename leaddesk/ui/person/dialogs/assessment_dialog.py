@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDateEdit, QLabel, QSpinBox, QWidget
 
 from leaddesk.domain.trust import Core, assessment_score
-from leaddesk.ui.common.desk_dialog import DeskDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.common.presenter import mask_while_presenting
 from leaddesk.ui.context import AppContext
 
@@ -17,13 +17,14 @@ CORE_MEANINGS = {
 }
 
 
-class AssessmentDialog(DeskDialog):
+class AssessmentDialog(FormDialog):
     """Four 1-5 scores with the core's meaning as tooltip, a note and the date."""
 
     def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
         person = ctx.desk.person(person_id)
-        super().__init__(ctx, f"Trust assessment — {person.name}", "Record assessment", parent)
+        super().__init__(f"Trust assessment — {person.name}", "Record assessment", parent, ctx=ctx)
         self.setObjectName("assessmentDialog")
+        self.ctx = ctx
         self.person_id = person_id
         self.assessment_id: int | None = None
         mask_while_presenting(self, ctx)  # scores and note: never on a shared screen
@@ -52,7 +53,6 @@ class AssessmentDialog(DeskDialog):
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("d MMM yyyy")
         self.add_row("&Date:", self.on)
-        self.finish_layout()
         self._update_score()
         self.cores[Core.INTEGRITY].setFocus()
 
@@ -86,4 +86,4 @@ class AssessmentDialog(DeskDialog):
     def record(cls, ctx: AppContext, parent: QWidget | None, person_id: int) -> int | None:
         """Record an assessment; its id, or None when cancelled."""
         dialog = cls(ctx, person_id, parent)
-        return dialog.assessment_id if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.assessment_id if dialog.exec() == FormDialog.DialogCode.Accepted else None

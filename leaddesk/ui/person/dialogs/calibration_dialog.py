@@ -14,20 +14,21 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.feedback import Proposer
 from leaddesk.services.readmodels import SuccessFactorView
-from leaddesk.ui.common.desk_dialog import DeskDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 
 PROPOSERS = ((Proposer.ME, "&Me"), (Proposer.THEM, "&Them"), (Proposer.BOTH, "&Both of us"))
 
 
-class CalibrationDialog(DeskDialog):
+class CalibrationDialog(FormDialog):
     """The factor as agreed now, the new wording or target, why, and who proposed it."""
 
     def __init__(
         self, ctx: AppContext, factor: SuccessFactorView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "Calibrate a success factor", "Calibrate", parent)
+        super().__init__("Calibrate a success factor", "Calibrate", parent, ctx=ctx)
         self.setObjectName("calibrationDialog")
+        self.ctx = ctx
         self.factor = factor
         target = f"{factor.target} {factor.unit or ''}".strip() if factor.target else "none"
         current = QLabel(f"<b>{factor.name}</b><br>Agreed: {factor.definition}<br>Target: {target}")
@@ -64,7 +65,6 @@ class CalibrationDialog(DeskDialog):
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("d MMM yyyy")
         self.add_row("&On:", self.on)
-        self.finish_layout()
         self.definition.setFocus()
 
     def proposer(self) -> Proposer:
@@ -90,4 +90,4 @@ class CalibrationDialog(DeskDialog):
     @classmethod
     def calibrate(cls, ctx: AppContext, parent: QWidget | None, factor: SuccessFactorView) -> bool:
         """Calibrate a factor; True when recorded."""
-        return cls(ctx, factor, parent).exec() == DeskDialog.DialogCode.Accepted
+        return cls(ctx, factor, parent).exec() == FormDialog.DialogCode.Accepted

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.reports import wording
 from leaddesk.services.readmodels import CheckpointView, DelegationView
-from leaddesk.ui.common.desk_dialog import DeskDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.level_combo import LevelCombo
 
@@ -46,7 +46,7 @@ def _date_edit(name: str, value: date) -> QDateEdit:
     return edit
 
 
-class CheckpointDialog(DeskDialog):
+class CheckpointDialog(FormDialog):
     """Complete a checkpoint, plan a new one, or move an open one."""
 
     def __init__(
@@ -62,8 +62,9 @@ class CheckpointDialog(DeskDialog):
             CheckpointMode.PLAN: ("Plan a checkpoint", "Plan"),
             CheckpointMode.RESCHEDULE: ("Reschedule checkpoint", "Move"),
         }
-        super().__init__(ctx, *titles[mode], parent)
+        super().__init__(*titles[mode], parent, ctx=ctx)
         self.setObjectName("checkpointDialog")
+        self.ctx = ctx
         self.mode = mode
         self.delegation = delegation
         self.checkpoint = checkpoint
@@ -85,7 +86,6 @@ class CheckpointDialog(DeskDialog):
             self.due.setMinimumDate(to_qdate(today))
             tip = "Suggested from the level and their track record; change it as you see fit."
             self.add_row("&Due on:", self.due, tip if mode is CheckpointMode.PLAN else "")
-        self.finish_layout()
 
     def _build_complete(self, today: date) -> None:
         assert self.checkpoint is not None
@@ -207,7 +207,7 @@ class CheckpointDialog(DeskDialog):
     ) -> date | None:
         """Record a checkpoint's outcome; the next checkpoint's date, or None when cancelled."""
         dialog = cls(ctx, CheckpointMode.COMPLETE, delegation, checkpoint, parent)
-        return dialog.result_date if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.result_date if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
     @classmethod
     def plan(
@@ -215,7 +215,7 @@ class CheckpointDialog(DeskDialog):
     ) -> int | None:
         """Plan a checkpoint (date pre-filled with the suggestion); its id, or None."""
         dialog = cls(ctx, CheckpointMode.PLAN, delegation, None, parent)
-        return dialog.new_id if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.new_id if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
     @classmethod
     def reschedule(
@@ -227,4 +227,4 @@ class CheckpointDialog(DeskDialog):
     ) -> bool:
         """Move an open checkpoint; True when moved."""
         dialog = cls(ctx, CheckpointMode.RESCHEDULE, delegation, checkpoint, parent)
-        return dialog.exec() == DeskDialog.DialogCode.Accepted
+        return dialog.exec() == FormDialog.DialogCode.Accepted

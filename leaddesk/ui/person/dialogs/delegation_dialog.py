@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QWidget
 
 from leaddesk.services.readmodels import DelegationView
-from leaddesk.ui.common.desk_dialog import DeskDialog
+from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.optional_date_edit import OptionalDateEdit
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.level_combo import LevelCombo, level_text
 
 
-class DelegationDialog(DeskDialog):
+class DelegationDialog(FormDialog):
     """Title, what done means, levels (when new), involve-me-when and review date."""
 
     def __init__(
@@ -22,12 +22,13 @@ class DelegationDialog(DeskDialog):
         delegation: DelegationView | None = None,
     ) -> None:
         super().__init__(
-            ctx,
             "Edit delegation" if delegation else "Delegate something",
             "Save" if delegation else "Delegate",
             parent,
+            ctx=ctx,
         )
         self.setObjectName("delegationDialog")
+        self.ctx = ctx
         self.person_id = delegation.person_id if delegation else person_id
         self.delegation = delegation
         self.delegation_id: int | None = delegation.id if delegation else None
@@ -90,7 +91,6 @@ class DelegationDialog(DeskDialog):
             self.done_means.setPlainText(delegation.done_means)
             self.involve_me_when.setPlainText(delegation.involve_me_when)
             self.review_on.set_value(delegation.review_on)
-        self.finish_layout()
         self.title.setFocus()
 
     def save(self) -> None:
@@ -129,7 +129,7 @@ class DelegationDialog(DeskDialog):
     ) -> int | None:
         """Delegate something to a person; the new delegation's id, or None when cancelled."""
         dialog = cls(ctx, parent, person_id=person_id)
-        return dialog.delegation_id if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.delegation_id if dialog.exec() == FormDialog.DialogCode.Accepted else None
 
     @classmethod
     def edit(cls, ctx: AppContext, parent: QWidget | None, delegation_id: int) -> bool:
@@ -137,4 +137,4 @@ class DelegationDialog(DeskDialog):
         view = ctx.result(parent, lambda: ctx.desk.delegation(delegation_id))
         if view is None:
             return False
-        return cls(ctx, parent, delegation=view).exec() == DeskDialog.DialogCode.Accepted
+        return cls(ctx, parent, delegation=view).exec() == FormDialog.DialogCode.Accepted

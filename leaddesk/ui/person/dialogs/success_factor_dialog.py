@@ -5,18 +5,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
 
 from leaddesk.services.readmodels import DelegationView
-from leaddesk.ui.common.desk_dialog import DeskDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
 
 
-class SuccessFactorDialog(DeskDialog):
+class SuccessFactorDialog(FormDialog):
     """Name, agreed definition, optional target and unit, agreed-on date."""
 
     def __init__(
         self, ctx: AppContext, delegation: DelegationView, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, "Add a success factor", "Add factor", parent)
+        super().__init__("Add a success factor", "Add factor", parent, ctx=ctx)
         self.setObjectName("successFactorDialog")
+        self.ctx = ctx
         self.delegation = delegation
         self.factor_id: int | None = None
         heading = QLabel(f"<b>{delegation.title}</b> — {delegation.person_name}")
@@ -48,7 +49,6 @@ class SuccessFactorDialog(DeskDialog):
         self.add_row("&Target:", self.target)
         self.add_row("&Unit:", self.unit)
         self.add_row("A&greed on:", self.agreed_on)
-        self.finish_layout()
         self.name.setFocus()
 
     def save(self) -> None:
@@ -66,4 +66,4 @@ class SuccessFactorDialog(DeskDialog):
     def add(cls, ctx: AppContext, parent: QWidget | None, delegation: DelegationView) -> int | None:
         """Add a factor to a delegation; its id, or None when cancelled."""
         dialog = cls(ctx, delegation, parent)
-        return dialog.factor_id if dialog.exec() == DeskDialog.DialogCode.Accepted else None
+        return dialog.factor_id if dialog.exec() == FormDialog.DialogCode.Accepted else None

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
-from leaddesk.ui.common.desk_dialog import DeskDialog
+from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.context import AppContext
 
 
-class TermDialog(DeskDialog):
+class TermDialog(FormDialog):
     """New or edited glossary entry ('launched' means available to all paying customers)."""
 
     def __init__(
@@ -21,12 +21,13 @@ class TermDialog(DeskDialog):
         person = ctx.desk.person(person_id)
         editing = next((t for t in ctx.desk.terms(person_id) if t.id == term_id), None)
         super().__init__(
-            ctx,
             "Edit term" if editing else f"Agree on a term — {person.name}",
             "Save term" if editing else "Add term",
             parent,
+            ctx=ctx,
         )
         self.setObjectName("termDialog")
+        self.ctx = ctx
         self.person_id = person_id
         self.term_id = term_id
         self.term = QLineEdit(editing.term if editing else "")
@@ -42,7 +43,6 @@ class TermDialog(DeskDialog):
         self.team_wide.setChecked(editing is not None and editing.person_id is None)
         self.team_wide.setEnabled(editing is None)
         self.add_row("&Scope:", self.team_wide)
-        self.finish_layout()
         self.term.setFocus()
 
     def save(self) -> None:

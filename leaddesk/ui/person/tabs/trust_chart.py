@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QPen,
-    QPixmap,
-    QPolygonF,
-    QResizeEvent,
-)
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -34,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import DEFAULT_HALF_LIFE_DAYS
-from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustPoint, TrustSeries
+from leaddesk.services.readmodels import AssessmentView, LevelChangeView, TrustSeries
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.trust_explainer import (
@@ -44,31 +32,16 @@ from leaddesk.ui.common.trust_explainer import (
     explain_link,
     style_link,
 )
+from leaddesk.ui.person.tabs.trust_chart_legend import TrustChartLegend, band_color
+from leaddesk.ui.person.tabs.trust_chart_series import DAY, has_evidence, series_arrays, to_x
 
-DAY = 86400.0
-EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 DEFAULT_SPAN_DAYS = 365
 MIN_SPAN_DAYS = 21
 Y_PAD = 0.03  # so a point at exactly 0 or 1 is drawn whole
-BAND_ALPHA = {False: 60, True: 80}  # by is_dark()
 HOVER_PX = 9.0
-LEGEND_ONE_ROW_PX = 900
 LINE_HOVER_PX = 6.0
 PRESENTER_NOTICE = "Trust chart hidden while presenting"
-LEGEND = (
-    ("track", "Their track record"),
-    ("band", "Certainty band"),
-    ("mine", "My own record with them"),
-    ("assessment", "My assessments"),
-    ("up", "Level raised"),
-    ("down", "Level lowered"),
-)
 W = TypeVar("W", bound=QWidget)
-
-
-def to_x(day: date) -> float:
-    """A calendar date as the chart's x (seconds since 1970, midnight UTC, shown as UTC)."""
-    return (day.toordinal() - EPOCH_ORDINAL) * DAY
 
 
 class TrustChart(QWidget):
@@ -137,23 +110,8 @@ class TrustChart(QWidget):
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.setMinimumHeight(180)
         chart_box.addWidget(self.plot, 1)
-        self.legend = QGridLayout()
-        self.legend.setHorizontalSpacing(14)
-        self.legend.setVerticalSpacing(2)
-        self._legend: dict[str, tuple[QLabel, QLabel]] = {}
-        for key, text in LEGEND:
-            swatch, label = QLabel(), _named(QLabel(text), f"legend_{key}", f"Legend: {text}")
-            self._legend[key] = (swatch, label)
-        self._legend_columns = 0
-        self._place_legend(len(LEGEND))
-        legend_box = QWidget()  # never widens the chart: the legend wraps instead (resizeEvent)
-        legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        legend_row = QHBoxLayout(legend_box)
-        legend_row.setContentsMargins(0, 0, 0, 0)
-        legend_row.addStretch(1)
-        legend_row.addLayout(self.legend)
-        legend_row.addStretch(1)
-        chart_box.addWidget(legend_box)
+        self.legend = TrustChartLegend()
+        chart_box.addWidget(self.legend)
         self.pages.addWidget(chart_page)
         self.notice = _named(QLabel(PRESENTER_NOTICE), "trustChartHidden", PRESENTER_NOTICE)
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -208,14 +166,14 @@ class TrustChart(QWidget):
         if presenter:
             return
         self._half_life_days = series.half_life_days
-        x, e, lo, hi = _arrays(series.track)
+        x, e, lo, hi = series_arrays(series.track)
         self._track_x, self._track_e = x, e
         self.track.setData(x, e)
         self.band_low.setData(x, lo)
         self.band_high.setData(x, hi)
         self.band.setVisible(True)
-        if _has_evidence(series.mine):
-            mx, self._mine_e, _lo, _hi = _arrays(series.mine)
+        if has_evidence(series.mine):
+            mx, self._mine_e, _lo, _hi = series_arrays(series.mine)
             self.mine.setData(mx, self._mine_e)
         self._spots = [*series.assessments, *series.events]
         ax = np.fromiter((to_x(a.on) for a in series.assessments), float, len(series.assessments))
@@ -349,7 +307,7 @@ class TrustChart(QWidget):
     def _style_series(self) -> None:
         base = QApplication.palette().color(QPalette.ColorRole.Base)
         self.track.setPen(pg.mkPen(theme.accent(), width=2.6))
-        self.band.setBrush(pg.mkBrush(_band_color()))
+        self.band.setBrush(pg.mkBrush(band_color()))
         self.band.setPen(pg.mkPen(None))
         self.mine.setPen(pg.mkPen(theme.mine_color(), width=2, style=Qt.PenStyle.DashLine))
         self.assessments.setPen(pg.mkPen(base, width=1.5))
@@ -366,25 +324,12 @@ class TrustChart(QWidget):
             "up": any(e.is_up for e in events),
             "down": any(not e.is_up for e in events),
         }
-        for key, (swatch, label) in self._legend.items():
-            swatch.setPixmap(_swatch(key, self.devicePixelRatioF()))
-            swatch.setVisible(shown.get(key, True))
-            label.setVisible(shown.get(key, True))
-
-    def _place_legend(self, columns: int) -> None:
-        """One row when there is room, two rows of three on a narrow page."""
-        if columns == self._legend_columns:
-            return
-        self._legend_columns = columns
-        for i, (swatch, label) in enumerate(self._legend.values()):
-            row, column = divmod(i, columns)
-            self.legend.addWidget(swatch, row, 2 * column)
-            self.legend.addWidget(label, row, 2 * column + 1)
+        self.legend.restyle(shown, self.devicePixelRatioF())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Wrap the legend before it would make the chart wider than its page."""
         super().resizeEvent(event)
-        self._place_legend(len(LEGEND) if event.size().width() >= LEGEND_ONE_ROW_PX else 3)
+        self.legend.fit_width(event.size().width())
 
     def sizeHint(self) -> QSize:
         return QSize(760, 380)
@@ -397,56 +342,3 @@ def _named(widget: W, name: str, accessible: str, tip: str = "") -> W:
     if tip:
         widget.setToolTip(tip)
     return widget
-
-
-def _arrays(
-    points: tuple[TrustPoint, ...],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """x, expectation, belief, plausibility as float arrays."""
-    ordinals = np.fromiter((p.on.toordinal() for p in points), float, len(points))
-    values = np.array([(p.expectation, p.belief, p.plausibility) for p in points], dtype=float)
-    values = values.reshape(-1, 3)
-    return (ordinals - EPOCH_ORDINAL) * DAY, values[:, 0], values[:, 1], values[:, 2]
-
-
-def _has_evidence(points: tuple[TrustPoint, ...]) -> bool:
-    """Whether any point rests on evidence (a band narrower than 0 to 1)."""
-    return any(p.plausibility - p.belief < 0.999 for p in points)
-
-
-def _band_color() -> QColor:
-    color = QColor(theme.accent())
-    color.setAlpha(BAND_ALPHA[theme.is_dark()])
-    return color
-
-
-def _swatch(key: str, ratio: float) -> QPixmap:
-    """A small legend sample drawn like the series it names."""
-    pixmap = QPixmap(QSize(int(26 * ratio), int(14 * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if key == "band":
-        painter.fillRect(QRectF(1, 1, 24, 12), _band_color())
-    elif key in ("track", "mine"):
-        mine = key == "mine"
-        painter.setPen(
-            QPen(
-                theme.mine_color() if mine else theme.accent(),
-                2.0 if mine else 2.6,
-                Qt.PenStyle.DashLine if mine else Qt.PenStyle.SolidLine,
-            )
-        )
-        painter.drawLine(QPointF(1, 7), QPointF(25, 7))
-    else:
-        painter.setPen(Qt.PenStyle.NoPen)
-        if key == "assessment":
-            painter.setBrush(theme.warn())
-            painter.drawEllipse(QPointF(13, 7), 4.5, 4.5)
-        else:
-            painter.setBrush(theme.good() if key == "up" else theme.bad())
-            tip, base = (2.0, 12.0) if key == "up" else (12.0, 2.0)
-            painter.drawPolygon(QPolygonF([QPointF(13, tip), QPointF(7, base), QPointF(19, base)]))
-    painter.end()
-    return pixmap

@@ -124,10 +124,10 @@ def test_changing_my_level_asks_why_and_keeps_the_reason_in_history(
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, LevelReasonDialog)
         dialog.findChild(QWidget, "levelReason").setFocus()
-        dialog._accept()  # OK with no reason: refused
+        dialog.ok_button.click()  # OK with no reason: refused
         seen.append(dialog.error.text())
         qtbot.keyClicks(dialog.reason, "Three on-track checkpoints")
-        dialog._accept()
+        dialog.ok_button.click()
 
     on_modal(answer)
     choose_level(tab, LevelKind.MINE, EmpowermentLevel.ADVISE)

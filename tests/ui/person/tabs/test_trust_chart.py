@@ -23,7 +23,8 @@ from leaddesk.services.readmodels import (
     TrustPoint,
     TrustSeries,
 )
-from leaddesk.ui.person.tabs.trust_chart import DAY, PRESENTER_NOTICE, TrustChart, to_x
+from leaddesk.ui.person.tabs.trust_chart import PRESENTER_NOTICE, TrustChart
+from leaddesk.ui.person.tabs.trust_chart_series import DAY, to_x
 
 RAISED = "Three on-track checkpoints in a row"
 LOWERED = "Missed the budget review twice"
