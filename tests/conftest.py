@@ -17,6 +17,7 @@ from pathlib import Path
 import keyring
 import pytest
 from helpers.memory_keyring import MemoryKeyring
+from PySide6.QtCore import QLocale
 
 from leaddesk.domain.clock import TODAY_ENV
 from leaddesk.security.keys import SERVICE, StoreKey, entry_name
@@ -25,6 +26,10 @@ from leaddesk.store.store import open_store
 from leaddesk.ui.shell.gui_thread_gc import collect_if_due
 
 TODAY = date(2026, 11, 25)
+
+# Dates are worded in the user's locale (leaddesk.reports.wording): every test reads British
+# English, whatever the machine's locale.
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 # As the app does (leaddesk/ui/shell/gui_thread_gc.py): no automatic garbage collection, which
 # would run in whichever thread allocates and could destroy Qt objects in a worker; the main thread

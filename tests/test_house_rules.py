@@ -12,9 +12,9 @@ LIMIT = 400
 # Over the limit before the rule was enforced, to be split as issue 12 reorganises ui/ and the
 # services: their size today is their ceiling.
 OVER_THE_LIMIT = {
-    "ui/people/people_view.py": 476,
-    "ui/one_on_one/one_on_one_view.py": 446,
-    "ui/person/tabs/relationship_tab.py": 411,
+    "ui/people/people_view.py": 475,
+    "ui/one_on_one/one_on_one_view.py": 440,
+    "ui/person/tabs/relationship_tab.py": 410,
 }
 
 

@@ -16,6 +16,7 @@ from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
+from leaddesk.reports.wording import count, day
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
@@ -88,9 +89,10 @@ def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
         counts = dict(desk.counts().counts)
     seconds = time.perf_counter() - started
     print(
-        f"Created a demo store at {path} in {seconds:.1f} s: {counts['people']} people, "
-        f"{counts['delegations']} delegations, {counts['promises']} promises, "
-        f"{counts['1:1s']} 1:1s."
+        f"Created a demo store at {path} in {seconds:.1f} s: "
+        f"{count(counts['people'], 'person', 'people')}, "
+        f"{count(counts['delegations'], 'delegation')}, {count(counts['promises'], 'promise')}, "
+        f"{count(counts['1:1s'], '1:1')}."
     )
     print(f"Next: leaddesk --db {path} week")
     return 0
@@ -112,7 +114,7 @@ def check(args: argparse.Namespace, desk: Desk) -> int:
 
 def _report_damage(path: Path, damaged: StoreDamagedError) -> int:
     """`leaddesk check` on a damaged store: what is wrong and what to do, no counts to read."""
-    lines = [f"Store:     {path}", f"Integrity: {len(damaged.problems)} problem(s)"]
+    lines = [f"Store:     {path}", f"Integrity: {count(len(damaged.problems), 'problem')}"]
     lines += [f"  - {p}" for p in damaged.problems[:20]]
     if len(damaged.problems) > 20:
         lines.append(f"  … and {len(damaged.problems) - 20} more")
@@ -162,7 +164,7 @@ def add(args: argparse.Namespace, desk: Desk) -> int:
         direction = PromiseDirection.THEIRS if args.theirs else PromiseDirection.MINE
         desk.add_promise(person.id, direction, text, due_on=due)
         who = f"{person.name}'s promise to me" if args.theirs else f"my promise to {person.name}"
-        print(f"Added {who}" + (f", due {due.isoformat()}." if due else " (no due date)."))
+        print(f"Added {who}" + (f", due {day(due, desk.today())}." if due else " (no due date)."))
     elif args.what == "feedback":
         kind = FeedbackKind(args.kind) if args.kind else None
         desk.add_feedback(person.id, FeedbackDirection(args.direction), text, kind)
@@ -180,7 +182,7 @@ def _checkpoint(args: argparse.Namespace, desk: Desk, person_id: int, name: str,
     following = desk.complete_checkpoint(checkpoint_id, outcome, note=text)
     print(
         f"Recorded '{outcome.label}' on {delegation.title} ({name}). "
-        f"Next checkpoint planned for {following.isoformat()}."
+        f"Next checkpoint planned for {day(following, desk.today())}."
     )
     return 0
 

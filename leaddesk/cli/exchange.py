@@ -9,6 +9,7 @@ from typing import cast
 
 from leaddesk.cli import render
 from leaddesk.cli.parser import UsageError
+from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.desk import Desk
 from leaddesk.services.roster import RosterAction
@@ -24,7 +25,7 @@ def export_json(args: argparse.Namespace, desk: Desk) -> int:
     from leaddesk.reports.exchange_json import export_json as write
 
     done = write(desk, Path(args.out))
-    print(f"Exported {done.rows:,} rows in {done.tables} tables to {done.path}.")
+    print(f"Exported {count(done.rows, 'row')} in {count(done.tables, 'table')} to {done.path}.")
     return 0
 
 
@@ -35,8 +36,8 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     done = write(desk, Path(args.out), include_notes=args.include_notes)
     notes = " with their notes" if args.include_notes else ""
     print(
-        f"Exported {done.checkpoints:,} checkpoints and {done.promises:,} promise due dates"
-        f"{notes} to {done.path}."
+        f"Exported {count(done.checkpoints, 'checkpoint')} and "
+        f"{count(done.promises, 'promise due date')}{notes} to {done.path}."
     )
     return 0
 
@@ -89,7 +90,8 @@ def import_json(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) 
     from leaddesk.reports.exchange_json import import_json as load
 
     done = load(Path(args.file).expanduser(), path, prompt)
-    print(f"Imported {done.rows:,} rows in {done.tables} tables into a new store at {done.path}.")
+    rows = f"{count(done.rows, 'row')} in {count(done.tables, 'table')}"
+    print(f"Imported {rows} into a new store at {done.path}.")
     return 0
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from leaddesk.reports import wording
 from leaddesk.reports.item_wording import item_text
 from leaddesk.services.action_item import ActionItem
 from leaddesk.services.desk import StoreCounts
@@ -63,7 +64,7 @@ def week_report(
 ) -> str:
     """The weekly focus and needs-attention, for a terminal (dates in `today`'s year lack it)."""
     heading = (
-        f"Week of {focus.week_start:%d %B %Y} — principle {int(focus.principle)} of 6: "
+        f"Week of {wording.full_day(focus.week_start)} — principle {int(focus.principle)} of 6: "
         f"{focus.title}"
     )
     lines = [heading, "=" * min(len(heading), width), ""]
@@ -88,11 +89,11 @@ def week_report(
 
 
 def check_report(path: Path, revision: str | None, problems: list[str], counts: StoreCounts) -> str:
-    """The output of `leaddesk check`."""
+    """The output of `leaddesk check` (counts as plain numbers, aligned in a column)."""
     lines = [
         f"Store:     {path}",
         f"Schema:    {revision}",
-        "Integrity: " + ("ok" if not problems else f"{len(problems)} problem(s)"),
+        "Integrity: " + ("ok" if not problems else wording.count(len(problems), "problem")),
     ]
     lines += [f"  - {p}" for p in problems]
     lines.append("Counts:")
@@ -116,6 +117,7 @@ def progress_printer(stream: TextIO) -> Callable[[int, int], None]:
 
 
 def _shown(value: FieldValue) -> str:
+    """Dates as ISO, as the CSV file has them, so the user finds the cell."""
     if value is None:
         return "—"
     return value.isoformat() if isinstance(value, date) else repr(value)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.backups import BackupSummary, restore_store
 
@@ -14,8 +15,9 @@ from leaddesk.services.backups import BackupSummary, restore_store
 def describe(contents: BackupSummary) -> str:
     """What a backup holds, in a few words."""
     return (
-        f"{contents.people} people, {contents.delegations} delegations, "
-        f"{contents.promises} promises, {contents.one_on_ones} 1:1s"
+        f"{count(contents.people, 'person', 'people')}, "
+        f"{count(contents.delegations, 'delegation')}, {count(contents.promises, 'promise')}, "
+        f"{count(contents.one_on_ones, '1:1')}"
     )
 
 

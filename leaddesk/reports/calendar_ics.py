@@ -17,6 +17,7 @@ from icalendar import Calendar, Event, Todo
 
 from leaddesk import __version__
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports import wording
 from leaddesk.reports.atomic import atomic_path
 from leaddesk.services.calendar import CalendarCheckpoint, CalendarItems, CalendarPromise
 
@@ -92,7 +93,7 @@ def _todo(promise: CalendarPromise, stamp: datetime) -> Todo:
         summary = f"Promise from {promise.person_name}: {promise.text}"
     todo.add("summary", " ".join(summary.split()))  # one line, whatever the promise's layout
     todo.add("categories", ["LeadDesk", "Promise"])
-    lines = [f"Made on {promise.made_on.isoformat()}."]
+    lines = [f"Made on {wording.day(promise.made_on)}."]
     todo.add("description", _description(lines, promise.details))
     return todo
 

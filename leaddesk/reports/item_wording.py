@@ -1,7 +1,8 @@
 """How an action item reads: one wording for Needs attention, focus lists, the CLI and 1:1s.
 
 Services hand over items as data (leaddesk.services.action_item); the sentence is made here, from
-the fields, so no caller parses it back. Pure Python: the UI and the CLI both import it, without Qt.
+the fields, so no caller parses it back. Dates, counts and durations come from
+leaddesk.reports.wording (QtCore only, no QApplication), so the UI and the CLI both import it.
 It lives above the services (it words their read models), hence here and not in `domain`.
 """
 
@@ -11,15 +12,10 @@ from datetime import date
 
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.wording import count, day
 from leaddesk.services.action_item import ActionItem, ItemDetail
 
 SHORT = 80  # a list line shows the first line of what the user typed, up to this many characters
-
-
-def friendly_date(day: date, today: date | None) -> str:
-    """'20 Nov' in the year of `today`, '20 Nov 2025' otherwise: easier to read aloud than ISO."""
-    same_year = today is not None and day.year == today.year
-    return f"{day.day} {day:%b}" + ("" if same_year else f" {day.year}")
 
 
 def short(text: str, limit: int = SHORT) -> str:
@@ -51,7 +47,7 @@ def item_text(item: ActionItem, today: date | None) -> str:
         case ItemDetail.NO_ONE_ON_ONE_YET:
             return "No 1:1 recorded yet"
         case ItemDetail.ONE_ON_ONE_OVERDUE:
-            return f"No 1:1 for {item.days} days (last {_date(item.last, today)})"
+            return f"No 1:1 for {count(item.days, 'day')} (last {_date(item.last, today)})"
         case ItemDetail.NO_RELATIONSHIP_NOTES:
             return "No relationship notes yet"
         case ItemDetail.FEEDBACK_BALANCE:
@@ -62,7 +58,7 @@ def agenda_text(item: ActionItem, today: date | None) -> str:
     """The item as a 1:1 agenda row says it: the row's tag already says whose and what it is."""
     match item.detail:
         case ItemDetail.PROMISE:
-            due = f" (due {friendly_date(item.on, today)})" if item.on else ""
+            due = f" (due {day(item.on, today)})" if item.on else ""
             return f"{short(item.subject)}{due}"
         case ItemDetail.CHECKPOINT_DUE:
             when = "overdue since" if item.overdue else "due"
@@ -83,5 +79,5 @@ def _label(level: EmpowermentLevel | None) -> str:
     return level.label if level is not None else "?"
 
 
-def _date(day: date | None, today: date | None) -> str:
-    return friendly_date(day, today) if day is not None else "?"
+def _date(on: date | None, today: date | None) -> str:
+    return day(on, today) if on is not None else "?"

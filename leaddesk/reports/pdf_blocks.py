@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 
+from leaddesk.reports import wording
 from leaddesk.reports.pdf_layout import FAINT, INK, MUTED, RULE, Canvas, Type
 
 CELL_GAP_PT = 6.0
@@ -53,7 +54,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A titled list of items; `noun` names the hidden rest ("+3 more promises")."""
+    """A titled list of items; `noun` (singular) names the hidden rest ("+3 more promises")."""
 
     title: str
     items: tuple[Item, ...]
@@ -186,7 +187,7 @@ class LaidSection:
             c.text(x, top, s.empty, Type.SMALL, self.width, FAINT)
         elif count < len(self.items):
             rest = len(self.items) - count
-            c.text(x, top, f"+{rest} more {s.noun}", Type.SMALL, self.width, MUTED)
+            c.text(x, top, wording.more(rest, s.noun), Type.SMALL, self.width, MUTED)
 
 
 def allocate(needs: Sequence[float], weights: Sequence[float], total: float) -> list[float]:
@@ -278,7 +279,7 @@ def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> float:
             y += item.height
         if column == 1 and shown < len(heights):
             rest = len(heights) - shown
-            y += c.text(x, y, f"+{rest} more {section.noun}", Type.SMALL, width, MUTED)
+            y += c.text(x, y, wording.more(rest, section.noun), Type.SMALL, width, MUTED)
         used = max(used, y - top)
     return laid.heading + used
 

@@ -26,9 +26,9 @@ from leaddesk.reports.pdf_layout import (
     Type,
     soft,
 )
+from leaddesk.reports.wording import month_abbr
 from leaddesk.services.trust import TrustPoint, TrustSeries
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 LEGEND = (
     ("track", "Their track record"),
     ("band", "Certainty band"),
@@ -187,7 +187,7 @@ def _date_axis(
             c.painter.setPen(QPen(HAIRLINE, c.pt(0.4)))
             c.painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         if (month.month - 1) % every == 0 and every < 12:
-            label = MONTHS[month.month - 1]
+            label = month_abbr(month.month)
             w = c.width(label, Type.CAPTION)
             if x - w / 2 > last_right + c.pt(3) and x + w / 2 <= plot.right() + c.pt(6):
                 c.text(x - w / 2, plot.bottom() + c.pt(3), label, Type.CAPTION, None, FAINT)

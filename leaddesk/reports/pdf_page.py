@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtCore import QRectF, Qt
 
@@ -11,16 +10,6 @@ from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports.pdf_layout import ACCENT, FAINT, INK, MUTED, RULE, SHADE, Canvas, Type
 
 RIGHT = Qt.AlignmentFlag.AlignRight
-
-
-def long_date(day: date) -> str:
-    """25 Nov 2026: unambiguous in every locale."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def short_date(day: date, today: date) -> str:
-    """25 Nov, with the year only when it is not this year's."""
-    return f"{day.day} {day:%b}" if day.year == today.year else long_date(day)
 
 
 def draw_header(

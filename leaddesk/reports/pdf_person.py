@@ -39,8 +39,6 @@ from leaddesk.reports.pdf_page import (
     draw_footer,
     draw_header,
     draw_level_key,
-    long_date,
-    short_date,
 )
 from leaddesk.reports.pdf_sections import (
     assessment_section,
@@ -50,6 +48,7 @@ from leaddesk.reports.pdf_sections import (
     note_section,
     promise_section,
 )
+from leaddesk.reports.wording import count, day, days_ago, span
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.feedback import FeedbackView
 from leaddesk.services.people import PersonOverview, PersonSummary
@@ -153,7 +152,7 @@ def render_person(painter: QPainter, sheet: PersonSheet, rect: QRectF | None = N
             else f"Working agreement with {person.name}"
         )
         footer = (
-            f"What we agreed, as of {long_date(sheet.today)}. "
+            f"What we agreed, as of {day(sheet.today)}. "
             "If anything here does not match your understanding, let's talk about it."
         )
     else:
@@ -161,7 +160,7 @@ def render_person(painter: QPainter, sheet: PersonSheet, rect: QRectF | None = N
         footer = (
             "Private: trust scores, assessments, feedback and relationship notes. Do not share."
         )
-    used = draw_header(c, area, eyebrow, title, _subtitle(sheet), long_date(sheet.today))
+    used = draw_header(c, area, eyebrow, title, _subtitle(sheet), day(sheet.today))
     bottom = area.bottom() - draw_footer(c, area, footer, "LeadDesk")
     top = area.top() + used
     if sheet.shareable:
@@ -194,18 +193,8 @@ def _subtitle(sheet: PersonSheet) -> str:
     parts = [p.role or "", p.area or ""]
     parts.append(f"reports to {p.reports_to_name}" if p.reports_to_name else "direct report")
     if p.in_role_since:
-        parts.append(
-            f"in role since {long_date(p.in_role_since)} ({_tenure(p.in_role_since, sheet.today)})"
-        )
+        parts.append(f"in role since {day(p.in_role_since)} ({span(p.in_role_since, sheet.today)})")
     return " · ".join(part for part in parts if part)
-
-
-def _tenure(since: date, today: date) -> str:
-    months = max((today.year - since.year) * 12 + today.month - since.month, 0)
-    years, rest = divmod(months, 12)
-    if not years:
-        return f"{rest} mo"
-    return f"{years} yr {rest} mo" if rest else f"{years} yr"
 
 
 def _figures(sheet: PersonSheet) -> list[tuple[str, str, str]]:
@@ -228,21 +217,17 @@ def _figures(sheet: PersonSheet) -> list[tuple[str, str, str]]:
         )
     a = o.latest_assessment
     assessed = (
-        ("Latest assessment", f"{a.score:.2f}", long_date(a.on))
+        ("Latest assessment", f"{a.score:.2f}", day(a.on))
         if a
         else ("Latest assessment", "—", "none yet")
     )
     last = o.last_one_on_one
     meeting = (
         "Last 1:1",
-        short_date(last, sheet.today) if last else "—",
-        f"{(sheet.today - last).days} days ago" if last else "none yet",
+        day(last, sheet.today) if last else "—",
+        days_ago(last, sheet.today, never="none yet"),
     )
-    gaps = (
-        f"{o.clarity_gaps} clarity gap{'s' if o.clarity_gaps != 1 else ''}"
-        if o.clarity_gaps
-        else "no clarity gaps"
-    )
+    gaps = count(o.clarity_gaps, "clarity gap") if o.clarity_gaps else "no clarity gaps"
     return [track, own, assessed, meeting, ("Active delegations", str(o.active_delegations), gaps)]
 
 

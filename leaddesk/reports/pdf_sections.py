@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports import wording
 from leaddesk.reports.pdf_blocks import RIGHT, Cell, Item, Row, Section
 from leaddesk.reports.pdf_layout import ACCENT, FAINT, INK, MUTED, Canvas, Type
-from leaddesk.reports.pdf_page import short_date
+from leaddesk.reports.wording import count, day, due_in
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.feedback import FeedbackView
 from leaddesk.services.promises import PromiseView
@@ -36,10 +37,10 @@ class Widths:
         def measure(text: str, kind: Type) -> float:
             return c.width(text, kind) / c.k + 1.0
 
-        self.date = measure("28 Sep 2026", Type.SMALL)
+        self.date = measure(day(date(2026, 9, 28)), Type.SMALL)
         self.label = measure("Involve me when", Type.CAPTION)
         self.level = measure("7 Delegate", Type.SMALL_STRONG)
-        self.status = max(measure("overdue", Type.SMALL_STRONG), measure("tomorrow", Type.SMALL))
+        self.status = max(measure("overdue", Type.SMALL_STRONG), measure("in 14 days", Type.SMALL))
         self.score = measure("0.00", Type.SMALL_STRONG)
         self.kind = measure("Gave · appreciation", Type.SMALL)
         self.topic = measure("Personal context", Type.SMALL_STRONG)
@@ -71,7 +72,7 @@ def delegation_section(
         if d.target_level is not None and d.target_level != d.my_level:
             notes.append(f"aiming for {_level(d.target_level)}")
         if d.review_on is not None:
-            notes.append(f"review by {short_date(d.review_on, today)}")
+            notes.append(f"review by {day(d.review_on, today)}")
         if notes:
             color = ACCENT if d.clarity_gap else MUTED
             text = "; ".join(notes)
@@ -103,18 +104,14 @@ def delegation_section(
                 )
         if len(d.factors) > MAX_FACTORS:
             more = len(d.factors) - MAX_FACTORS
-            rows.append(
-                _labelled(w, "", f"+{more} more success factor{'s' if more > 1 else ''}", FAINT, 1)
-            )
+            rows.append(_labelled(w, "", wording.more(more, "success factor"), FAINT, 1))
         items.append(Item(tuple(rows), 7.0))
     gaps = sum(1 for d in delegations if d.clarity_gap)
-    aside = f"{len(delegations)} active" + (
-        f" · {gaps} clarity gap{'s' if gaps > 1 else ''}" if gaps else ""
-    )
+    aside = f"{len(delegations)} active" + (f" · {count(gaps, 'clarity gap')}" if gaps else "")
     return Section(
         "Delegations",
         tuple(items),
-        "delegations",
+        "delegation",
         "No active delegations.",
         aside,
         weight,
@@ -135,10 +132,7 @@ def _status(due: date | None, overdue: bool, today: date) -> Cell:
         return Cell("overdue", Type.SMALL_STRONG, None, ACCENT, RIGHT)
     if due is None:
         return Cell("", Type.SMALL)
-    days = (due - today).days
-    text = (
-        "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} d" if days <= 14 else ""
-    )
+    text = due_in(due, today) if (due - today).days <= 14 else ""
     return Cell(text, Type.SMALL, None, MUTED, RIGHT)
 
 
@@ -157,7 +151,7 @@ def checkpoint_section(c: Canvas, delegations: Sequence[DelegationView], today: 
                 (
                     Row(
                         (
-                            Cell(short_date(cp.due_on, today), Type.SMALL, w.date, INK),
+                            Cell(day(cp.due_on, today), Type.SMALL, w.date, INK),
                             Cell(cp.delegation_title, Type.SMALL),
                             Cell(status.text, status.kind, w.status, status.color, RIGHT),
                         )
@@ -167,7 +161,7 @@ def checkpoint_section(c: Canvas, delegations: Sequence[DelegationView], today: 
         )
     late = sum(1 for cp in planned if cp.overdue)
     aside = f"{late} overdue" if late else ""
-    return Section("Next checkpoints", tuple(items), "checkpoints", "No checkpoint planned.", aside)
+    return Section("Next checkpoints", tuple(items), "checkpoint", "No checkpoint planned.", aside)
 
 
 def promise_section(c: Canvas, title: str, promises: Sequence[PromiseView], today: date) -> Section:
@@ -176,7 +170,7 @@ def promise_section(c: Canvas, title: str, promises: Sequence[PromiseView], toda
     items = []
     for p in promises:
         status = _status(p.due_on, p.overdue, today)
-        due = short_date(p.due_on, today) if p.due_on else "no date"
+        due = day(p.due_on, today) if p.due_on else "no date"
         items.append(
             Item(
                 (
@@ -193,7 +187,7 @@ def promise_section(c: Canvas, title: str, promises: Sequence[PromiseView], toda
     late = sum(1 for p in promises if p.overdue)
     aside = f"{len(promises)} open" + (f" · {late} overdue" if late else "")
     return Section(
-        title, tuple(items), "promises", "No open promises.", aside if promises else "", 1.2
+        title, tuple(items), "promise", "No open promises.", aside if promises else "", 1.2
     )
 
 
@@ -207,7 +201,7 @@ def assessment_section(c: Canvas, assessments: Sequence[AssessmentView], today: 
         rows = [
             Row(
                 (
-                    Cell(short_date(a.on, today), Type.SMALL, w.date),
+                    Cell(day(a.on, today), Type.SMALL, w.date),
                     *(Cell(str(v), Type.SMALL, w.core, INK, center) for v in cores),
                     Cell(""),
                     Cell(f"{a.score:.2f}", Type.SMALL_STRONG, w.score, INK, RIGHT),
@@ -228,7 +222,7 @@ def assessment_section(c: Canvas, assessments: Sequence[AssessmentView], today: 
     return Section(
         "My assessments",
         tuple(items),
-        "assessments",
+        "assessment",
         "No assessment yet.",
         "cores 1–5, score 0–1",
         header=header,
@@ -250,7 +244,7 @@ def feedback_section(c: Canvas, feedback: Sequence[FeedbackView], today: date) -
                 (
                     Row(
                         (
-                            Cell(short_date(f.on, today), Type.SMALL, w.date),
+                            Cell(day(f.on, today), Type.SMALL, w.date),
                             Cell(kind, Type.SMALL, w.kind, MUTED),
                             Cell(text, Type.SMALL, None, INK, lines=2),
                         )
@@ -261,7 +255,7 @@ def feedback_section(c: Canvas, feedback: Sequence[FeedbackView], today: date) -
     return Section(
         "Recent feedback",
         tuple(items),
-        "feedback items",
+        "feedback item",
         "No feedback this year.",
         "last 12 months",
     )
@@ -275,7 +269,7 @@ def note_section(c: Canvas, notes: Sequence[RelationshipNoteView], today: date) 
             (
                 Row(
                     (
-                        Cell(short_date(n.on, today), Type.SMALL, w.date),
+                        Cell(day(n.on, today), Type.SMALL, w.date),
                         Cell(n.topic.capitalize(), Type.SMALL_STRONG, w.topic),
                         Cell(n.text, Type.SMALL, None, INK, lines=2),
                     )
@@ -284,4 +278,4 @@ def note_section(c: Canvas, notes: Sequence[RelationshipNoteView], today: date) 
         )
         for n in sorted(notes, key=lambda n: n.on, reverse=True)
     ]
-    return Section("Relationship notes", tuple(items), "notes", "No notes yet.")
+    return Section("Relationship notes", tuple(items), "note", "No notes yet.")

@@ -31,7 +31,8 @@ from leaddesk.reports.pdf_layout import (
     paint_rect,
     write_pdf,
 )
-from leaddesk.reports.pdf_page import draw_figures, draw_footer, draw_header, long_date
+from leaddesk.reports.pdf_page import draw_figures, draw_footer, draw_header
+from leaddesk.reports.wording import count, day, more
 from leaddesk.services.open_items import OpenItemCounts
 from leaddesk.services.team import TeamMember, TeamOverview
 
@@ -104,11 +105,11 @@ def render_team(painter: QPainter, sheet: TeamSheet, rect: QRectF | None = None)
     area = QRectF(rect) if rect is not None else paint_rect(painter)
     members = sheet.overview.members
     subtitle = (
-        f"{len(members)} direct report{'s' if len(members) != 1 else ''} · track record, "
+        f"{count(len(members), 'direct report')} · track record, "
         "levels of empowerment and open items"
     )
     top = area.top() + draw_header(
-        c, area, "Team one-pager", "Direct reports", subtitle, long_date(sheet.today)
+        c, area, "Team one-pager", "Direct reports", subtitle, day(sheet.today)
     )
     top += draw_figures(c, QRectF(area.left(), top, area.width(), 0), _figures(sheet))
     footer = (
@@ -127,7 +128,7 @@ def _figures(sheet: TeamSheet) -> list[tuple[str, str, str]]:
     low = sum(1 for s in scores if s < 0.5)
     delegations = sum(sum(n.levels) for n in counts)
     return [
-        ("Direct reports", str(len(members)), f"{delegations} active delegations"),
+        ("Direct reports", str(len(members)), count(delegations, "active delegation")),
         ("Median track record", median, f"{low} below 0.50"),
         (
             "Open promises",
@@ -163,7 +164,7 @@ def _table(c: Canvas, sheet: TeamSheet, rect: QRectF) -> None:
     c.rule(rect.left(), y, rect.width(), RULE, 0.6)
     if shown < len(members):
         rest = len(members) - shown
-        c.text(rect.left(), y + c.pt(3), f"+{rest} more direct reports", Type.SMALL, None, MUTED)
+        c.text(rect.left(), y + c.pt(3), more(rest, "direct report"), Type.SMALL, None, MUTED)
 
 
 def _column_x(c: Canvas, rect: QRectF) -> dict[str, tuple[float, float]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.validation import parse_date
+from leaddesk.reports import wording
 from leaddesk.reports.capped_read import InputTooLarge, NotText, read_capped
 from leaddesk.services.roster import RosterPlan, RosterProblem, RosterRow
 
@@ -39,8 +40,7 @@ class RosterFileError(UserError):
         lines = [f"{problem_text(path, p)}" for p in self.problems]
         count = len(lines)
         super().__init__(
-            f"{path}: {count} problem{'s' if count != 1 else ''}, nothing was imported:\n"
-            + "\n".join(lines)
+            f"{path}: {wording.count(count, 'problem')}, nothing was imported:\n" + "\n".join(lines)
         )
 
 
@@ -160,8 +160,8 @@ def _row(
             RosterProblem(
                 line,
                 None,
-                f"{len(cells)} fields but the header has {len(header)}; quote any field that "
-                "holds the delimiter.",
+                f"{wording.count(len(cells), 'field')} but the header has {len(header)}; "
+                "quote any field that holds the delimiter.",
             )
         )
         return None

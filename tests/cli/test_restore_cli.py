@@ -48,7 +48,7 @@ def test_restore_with_yes_replaces_the_data_and_keeps_the_store_first(
 ) -> None:
     code, out, err = run(capsys, "--db", str(store_path), "restore", str(backed_up), "--yes")
     assert code == 0, err
-    assert f"Restored {backed_up} into {store_path}: 1 people" in out
+    assert f"Restored {backed_up} into {store_path}: 1 person, 0 delegations" in out
     kept = [n for n in backups_of(store_path) if n.startswith("leaddesk-pre-restore-")]
     assert len(kept) == 1 and kept[0] in out
     assert people(store_path, capsys) == ["Ada Lovelace"]
@@ -92,7 +92,7 @@ def test_at_a_terminal_it_asks_first(
     code, _, err = run(capsys, "--db", str(store_path), "restore", str(backed_up))
     assert "This replaces the data in the store" in err
     assert "kept first as a pre-restore backup" in err
-    assert "1 people" in err, "it says what the backup holds before asking"
+    assert "1 person, 0 delegations" in err, "it says what the backup holds before asking"
     if restored:
         assert code == 0
         assert people(store_path, capsys) == ["Ada Lovelace"]

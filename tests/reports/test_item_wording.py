@@ -9,7 +9,7 @@ import pytest
 
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.reports.item_wording import agenda_text, friendly_date, item_text
+from leaddesk.reports.item_wording import agenda_text, item_text
 from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
 
 TODAY = date(2026, 11, 25)
@@ -117,19 +117,21 @@ def test_the_users_words_are_never_reworded_only_cut_to_their_first_line() -> No
     assert item_text(item, TODAY) == f"I promised: {typed[:79]}…"
 
 
-def test_dates_show_their_year_only_outside_todays_year() -> None:
-    assert friendly_date(date(2026, 3, 4), TODAY) == "4 Mar"
-    assert friendly_date(date(2025, 12, 31), TODAY) == "31 Dec 2025"
-    assert friendly_date(date(2026, 3, 4), None) == "4 Mar 2026"
+def test_one_day_overdue_reads_in_the_singular() -> None:
+    item = _item(K.ONE_ON_ONE, D.ONE_ON_ONE_OVERDUE, last=date(2026, 11, 24), days=1)
+    assert item_text(item, TODAY) == "No 1:1 for 1 day (last 24 Nov)"
 
 
-def test_the_wording_loads_without_qt_or_sqlalchemy_so_the_cli_and_reports_can_use_it() -> None:
+def test_the_wording_loads_without_widgets_or_sqlalchemy_so_the_cli_and_reports_can_use_it() -> (
+    None
+):
     import subprocess
     import sys
 
     probe = (
         "import sys, leaddesk.reports.item_wording; "
-        "print('PySide6' in sys.modules, 'sqlalchemy' in sys.modules)"
+        "print('PySide6.QtWidgets' in sys.modules, 'PySide6.QtGui' in sys.modules, "
+        "'sqlalchemy' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    assert out.stdout.split() == ["False", "False", "False"]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports import wording
 from leaddesk.ui.board.board_lanes import BoardDelegation, growing, overdue
 from leaddesk.ui.board.board_style import (
     CARD_PAD,
@@ -60,8 +61,7 @@ def card_marks(delegation: BoardDelegation, today: date) -> tuple[Mark, ...]:
         marks.append(Mark(kind, level_name(target)))  # the dotted arrow says "target"
     checkpoint = delegation.next_checkpoint
     if checkpoint is not None and overdue(delegation, today):
-        days = (today - checkpoint.due_on).days
-        marks.append(Mark(MarkKind.OVERDUE, f"overdue {days} d"))
+        marks.append(Mark(MarkKind.OVERDUE, wording.due_in(checkpoint.due_on, today)))
     return tuple(marks)
 
 
@@ -152,7 +152,7 @@ class BoardCardItem(QGraphicsItem):
             parts.append(f"target {level_name(d.target_level)}")
         if d.next_checkpoint is not None:
             late = " (overdue)" if overdue(d, self.today) else ""
-            parts.append(f"next checkpoint {d.next_checkpoint.due_on:%d %b %Y}{late}")
+            parts.append(f"next checkpoint {wording.day(d.next_checkpoint.due_on)}{late}")
         return " · ".join(parts)
 
     def tooltip(self) -> str:
@@ -173,7 +173,7 @@ class BoardCardItem(QGraphicsItem):
             rows.append("Next checkpoint: <i>none planned</i>")
         else:
             late = " — <b>overdue</b>" if overdue(d, self.today) else ""
-            rows.append(f"Next checkpoint: {d.next_checkpoint.due_on:%d %b %Y}{late}")
+            rows.append(f"Next checkpoint: {wording.day(d.next_checkpoint.due_on)}{late}")
         rows.append(
             "<span style='color:gray'>Drag to another column (or Ctrl+→ / Ctrl+←) to change "
             "my level; Enter or double-click opens it.</span>"

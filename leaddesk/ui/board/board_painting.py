@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports import wording
 from leaddesk.ui.board.board_style import LANE_PAD, LANE_WIDTH
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _paint_person(scene: BoardScene, painter: QPainter, index: int, lane: QRectF
     ]
     gaps = sum(1 for d in board_lane.cards if d.clarity_gap)
     count = len(board_lane.cards)
-    summary = f"{count} delegation{'s' if count != 1 else ''}"
+    summary = wording.count(count, "delegation")
     for text in [t for t in details if t]:
         painter.setPen(style.muted)
         shown = style.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
@@ -89,7 +90,7 @@ def _paint_person(scene: BoardScene, painter: QPainter, index: int, lane: QRectF
         if gaps:
             offset = style.small_metrics.horizontalAdvance(summary)
             painter.setPen(style.warn)
-            text = f"{gaps} gap{'s' if gaps != 1 else ''}"
+            text = wording.count(gaps, "gap")
             text = style.small_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - offset)
             painter.drawText(
                 QRectF(x + offset, y, width - offset, small), Qt.AlignmentFlag.AlignVCenter, text

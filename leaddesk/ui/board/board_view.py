@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports import wording
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
@@ -277,9 +278,9 @@ class BoardView(BaseView):
             self.pages.setCurrentIndex(PAGE_BOARD)
         if self._delegations:
             self.summary.setText(
-                f"{cards} delegation{'s' if cards != 1 else ''} · {len(self.lanes)} "
-                f"{'person' if len(self.lanes) == 1 else 'people'} · "
-                f"{gaps} clarity gap{'s' if gaps != 1 else ''}"
+                f"{wording.count(cards, 'delegation')} · "
+                f"{wording.count(len(self.lanes), 'person', 'people')} · "
+                f"{wording.count(gaps, 'clarity gap')}"
             )
 
     def _filter_now(self) -> None:

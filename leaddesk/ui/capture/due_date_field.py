@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.validation import parse_date
+from leaddesk.reports import wording
 from leaddesk.ui import theme
 
 DUE_HINT = "today, tomorrow, +1w, fri, 2 Dec or 2026-12-02"
@@ -47,11 +48,6 @@ def parse_due(text: str, today: date) -> date | None:
         raise ValidationError(
             f"Due date '{text.strip()}' is not a date; write e.g. {DUE_HINT}."
         ) from None
-
-
-def short_day(day: date, today: date) -> str:
-    """'2 Dec', with the year when it is not this year's."""
-    return f"{day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
 
 
 class DueDateField(QWidget):
@@ -102,5 +98,5 @@ class DueDateField(QWidget):
             self.preview.setText("not a date yet")
             self.preview.setStyleSheet(f"color: {theme.warn().name()};")
             return
-        self.preview.setText(f"{due:%a} {short_day(due, self.today)}" if due else "")
+        self.preview.setText(wording.weekday(due, self.today) if due else "")
         self.preview.setStyleSheet(f"color: {theme.muted_color().name()};")

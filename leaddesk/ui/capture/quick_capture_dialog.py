@@ -24,10 +24,11 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
-from leaddesk.ui.capture.due_date_field import DueDateField, short_day
+from leaddesk.ui.capture.due_date_field import DueDateField
 from leaddesk.ui.capture.person_field import PersonField
 from leaddesk.ui.capture.quick_capture_form import KindForm, capture_button, line_edit
 from leaddesk.ui.capture.quick_capture_writes import (
@@ -309,7 +310,7 @@ class QuickCaptureDialog(QDialog):
                 hint = "No checkpoint planned: this records one for today."
             else:
                 late = " (overdue)" if nxt.overdue else ""
-                hint = f"Completes the checkpoint due {short_day(nxt.due_on, self.today)}{late}."
+                hint = f"Completes the checkpoint due {wording.day(nxt.due_on, self.today)}{late}."
             hint += " The next one is planned at the suggested date."
         self.checkpoint_hint.setText(hint)
 

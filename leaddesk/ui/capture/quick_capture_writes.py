@@ -8,10 +8,10 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import clean_text
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
 from leaddesk.services.people import PersonSummary
-from leaddesk.ui.capture.due_date_field import short_day
 
 
 def write_promise(
@@ -24,7 +24,7 @@ def write_promise(
 ) -> str:
     """Add a promise (mine or theirs), due or not."""
     desk.add_promise(person.id, direction, text, due_on=due)
-    when = f", due {short_day(due, today)}" if due else ""
+    when = f", due {wording.day(due, today)}" if due else ""
     if direction is PromiseDirection.MINE:
         return f"Added my promise to {person.name}{when}"
     return f"Added {person.name}'s promise to me{when}"
@@ -69,5 +69,5 @@ def write_checkpoint(
     after = desk.complete_checkpoint(checkpoint, outcome, note, evidence)
     return (
         f"Checkpoint on “{chosen.title}” for {person.name}: {outcome.label}; "
-        f"next one {short_day(after, today)}"
+        f"next one {wording.day(after, today)}"
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
@@ -17,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.levels import EmpowermentLevel
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import LevelChangeView
-from leaddesk.services.trust import AssessmentView, TrustPoint
+from leaddesk.services.trust import AssessmentView, TrustPoint, TrustSeries
 from leaddesk.ui import theme
 
 
@@ -119,10 +119,6 @@ def style_link(button: QPushButton) -> None:
     button.setPalette(palette)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _level(level: EmpowermentLevel | None) -> str:
     return f"{int(level)} {level.label}" if level is not None else "none"
 
@@ -132,13 +128,13 @@ def describe_spot(item: AssessmentView | LevelChangeView) -> str:
     if isinstance(item, AssessmentView):
         note = item.note.strip().splitlines()[0][:120] if item.note.strip() else ""
         return (
-            f"My assessment, {_day(item.on)}: {item.score:.2f}\n"
+            f"My assessment, {wording.day(item.on)}: {item.score:.2f}\n"
             f"Integrity {item.integrity} · Intent {item.intent} · "
             f"Capabilities {item.capabilities} · Results {item.results} (of 5)"
         ) + (f"\n“{note}”" if note else "")
     reason = f"\nWhy: {item.reason.strip()}" if item.reason.strip() else ""
     return (
-        f"{'▲ Level raised' if item.is_up else '▼ Level lowered'}, {_day(item.on)}\n"
+        f"{'▲ Level raised' if item.is_up else '▼ Level lowered'}, {wording.day(item.on)}\n"
         f"{item.delegation_title}: {_level(item.from_level)} → {_level(item.to_level)}{reason}"
     )
 
@@ -146,6 +142,12 @@ def describe_spot(item: AssessmentView | LevelChangeView) -> str:
 def describe_point(name: str, point: TrustPoint) -> str:
     """The tooltip of a line (track record or my own record) on one day."""
     return (
-        f"{name}, {_day(point.on)}: {point.expectation:.2f}\n"
+        f"{name}, {wording.day(point.on)}: {point.expectation:.2f}\n"
         f"band {point.belief:.2f}\u2013{point.plausibility:.2f} (narrower = more evidence)"
     )
+
+
+def describe_counts(series: TrustSeries) -> str:
+    """'3 assessments, 1 level change.': what the chart marks, for a screen reader."""
+    assessments = wording.count(len(series.assessments), "assessment")
+    return f"{assessments}, {wording.count(len(series.events), 'level change')}."

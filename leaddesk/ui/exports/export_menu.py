@@ -116,7 +116,7 @@ class ExportActions:
         target = choose_target(
             self.window,
             "Save the team one-pager",
-            f"team-{clock.today():%Y-%m-%d}.pdf",
+            f"team-{clock.today().isoformat()}.pdf",
             "PDF",
             ".pdf",
         )
@@ -147,7 +147,7 @@ class ExportActions:
         target = choose_target(
             self.window,
             "Export all data",
-            f"leaddesk-{clock.today():%Y-%m-%d}.json",
+            f"leaddesk-{clock.today().isoformat()}.json",
             "JSON",
             ".json",
         )

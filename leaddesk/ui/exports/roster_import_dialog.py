@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.reports import wording
 from leaddesk.reports.roster_csv import RosterFile, read_roster
 from leaddesk.services.roster import RosterAction, RosterPlan, RosterProblem
 from leaddesk.ui import theme
@@ -221,8 +222,8 @@ class RosterImportDialog(QDialog):
         if self.problems:
             count = len(self.problems)
             self.summary.setText(
-                f"<span style='color:{theme.bad().name()}'><b>{count} problem"
-                f"{'s' if count != 1 else ''} in this file.</b></span> Nothing will be imported "
+                f"<span style='color:{theme.bad().name()}'><b>{wording.count(count, 'problem')}"
+                " in this file.</b></span> Nothing will be imported "
                 "until the file is fixed: fix it, then press Check again."
             )
             self.problem_model.set_records(sorted(self.problems, key=lambda p: p.line or 0))

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
+from leaddesk.reports import wording
 from leaddesk.services.roster import (
     FieldValue,
     RosterAction,
@@ -26,7 +27,8 @@ ACTION_LABELS = {
 
 
 def shown(value: FieldValue) -> str:
-    """A field value as the preview shows it: '—' when empty, dates as 2024-03-01."""
+    """A field value as the preview shows it: '—' when empty, dates as 2024-03-01 (as the CSV
+    file has them, so the user finds the cell)."""
     if value is None:
         return "—"
     return value.isoformat() if isinstance(value, date) else value
@@ -54,7 +56,7 @@ def _tooltip(entry: RosterEntry) -> str:
 
 def people_count(count: int) -> str:
     """'1 person', '12 people'."""
-    return f"{count:,} {'person' if count == 1 else 'people'}"
+    return wording.count(count, "person", "people")
 
 
 class RosterPlanModel(ColumnTableModel[RosterEntry]):

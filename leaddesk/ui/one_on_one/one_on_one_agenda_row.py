@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports import wording
 from leaddesk.reports.item_wording import agenda_text
 from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
 from leaddesk.services.agenda import Agenda
@@ -40,7 +41,7 @@ class AgendaRow:
         """'carried 2 times' for topics that came from earlier 1:1s, else ''."""
         if not self.is_topic or self.carried <= 0:
             return ""
-        return f"carried {self.carried} time{'s' if self.carried != 1 else ''}"
+        return f"carried {wording.count(self.carried, 'time')}"
 
     @classmethod
     def from_item(cls, item: ActionItem, today: date | None = None) -> AgendaRow | None:

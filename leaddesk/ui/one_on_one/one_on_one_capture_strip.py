@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.reports.item_wording import friendly_date
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.ui import theme
 from leaddesk.ui.common.optional_date_edit import to_qdate
@@ -214,7 +214,7 @@ class OneOnOneCaptureStrip(QFrame):
         if made is not None:
             self.promise_text.clear()
             mine = direction is PromiseDirection.MINE
-            when = f" (due {friendly_date(due, self.ctx.desk.today())})" if due else ""
+            when = f" (due {wording.day(due, self.ctx.desk.today())})" if due else ""
             row = AgendaRow(
                 ItemKind.PROMISE,
                 made,

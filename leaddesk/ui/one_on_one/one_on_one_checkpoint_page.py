@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLineEdit, QRadioButton
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.levels import EmpowermentLevel
-from leaddesk.reports.item_wording import friendly_date
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow
@@ -104,6 +104,6 @@ class OneOnOneCheckpointPage(OneOnOneItemPage):
         )
         if nxt is not None:
             said = f" · they said {level.label}" if level else ""
-            self.ctx.message.emit(f"Checkpoint recorded; next one planned for {nxt:%d %b %Y}.")
-            when = friendly_date(nxt, self.ctx.desk.today())
+            self.ctx.message.emit(f"Checkpoint recorded; next one planned for {wording.day(nxt)}.")
+            when = wording.day(nxt, self.ctx.desk.today())
             self.resolved.emit(key, f"{outcome.label}{said} · next {when}")

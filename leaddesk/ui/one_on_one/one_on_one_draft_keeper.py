@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports import wording
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_session import OneOnOneSession
 
@@ -57,9 +58,6 @@ class OneOnOneDraftKeeper(QObject):
         draft = self.ctx.desk.one_on_one_draft(person_id)
         if draft is None:
             return None
-        day = draft.started_on
-        when = f"{day.day} {day:%b}" + (
-            "" if day.year == self.ctx.desk.today().year else f" {day.year}"
-        )
+        when = wording.day(draft.started_on, self.ctx.desk.today())
         self.ctx.message.emit(f"Restored your unsaved 1:1 notes from {when}.")
         return OneOnOneSession.from_draft(draft, person_name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.one_on_one.one_on_one_energy_widget import OneOnOneEnergyWidget
 
@@ -34,5 +35,5 @@ class OneOnOneFooter(QWidget):
 
     def show_carried(self, carried: int) -> None:
         """'2 topics will carry forward' (nothing when none would)."""
-        plural = "s" if carried != 1 else ""
-        self.carry.setText(f"{carried} topic{plural} will carry forward" if carried else "")
+        will = f"{wording.count(carried, 'topic')} will carry forward"
+        self.carry.setText(will if carried else "")

@@ -7,14 +7,9 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.people import PersonSummary
 from leaddesk.ui import theme
-
-
-def ago(today: date, day: date) -> str:
-    """'today', 'yesterday', '12 days ago'."""
-    days = (today - day).days
-    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
 
 
 class OneOnOneHeader(QWidget):
@@ -67,7 +62,7 @@ class OneOnOneHeader(QWidget):
     ) -> None:
         """Fill in who the meeting is with and when it started."""
         self.name.setText(f"1:1 with {person.name}")
-        when = f"last 1:1 {last.day} {last:%b %Y} ({ago(today, last)})" if last else ""
+        when = f"last 1:1 {wording.day(last)} ({wording.days_ago(last, today)})" if last else ""
         when = when or "your first 1:1 recorded with them"
         self.meta.setText(" · ".join(p for p in (person.role, person.area, when) if p))
         self.started = started
@@ -77,4 +72,6 @@ class OneOnOneHeader(QWidget):
     def _tick(self) -> None:
         if self.started is not None:
             minutes = int((datetime.now() - self.started).total_seconds() // 60)
-            self.clock.setText(f"started {self.started:%H:%M} · {minutes} min")
+            self.clock.setText(
+                f"started {wording.clock(self.started)} · {wording.minutes(minutes)}"
+            )

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from leaddesk.reports import wording
 from leaddesk.ui.common.optional_date_edit import to_qdate
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow
@@ -92,6 +93,6 @@ class OneOnOnePromisePage(OneOnOneItemPage):
         due: date = self.new_due.date().toPython()  # type: ignore[assignment]  # QDate -> date
         if self.attempt(
             lambda: self.ctx.desk.renegotiate_promise(pid, due, note=note),
-            done=f"Promise renegotiated to {due:%d %b %Y}.",
+            done=f"Promise renegotiated to {wording.day(due)}.",
         ):
-            self.resolved.emit(key, f"renegotiated to {due.day} {due:%b}")
+            self.resolved.emit(key, f"renegotiated to {wording.day(due, self.ctx.desk.today())}")

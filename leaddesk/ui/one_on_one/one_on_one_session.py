@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.services.meetings import OneOnOneDraftView
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow, RowKey
@@ -151,7 +152,7 @@ class OneOnOneSession:
         carried = self.carried_topics()
         text = (
             f"1:1 with {self.person_name} saved · {self.discussed_count()} of {len(self.rows)} "
-            f"items discussed · {carried} topic{'s' if carried != 1 else ''} carried forward"
+            f"items discussed · {wording.count(carried, 'topic')} carried forward"
         )
         return text + (f" · energy {self.energy}/5" if self.energy else "")
 

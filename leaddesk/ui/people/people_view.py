@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.reports import wording
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.people import PersonSummary
 from leaddesk.services.undo import Deletable
@@ -47,11 +48,8 @@ COLUMNS = ("Name", "Role", "Area", "In role since")
 
 
 def time_in_role(since: date, today: date) -> str:
-    """'Mar 2023 · 3 y 8 m': the start month and how long ago it was."""
-    months = max(0, (today.year - since.year) * 12 + today.month - since.month)
-    years, rest = divmod(months, 12)
-    span = " ".join(p for p in (f"{years} y" if years else "", f"{rest} m" if rest else "") if p)
-    return f"{since:%b %Y} · {span or 'new'}"
+    """'Mar 2023 · 3 years 8 months': the start month and how long ago it was."""
+    return f"{wording.month(since)} · {wording.span(since, today)}"
 
 
 class PeopleView(BaseView):
@@ -329,7 +327,8 @@ class PeopleView(BaseView):
         people = list(self._people.values()) if everyone is None else everyone
         active = [p for p in people if not p.archived]
         direct = sum(1 for p in active if p.is_direct_report)
-        text = f"{direct} direct reports · {len(active) - direct} skip-levels"
+        skip = wording.count(len(active) - direct, "skip-level")
+        text = f"{wording.count(direct, 'direct report')} · {skip}"
         archived = sum(1 for p in people if p.archived)
         if archived:
             shown = self.show_archived.isChecked()

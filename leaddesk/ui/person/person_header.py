@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import Trend
+from leaddesk.reports import wording
 from leaddesk.services.people import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
@@ -23,30 +24,11 @@ from leaddesk.ui.common.presenter import HIDDEN
 TREND_WORDS = {Trend.UP: "rising", Trend.FLAT: "steady", Trend.DOWN: "falling"}
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
-
-
 def time_in_role(since: date, today: date) -> str:
     """'in role 2 years 3 months', 'new in role (12 days)'."""
-    months = (today.year - since.year) * 12 + today.month - since.month
-    if today.day < since.day:
-        months -= 1
-    if months < 1:
-        return f"new in role ({_plural(max(0, (today - since).days), 'day')})"
-    years, months = divmod(months, 12)
-    parts = ([_plural(years, "year")] if years else []) + (
-        [_plural(months, "month")] if months else []
-    )
-    return "in role " + " ".join(parts)
-
-
-def days_ago(day: date | None, today: date) -> str:
-    """'never', 'today', 'yesterday', '12 days ago'."""
-    if day is None:
-        return "never"
-    days = (today - day).days
-    return {0: "today", 1: "yesterday"}.get(days, f"{days} days ago")
+    if wording.whole_months(since, today) < 1:
+        return f"new in role ({wording.span(since, today)})"
+    return f"in role {wording.span(since, today)}"
 
 
 class PersonHeader(QWidget):
@@ -149,7 +131,7 @@ class PersonHeader(QWidget):
         else:
             self.reports_to_label.setText("reports to you (direct report)")
         self.reports_to_button.setVisible(p.reports_to_id is not None)
-        self.last_label.setText(f"last 1:1 {days_ago(o.last_one_on_one, today)}")
+        self.last_label.setText(f"last 1:1 {wording.days_ago(o.last_one_on_one, today)}")
         self._show_trust(o, presenter)
 
     def _show_trust(self, o: PersonOverview, presenter: bool) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.focus import Principle, week_start
+from leaddesk.reports import wording
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.reflections import ReflectionView
 from leaddesk.ui import theme
@@ -36,11 +37,6 @@ EMPTY_TEXT = (
     "three prompts to think about. What you write in its reflection box is kept here, week by "
     "week, so you can see how your leading changes over the months."
 )
-
-
-def _day(day: date, rest: str = "%b %Y") -> str:
-    """'16 Nov 2026' without a leading zero, on every platform."""
-    return f"{day.day} {day.strftime(rest)}"
 
 
 def _scaled(label: QLabel, factor: float, weight: QFont.Weight = QFont.Weight.DemiBold) -> QLabel:
@@ -208,7 +204,7 @@ class ReflectionsView(BaseView):
 
     def _item(self, reflection: ReflectionView, current: bool) -> QStandardItem:
         principle = reflection.principle
-        when = f"Week of {_day(reflection.week_start)}" + (" (this week)" if current else "")
+        when = f"Week of {wording.day(reflection.week_start)}" + (" (this week)" if current else "")
         if self.ctx.presenter:
             first_line = HIDDEN
         else:
@@ -227,7 +223,7 @@ class ReflectionsView(BaseView):
         self.proxy.setFilterRegularExpression(QRegularExpression(pattern))
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        weeks = f"{shown} week{'s' if shown != 1 else ''}"
+        weeks = wording.count(shown, "week")
         self.count.setText(f"{weeks} of {total}" if chosen else weeks)
         if not self.weeks.currentIndex().isValid() and shown:
             self.weeks.setCurrentIndex(self.proxy.index(0, 0))
@@ -261,7 +257,7 @@ class ReflectionsView(BaseView):
             self.updated.setText("")
             return
         principle = reflection.principle
-        self.week_title.setText(f"Week of {_day(reflection.week_start, '%B %Y')}")
+        self.week_title.setText(f"Week of {wording.full_day(reflection.week_start)}")
         self.principle_title.setText(f"Principle {int(principle)} of 6 — {principle.title}")
         self.intent.setText(principle.text.intent)
         self.prompts.setText("<ol>" + "".join(f"<li>{p}</li>" for p in principle.text.prompts))
@@ -270,4 +266,6 @@ class ReflectionsView(BaseView):
         else:
             self.text.setPlainText(reflection.text)
         edited = reflection.updated_at.replace(tzinfo=UTC).astimezone()
-        self.updated.setText(f"Last edited {edited:%a} {_day(edited)}, {edited:%H:%M}")
+        self.updated.setText(
+            f"Last edited {wording.weekday(edited.date())}, {wording.clock(edited)}"
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from leaddesk.reports import wording
 from leaddesk.services.backups import BackupInfo, BackupSummary
 from leaddesk.ui.common.column_table_model import Column, ColumnTableModel
 
@@ -39,8 +40,8 @@ class BackupRow:
 
 
 def made_text(row: BackupRow) -> str:
-    """When the backup was made, in local time."""
-    return row.info.made_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    """When the backup was made, in local time: '25 Nov 2026, 14:02'."""
+    return wording.moment(row.info.made_at)
 
 
 def size_text(size: int) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports import wording
 from leaddesk.services.backups import BackupSummary, Restored
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.errors import StoreLockedError
@@ -234,8 +235,10 @@ class BackupsPanel(QWidget):
     def _confirm(self, row: BackupRow) -> bool:
         held = row.summary
         holds = (
-            f"It holds {held.people} people, {held.delegations} delegations, "
-            f"{held.promises} promises and {held.one_on_ones} 1:1s."
+            f"It holds {wording.count(held.people, 'person', 'people')}, "
+            f"{wording.count(held.delegations, 'delegation')}, "
+            f"{wording.count(held.promises, 'promise')} and "
+            f"{wording.count(held.one_on_ones, '1:1')}."
             if held is not None
             else ""
         )

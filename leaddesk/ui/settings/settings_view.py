@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.focus import principle_for
+from leaddesk.reports import wording
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.settings import Settings
 from leaddesk.ui import theme
@@ -335,4 +336,4 @@ class SettingsView(BaseView):
 
     def _save_focus_start(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
-        self._save("focus_start", day, f"Weekly focus now counts from {day.day} {day:%b %Y}.")
+        self._save("focus_start", day, f"Weekly focus now counts from {wording.day(day)}.")

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWidget
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports import wording
 from leaddesk.security.lock import IdleLock
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.context import AppContext, explain
@@ -84,9 +85,8 @@ class WindowLock:
 
     def lock_when_idle(self) -> None:
         """Auto-lock: says why, so a user coming back knows nothing went wrong."""
-        minutes = self.idle.minutes
         self.lock(
-            f"Locked after {minutes} minute{'s' if minutes != 1 else ''} without activity, so "
+            f"Locked after {wording.count(self.idle.minutes, 'minute')} without activity, so "
             "nobody passing by reads your notes. Nothing was lost."
         )
 
@@ -127,4 +127,4 @@ class WindowLock:
 
     @staticmethod
     def _locked_by_you() -> str:
-        return f"Locked by you at {datetime.now():%H:%M}. Nothing was lost."
+        return f"Locked by you at {wording.clock(datetime.now())}. Nothing was lost."

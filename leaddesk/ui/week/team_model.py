@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain import clock
 from leaddesk.domain.trust import Trend
+from leaddesk.reports import wording
 from leaddesk.services.team import TeamMember
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
@@ -106,8 +107,5 @@ class TeamTableModel(QAbstractTableModel):
         if column == 5:
             return str(member.overdue_items)
         if column == 6:
-            if member.last_one_on_one is None:
-                return "never"
-            days = (self.today - member.last_one_on_one).days
-            return "today" if days == 0 else f"{days} days ago"
+            return wording.days_ago(member.last_one_on_one, self.today)
         return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ActionItem
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.focus import WeekFocus
@@ -269,9 +270,8 @@ class WeekView(BaseView):
             return
         self.pages.setCurrentIndex(1)
         self._week_start = focus.week_start
-        self.week_label.setText(
-            f"Week of {focus.week_start:%d %B %Y} · principle {int(focus.principle)} of 6"
-        )
+        week = wording.full_day(focus.week_start)
+        self.week_label.setText(f"Week of {week} · principle {int(focus.principle)} of 6")
         self.principle.setText(focus.title)
         self.intent.setText(focus.intent)
         self.prompts.setText("<ol>" + "".join(f"<li>{p}</li>" for p in focus.prompts) + "</ol>")
@@ -294,7 +294,7 @@ class WeekView(BaseView):
             model.set_items(found, self.ctx.desk.today())
         overdue = sum(1 for item in attention if item.overdue)
         self.attention_title.setText(
-            f"<b>Needs attention</b> — {len(attention)} item{'s' if len(attention) != 1 else ''}"
+            f"<b>Needs attention</b> — {wording.count(len(attention), 'item')}"
             + (f", {overdue} overdue" if overdue else "")
             + " · Enter opens where it is fixed"
         )

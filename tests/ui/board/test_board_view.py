@@ -219,7 +219,7 @@ def test_clarity_gaps_unknown_levels_targets_and_overdue_checkpoints_are_marked(
     assert "target 5 Advise" in pricing.accessible_text()
     assert "Target level: 5 Advise" in pricing.tooltip()
     quality = card(board, team.quality)
-    assert "overdue 24 d" in quality.mark_texts
+    assert "overdue by 24 days" in quality.mark_texts
     assert "overdue" in quality.tooltip()
     assert "Any offer above band" in hiring.tooltip()
     assert "Ana Lima" in hiring.tooltip()

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.reports.wording import days_ago
 from leaddesk.services.desk import Desk
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.common.person_dialog import PersonDialog
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.person.dialogs.assessment_dialog import AssessmentDialog
-from leaddesk.ui.person.person_header import days_ago, time_in_role
+from leaddesk.ui.person.person_header import time_in_role
 from leaddesk.ui.person.person_view import PersonView
 from leaddesk.ui.person.tabs.delegations_tab import DelegationsTab
 from leaddesk.ui.person.tabs.overview_tab import OverviewTab

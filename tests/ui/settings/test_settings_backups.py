@@ -11,6 +11,7 @@ from helpers.qt import all_texts, on_modal
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.desk import Desk
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.main_window import MainWindow
@@ -85,7 +86,7 @@ def test_back_up_now_adds_a_row_with_what_it_holds(qtbot, view: SettingsView, de
     assert made.exists() and panel.backup_button.isEnabled()
     assert panel.table.isVisible()
     qtbot.waitUntil(lambda: counted(panel), timeout=10000)
-    local = NOW.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = wording.moment(NOW)  # "25 Nov 2026, 09:00" in UTC; the machine's zone decides
     assert [cell(panel, 0, c) for c in range(7)] == [
         local,
         "Manual",
@@ -118,7 +119,7 @@ def test_a_restore_asks_then_brings_the_data_back_and_keeps_the_current(
     qtbot.waitUntil(lambda: panel.result.text().startswith("Restored"), timeout=15000)
 
     assert "Your current data is kept first, as a pre-restore backup" in seen[0]
-    assert "1 people" in seen[0]
+    assert "It holds 1 person, 0 delegations" in seen[0]
     assert [p.name for p in desk.people()] == ["Ada Lovelace"]
     assert "previous data is kept as a pre-restore backup" in panel.result.text()
     qtbot.waitUntil(lambda: counted(panel), timeout=10000)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.feedback import FeedbackView
 from leaddesk.ui.common.form_dialog import FormDialog
 
@@ -26,7 +27,7 @@ class AnswerDialog(FormDialog):
         self.setObjectName("answerDialog")
         self.on_save = on_save
         self.set_intro(
-            f"On {solicitation.on.isoformat()} I asked {solicitation.person_name}: "
+            f"On {wording.day(solicitation.on)} I asked {solicitation.person_name}: "
             f"“{solicitation.text}”"
         )
         self.answer = self.text_edit(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import CheckpointView, DelegationView
 from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
 from leaddesk.ui.context import AppContext
@@ -89,9 +90,8 @@ class CheckpointDialog(FormDialog):
     def _build_complete(self, today: date) -> None:
         assert self.checkpoint is not None
         due_on = self.checkpoint.due_on
-        late = (today - due_on).days
-        overdue = f" — overdue by {late} day{'s' if late != 1 else ''}" if late > 0 else ""
-        due = QLabel(f"Due {due_on.day} {due_on:%b %Y}{overdue}")
+        overdue = f" — {wording.due_in(due_on, today)}" if due_on < today else ""
+        due = QLabel(f"Due {wording.day(due_on)}{overdue}")
         self.form.addRow("Checkpoint:", due)
         row = QWidget()
         box = QHBoxLayout(row)
@@ -182,19 +182,19 @@ class CheckpointDialog(FormDialog):
                 their_level=self.their_level.level(),
             )
             nxt = self.result_date
-            after = f" Next checkpoint {nxt.day} {nxt:%b %Y}." if plan else ""
+            after = f" Next checkpoint {wording.day(nxt)}." if plan else ""
             self.done_message = f"Checkpoint recorded: {outcome.label}.{after}"
         elif self.mode is CheckpointMode.PLAN:
             due = to_date(self.due.date())
             self.new_id = desk.plan_checkpoint(self.delegation.id, due)
             self.result_date = due
-            self.done_message = f"Checkpoint planned for {due.day} {due:%b %Y}."
+            self.done_message = f"Checkpoint planned for {wording.day(due)}."
         else:
             assert self.checkpoint is not None
             due = to_date(self.due.date())
             desk.reschedule_checkpoint(self.checkpoint.id, due)
             self.result_date = due
-            self.done_message = f"Checkpoint moved to {due.day} {due:%b %Y}."
+            self.done_message = f"Checkpoint moved to {wording.day(due)}."
 
     # -- entry points ------------------------------------------------------------------------
     @classmethod

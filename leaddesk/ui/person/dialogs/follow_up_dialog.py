@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.feedback import FeedbackView
 from leaddesk.ui.common.form_dialog import FormDialog
 
@@ -24,7 +25,7 @@ class FollowUpDialog(FormDialog):
         self.setObjectName("followUpDialog")
         self.on_save = on_save
         first = feedback.text.splitlines()[0] if feedback.text else ""
-        self.set_intro(f"{feedback.on.isoformat()} · {feedback.direction.value}: “{first}”")
+        self.set_intro(f"{wording.day(feedback.on)} · {feedback.direction.value}: “{first}”")
         self.follow_up = self.text_edit(
             "followUpText",
             "Follow-up",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.meetings import OneOnOneView
 from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.presenter import mask_while_presenting
@@ -18,7 +19,9 @@ class OneOnOneDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, meeting: OneOnOneView, person_name: str, parent: QWidget | None
     ) -> None:
-        super().__init__(f"1:1 with {person_name} on {meeting.held_on:%d %B %Y}", "Save", parent)
+        super().__init__(
+            f"1:1 with {person_name} on {wording.full_day(meeting.held_on)}", "Save", parent
+        )
         self.setObjectName("oneOnOneDialog")
         self.ctx = ctx
         self.meeting = meeting

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from leaddesk.reports import wording
 from leaddesk.services.promises import PromiseView
 from leaddesk.ui.common.form_dialog import FormDialog
 
@@ -27,7 +28,7 @@ class RenegotiateDialog(FormDialog):
         super().__init__("Renegotiate promise", "Renegotiate", parent)
         self.setObjectName("renegotiateDialog")
         self.on_save = on_save
-        was = promise.due_on.isoformat() if promise.due_on else "no date"
+        was = wording.day(promise.due_on) if promise.due_on else "no date"
         why = (
             "It is overdue: agreeing a new date now is still better than letting it slip."
             if promise.overdue

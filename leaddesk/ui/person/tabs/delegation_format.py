@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
+from leaddesk.reports import wording
 from leaddesk.services.delegations_models import (
     CalibrationView,
     CheckpointView,
@@ -17,7 +18,7 @@ from leaddesk.services.delegations_models import (
 )
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
-from leaddesk.ui.person.tabs.tab_parts import days_phrase, esc, first_line
+from leaddesk.ui.person.tabs.tab_parts import day, esc, first_line
 
 CLARITY_GAP = "clarity gap"
 FactorCalibration = tuple[SuccessFactorView, CalibrationView]
@@ -38,19 +39,6 @@ def level_long(level: EmpowermentLevel | None, missing: str) -> str:
     if level is None:
         return f"<i>{missing}</i>"
     return f"<b>{int(level)} {level.label}</b> — {esc(level.meaning)}"
-
-
-def when(due: date, today: date) -> str:
-    """'today', 'in 5 days', 'overdue by 3 days'."""
-    delta = (due - today).days
-    if delta == 0:
-        return "today"
-    return f"in {days_phrase(delta)}" if delta > 0 else f"overdue by {days_phrase(-delta)}"
-
-
-def fmt_day(value: date) -> str:
-    """'12 Dec 2026'."""
-    return f"{value.day} {value:%b %Y}"
 
 
 # -- the delegation list ---------------------------------------------------------------------
@@ -74,8 +62,7 @@ def next_text(d: DelegationView, today: date) -> str:
     cp = d.next_checkpoint
     if cp is None:
         return "none planned"
-    day = f"{cp.due_on.day} {cp.due_on:%b}" if cp.due_on.year == today.year else fmt_day(cp.due_on)
-    return f"{day} ({when(cp.due_on, today)})"
+    return f"{wording.day(cp.due_on, today)} ({wording.due_in(cp.due_on, today)})"
 
 
 def next_color(d: DelegationView) -> QColor | None:
@@ -136,16 +123,16 @@ def detail_html(d: DelegationView, today: date) -> str:
         next_cp = "<i>none planned — plan one (P)</i>"
     else:
         color = f" style='color:{theme.bad().name()}'" if cp.overdue else ""
-        next_cp = f"<span{color}>{fmt_day(cp.due_on)} ({when(cp.due_on, today)})</span>"
+        next_cp = f"<span{color}>{day(cp.due_on)} ({wording.due_in(cp.due_on, today)})</span>"
     rows = [
         ("What done means", esc(d.done_means) if d.done_means else "<i>not written down</i>"),
         ("My level", level_long(d.my_level, "")),
         ("Their level", level_long(d.their_level, "not discussed yet")),
         ("Target level", level_long(d.target_level, "none")),
         ("Involve me when", esc(d.involve_me_when) if d.involve_me_when else "<i>not agreed</i>"),
-        ("Review date", fmt_day(d.review_on) if d.review_on else "<i>none</i>"),
+        ("Review date", day(d.review_on) if d.review_on else "<i>none</i>"),
         ("Next checkpoint", next_cp),
-        ("Delegated on", fmt_day(d.created_on)),
+        ("Delegated on", day(d.created_on)),
     ]
     table = "".join(
         f"<tr><td style='padding:2px 12px 2px 0; color:{muted}' valign='top'>{label}</td>"
@@ -180,7 +167,7 @@ def outcome_text(c: CheckpointView, today: date) -> str:
     """'on track', or 'planned · in 5 days' / 'overdue by 3 days'."""
     if c.outcome is not None:
         return c.outcome.label
-    return "overdue" if c.overdue else f"planned · {when(c.due_on, today)}"
+    return "overdue" if c.overdue else f"planned · {wording.due_in(c.due_on, today)}"
 
 
 def outcome_color(c: CheckpointView) -> QColor | None:
@@ -192,9 +179,9 @@ def outcome_color(c: CheckpointView) -> QColor | None:
 
 def checkpoint_tooltip(c: CheckpointView, presenter: bool = False) -> str:
     """Due date, outcome, note and evidence in full (note and evidence not while presenting)."""
-    lines = [f"Due {fmt_day(c.due_on)}"]
+    lines = [f"Due {day(c.due_on)}"]
     if c.outcome is not None and c.completed_on is not None:
-        lines.append(f"{c.outcome.label.capitalize()} on {fmt_day(c.completed_on)}")
+        lines.append(f"{c.outcome.label.capitalize()} on {day(c.completed_on)}")
     if presenter:
         return "\n".join(lines)
     if c.note:
@@ -207,9 +194,9 @@ def checkpoint_tooltip(c: CheckpointView, presenter: bool = False) -> str:
 def checkpoint_columns(today: date, presenter: bool = False) -> list[Column[CheckpointView]]:
     """Due | Outcome | Completed | Note | Evidence (the last two not while presenting)."""
     columns = [
-        Column("Due", lambda c: c.due_on.isoformat()),
+        Column("Due", lambda c: day(c.due_on)),
         Column("Outcome", lambda c: outcome_text(c, today), color=outcome_color),
-        Column("Completed", lambda c: c.completed_on.isoformat() if c.completed_on else ""),
+        Column("Completed", lambda c: day(c.completed_on) if c.completed_on else ""),
     ]
     if presenter:
         return columns
@@ -230,10 +217,10 @@ def factor_tooltip(f: SuccessFactorView, presenter: bool = False) -> str:
     """The agreed definition in full, with its calibrations (their reasons not while
     presenting)."""
     lines = [f"{f.name}: {f.definition}", f"Target: {target_text(f)}"]
-    lines.append(f"Agreed on {fmt_day(f.agreed_on)}")
+    lines.append(f"Agreed on {day(f.agreed_on)}")
     for c in f.calibrations:
         why = "" if presenter else f": {c.reason}"
-        lines.append(f"Calibrated {fmt_day(c.on)} ({c.proposed_by.value}){why}")
+        lines.append(f"Calibrated {day(c.on)} ({c.proposed_by.value}){why}")
     return "\n".join(lines)
 
 
@@ -245,8 +232,10 @@ def factor_columns() -> list[Column[SuccessFactorView]]:
         Column("Target", target_text),
         Column(
             "Last agreed",
-            lambda f: f.last_calibrated_on.isoformat(),
-            tooltip=lambda f: f"{len(f.calibrations)} calibration(s) since {fmt_day(f.agreed_on)}",
+            lambda f: day(f.last_calibrated_on),
+            tooltip=lambda f: (
+                f"{wording.count(len(f.calibrations), 'calibration')} since {day(f.agreed_on)}"
+            ),
         ),
     ]
 
@@ -264,7 +253,7 @@ def change_text(c: CalibrationView) -> str:
 def calibration_tooltip(fc: FactorCalibration, presenter: bool = False) -> str:
     """Old and new wording in full (the reason not while presenting)."""
     f, c = fc
-    lines = [f"{f.name}, {fmt_day(c.on)}, proposed by {c.proposed_by.value}"]
+    lines = [f"{f.name}, {day(c.on)}, proposed by {c.proposed_by.value}"]
     if not presenter:
         lines.append(f"Why: {c.reason}")
     if c.old_definition != c.new_definition:
@@ -275,7 +264,7 @@ def calibration_tooltip(fc: FactorCalibration, presenter: bool = False) -> str:
 def calibration_columns(presenter: bool = False) -> list[Column[FactorCalibration]]:
     """Date | Factor | Change | Proposed by | Reason (not while presenting)."""
     columns: list[Column[FactorCalibration]] = [
-        Column("Date", lambda fc: fc[1].on.isoformat()),
+        Column("Date", lambda fc: day(fc[1].on)),
         Column("Factor", lambda fc: fc[0].name),
         Column("Change", lambda fc: change_text(fc[1])),
         Column("Proposed by", lambda fc: fc[1].proposed_by.value),
@@ -312,7 +301,7 @@ def level_change_color(h: LevelChangeView) -> QColor | None:
 def history_columns(presenter: bool = False) -> list[Column[LevelChangeView]]:
     """Date | Which | Change | Reason (not while presenting)."""
     columns = [
-        Column("Date", lambda h: h.on.isoformat()),
+        Column("Date", lambda h: day(h.on)),
         Column("Which", lambda h: KIND_WORDS[h.kind]),
         Column("Change", level_change_text, color=level_change_color),
     ]

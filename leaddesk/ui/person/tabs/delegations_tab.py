@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel, LevelKind
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.undo import Deletable
@@ -201,9 +202,9 @@ class DelegationsTab(QWidget):
         overdue = sum(bool(d.next_checkpoint and d.next_checkpoint.overdue) for d in active)
         parts = [f"{len(active)} active"]
         if gaps:
-            parts.append(f"{gaps} {fmt.CLARITY_GAP}{'s' if gaps != 1 else ''}")
+            parts.append(wording.count(gaps, fmt.CLARITY_GAP))
         if overdue:
-            parts.append(f"{overdue} overdue checkpoint{'s' if overdue != 1 else ''}")
+            parts.append(wording.count(overdue, "overdue checkpoint"))
         self.summary.setText(" · ".join(parts) if delegations else "")
         self.list_view.setVisible(bool(delegations))
         self.empty.setVisible(not delegations)
@@ -324,7 +325,7 @@ class DelegationsTab(QWidget):
             assert level is not None
             self.ctx.message.emit(
                 f"Level changed to {level.label}. Suggested next checkpoint: "
-                f"{fmt.fmt_day(suggested)} (R reschedules)."
+                f"{wording.day(suggested)} (R reschedules)."
             )
         else:
             what = fmt.KIND_WORDS[kind].lower()

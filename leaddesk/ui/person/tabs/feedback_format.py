@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.reports import wording
 from leaddesk.services.feedback import FeedbackView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
-from leaddesk.ui.person.tabs.tab_parts import esc, first_line
+from leaddesk.ui.person.tabs.tab_parts import day, esc, first_line
 
 SUMMARY_DAYS = 30
 DIRECTION_LABELS = {
@@ -31,7 +32,7 @@ def answer_text(f: FeedbackView) -> str:
         return ""
     if f.is_open:
         return "Open — waiting for their answer"
-    answered = f.answered_on.isoformat() if f.answered_on else ""
+    answered = day(f.answered_on) if f.answered_on else ""
     return f"{answered}: {first_line(f.answer or '')}"
 
 
@@ -43,7 +44,7 @@ def color(f: FeedbackView) -> QColor | None:
 def tooltip(f: FeedbackView) -> str:
     """Everything about one piece of feedback, as plain text."""
     kind = f" ({f.kind.value})" if f.kind else ""
-    lines = [f"{f.on.isoformat()} · {DIRECTION_LABELS[f.direction]}{kind}", f.text]
+    lines = [f"{day(f.on)} · {DIRECTION_LABELS[f.direction]}{kind}", f.text]
     if f.direction is FeedbackDirection.SOLICITED:
         lines.append("Their answer: " + (f.answer or "not yet — still open"))
     if f.follow_up:
@@ -60,7 +61,7 @@ def detail_html(f: FeedbackView, person_name: str) -> str:
     }[f.direction]
     kind = f" · {esc(kind_text(f).lower())}" if f.kind else ""
     parts = [
-        f"<b>{esc(who)}</b> · {f.on.isoformat()}{kind}",
+        f"<b>{esc(who)}</b> · {day(f.on)}{kind}",
         f"<p style='margin-top:4px'>{esc(f.text)}</p>",
     ]
     if f.direction is FeedbackDirection.SOLICITED:
@@ -70,7 +71,7 @@ def detail_html(f: FeedbackView, person_name: str) -> str:
                 "Press Enter to record it.</p>"
             )
         else:
-            answered = f.answered_on.isoformat() if f.answered_on else ""
+            answered = day(f.answered_on) if f.answered_on else ""
             parts.append(f"<p><b>Their answer</b> ({answered})<br>{esc(f.answer or '')}</p>")
     follow = esc(f.follow_up) if f.follow_up else "<i>none yet — press F to add one</i>"
     parts.append(f"<p><b>Follow-up</b><br>{follow}</p>")
@@ -87,14 +88,14 @@ def summary(feedback: list[FeedbackView], today: date) -> str:
     open_ = sum(f.is_open for f in feedback)
     text = f"Last {SUMMARY_DAYS} days: given {given}, solicited {asked} · received {received}"
     if open_:
-        text += f" · {open_} open solicitation{'s' if open_ != 1 else ''}"
+        text += f" · {wording.count(open_, 'open solicitation')}"
     return text
 
 
 def columns() -> list[Column[FeedbackView]]:
     """Date | Who | Kind | Feedback | Answer | Follow-up."""
     return [
-        Column("Date", lambda f: f.on.isoformat()),
+        Column("Date", lambda f: day(f.on)),
         Column("Who", lambda f: DIRECTION_LABELS[f.direction]),
         Column("Kind", kind_text),
         Column("Feedback", lambda f: first_line(f.text)),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.trust import Core
+from leaddesk.reports import wording
 from leaddesk.services.people import PersonOverview, PersonSummary
 from leaddesk.services.trust import AssessmentView
 from leaddesk.services.undo import Deletable
@@ -30,6 +31,7 @@ from leaddesk.ui.common.person_dialog import PersonDialog
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.assessment_dialog import CORE_MEANINGS, AssessmentDialog
 from leaddesk.ui.person.tabs.tab_parts import (
+    day,
     empty_label,
     esc,
     first_line,
@@ -57,7 +59,7 @@ def cores_text(a: AssessmentView) -> str:
 def assessment_columns() -> list[Column[AssessmentView]]:
     """Date | Cores (I·I·C·R) | Score | Note."""
     return [
-        Column("Date", lambda a: a.on.isoformat()),
+        Column("Date", lambda a: day(a.on)),
         Column("Cores", lambda a: " · ".join(map(str, _cores(a))), tooltip=cores_text),
         Column("Score", lambda a: f"{a.score:.2f}"),
         Column("Note", lambda a: first_line(a.note)),
@@ -66,7 +68,7 @@ def assessment_columns() -> list[Column[AssessmentView]]:
 
 def assessment_tooltip(a: AssessmentView) -> str:
     """Cores, score and the whole note."""
-    return f"{a.on.isoformat()}: {cores_text(a)} → {a.score:.2f}\n\n{a.note}".strip()
+    return f"{day(a.on)}: {cores_text(a)} → {a.score:.2f}\n\n{a.note}".strip()
 
 
 def people_columns() -> list[Column[PersonSummary]]:
@@ -291,7 +293,7 @@ class OverviewTab(QWidget):
             )
             self.latest_note.setToolTip("")
             return
-        self.latest_title.setText(f"Latest assessment · {latest.on.day} {latest.on:%b %Y}")
+        self.latest_title.setText(f"Latest assessment · {day(latest.on)}")
         self.latest_note.setText(first_line(latest.note) or "<i>no note</i>")
         self.latest_note.setToolTip(latest.note)
 
@@ -305,21 +307,16 @@ class OverviewTab(QWidget):
         if o.clarity_gaps:
             lines[-1] += (
                 f" · <span style='color: {theme.warn().name()}'>"
-                f"{o.clarity_gaps} clarity gap{'s' if o.clarity_gaps != 1 else ''}</span>"
+                f"{wording.count(o.clarity_gaps, 'clarity gap')}</span>"
             )
         cp = o.next_checkpoint
         if cp is not None:
-            days = (cp.due_on - today).days
-            when = (
-                f"overdue by {-days} day{'s' if days != -1 else ''}"
-                if days < 0
-                else ("today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}")
-            )
+            when = wording.due_in(cp.due_on, today)
             color = f" style='color: {theme.bad().name()}'" if cp.overdue else ""
             lines.append(
                 f"Next checkpoint: <a style='{link}' href='checkpoint:{cp.id}'>"
                 f"{esc(cp.delegation_title)}</a> "
-                f"<span{color}>{cp.due_on.day} {cp.due_on:%b} ({when})</span>"
+                f"<span{color}>{wording.day(cp.due_on, today)} ({when})</span>"
             )
         else:
             lines.append("Next checkpoint: none planned")

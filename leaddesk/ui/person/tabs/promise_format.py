@@ -7,10 +7,11 @@ from datetime import date
 from PySide6.QtGui import QColor
 
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.reports.wording import count
 from leaddesk.services.promises import PromiseEventView, PromiseView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
-from leaddesk.ui.person.tabs.tab_parts import day, days_phrase, esc, first_line
+from leaddesk.ui.person.tabs.tab_parts import day, esc, first_line
 
 STATUS_SAMPLE = "Overdue by 30 days · renegotiated"
 
@@ -23,10 +24,10 @@ def status(p: PromiseView, today: date) -> str:
             return "Open, no due date" + again
         delta = (p.due_on - today).days
         if delta < 0:
-            return f"Overdue by {days_phrase(-delta)}{again}"
+            return f"Overdue by {count(-delta, 'day')}{again}"
         if delta == 0:
             return "Due today" + again
-        return f"Due in {days_phrase(delta)}{again}"
+        return f"Due in {count(delta, 'day')}{again}"
     if p.state is PromiseState.KEPT:
         return "Kept late" if p.on_time is False else "Kept on time"
     return str(p.state.value).capitalize()
@@ -62,7 +63,7 @@ def event_line(e: PromiseEventView, presenter: bool = False) -> str:
     else:
         what = e.to_state.value
     note = f" — {first_line(e.note)}" if e.note.strip() and not presenter else ""
-    return f"{e.on.isoformat()} {what}{note}"
+    return f"{day(e.on)} {what}{note}"
 
 
 def old_due_dates(p: PromiseView) -> list[date]:
@@ -79,10 +80,10 @@ def tooltip(p: PromiseView, today: date, presenter: bool = False) -> str:
     who = "I promised" if p.direction is PromiseDirection.MINE else "They promised"
     lines = [
         f"{who}: {p.text}",
-        f"Made {p.made_on.isoformat()} · due {day(p.due_on, 'no date')} · {status(p, today)}",
+        f"Made {day(p.made_on)} · due {day(p.due_on, 'no date')} · {status(p, today)}",
     ]
     if p.resolved_on is not None:
-        lines.append(f"Resolved {p.resolved_on.isoformat()}")
+        lines.append(f"Resolved {day(p.resolved_on)}")
     if p.history:
         lines.append("History:")
         lines.extend(f"  {event_line(e, presenter)}" for e in p.history)
@@ -97,15 +98,12 @@ def detail_html(p: PromiseView, today: date, presenter: bool = False) -> str:
     if hue is not None:
         state = f"<span style='color:{hue.name()}'>{state}</span>"
     parts = [
-        f"<b>{esc(who)}</b> · made {p.made_on.isoformat()} · due {day(p.due_on, 'no date')}"
-        f" · {state}",
+        f"<b>{esc(who)}</b> · made {day(p.made_on)} · due {day(p.due_on, 'no date')} · {state}",
         f"<p style='margin-top:4px'>{esc(p.text)}</p>",
     ]
     olds = old_due_dates(p)
     if olds:
-        parts.append(
-            "Earlier due dates: " + ", ".join(f"<s>{d.isoformat()}</s>" for d in olds) + "<br>"
-        )
+        parts.append("Earlier due dates: " + ", ".join(f"<s>{day(d)}</s>" for d in olds) + "<br>")
     if p.history:
         parts.append(
             "<b>History</b><ul style='margin-top:0'>"
@@ -120,7 +118,7 @@ def columns(today: date) -> list[Column[PromiseView]]:
 
     return [
         Column("Promise", lambda p: first_line(p.text)),
-        Column("Made", lambda p: p.made_on.isoformat()),
+        Column("Made", lambda p: day(p.made_on)),
         Column("Due", lambda p: day(p.due_on)),
         Column("Status", lambda p: status(p, today), color=lambda p: status_color(p, today)),
     ]

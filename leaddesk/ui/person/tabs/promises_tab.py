@@ -26,6 +26,7 @@ from leaddesk.ui.person.dialogs.renegotiate_dialog import RenegotiateDialog
 from leaddesk.ui.person.tabs import promise_format as fmt
 from leaddesk.ui.person.tabs.tab_parts import (
     DATE_SAMPLE,
+    day,
     detail_label,
     empty_label,
     first_line,
@@ -283,7 +284,7 @@ class PromisesTab(QWidget):
         if on_time:
             self.ctx.message.emit(f"Kept on time: “{first_line(promise.text)}”.")
         else:
-            was = promise.due_on.isoformat() if promise.due_on else "?"
+            was = day(promise.due_on, "?")
             self.ctx.message.emit(f"Kept late (was due {was}): “{first_line(promise.text)}”.")
         self._refresh(promise.id)
 

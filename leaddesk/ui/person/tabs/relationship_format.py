@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from leaddesk.reports import wording
 from leaddesk.services.meetings import OneOnOneView, TopicView
 from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
-from leaddesk.ui.person.tabs.tab_parts import energy_dots, esc, first_line
+from leaddesk.ui.person.tabs.tab_parts import day, energy_dots, esc, first_line
 
 PRIVATE_TIP = "Private — only you see this; hidden in presenter mode."
 
@@ -21,7 +22,7 @@ def energy_text(o: OneOnOneView) -> str:
 def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
     """Date | Energy | Shared notes | Private notes | Discussed; while presenting, without the
     two private columns (energy and private notes)."""
-    columns: list[Column[OneOnOneView]] = [Column("Date", lambda o: o.held_on.isoformat())]
+    columns: list[Column[OneOnOneView]] = [Column("Date", lambda o: day(o.held_on))]
     if not presenter:
         columns.append(Column("Energy", lambda o: energy_dots(o.energy), tooltip=energy_text))
     columns.append(Column("Shared notes", lambda o: first_line(o.shared_notes)))
@@ -38,11 +39,7 @@ def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
     columns.append(
         Column(
             "Discussed",
-            lambda o: (
-                f"{len(o.discussed)} topic{'s' if len(o.discussed) != 1 else ''}"
-                if o.discussed
-                else ""
-            ),
+            lambda o: wording.count(len(o.discussed), "topic") if o.discussed else "",
             tooltip=lambda o: "\n".join(o.discussed) if o.discussed else "No topics recorded",
         )
     )
@@ -52,14 +49,14 @@ def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
 def one_on_one_tooltip(o: OneOnOneView, presenter: bool) -> str:
     """Shared notes in full (never the private ones; energy only outside presenter mode)."""
     energy = "" if presenter else f" · {energy_text(o)}"
-    return f"1:1 on {o.held_on.isoformat()}{energy}\n\n{o.shared_notes}".strip()
+    return f"1:1 on {day(o.held_on)}{energy}\n\n{o.shared_notes}".strip()
 
 
 def one_on_one_html(o: OneOnOneView, presenter: bool) -> str:
     """The detail pane for a 1:1; energy and private notes only outside presenter mode."""
     energy = "" if presenter else f" · {esc(energy_text(o))} {energy_dots(o.energy)}"
     parts = [
-        f"<b>1:1 on {o.held_on.isoformat()}</b>{energy}",
+        f"<b>1:1 on {day(o.held_on)}</b>{energy}",
         "<p style='margin-top:6px'><b>Shared notes</b><br>"
         + (esc(o.shared_notes) if o.shared_notes else "<i>none</i>")
         + "</p>",
@@ -87,14 +84,12 @@ def topic_columns() -> list[Column[TopicView]]:
     """Topic | Added | Carried."""
     return [
         Column("Topic", lambda t: first_line(t.text)),
-        Column("Added", lambda t: t.created_on.isoformat()),
+        Column("Added", lambda t: day(t.created_on)),
         Column(
             "Carried",
-            lambda t: (
-                f"carried {t.carried} time{'s' if t.carried != 1 else ''}" if t.carried else "new"
-            ),
+            lambda t: f"carried {wording.count(t.carried, 'time')}" if t.carried else "new",
             tooltip=lambda t: (
-                f"Carried forward from {t.carried} earlier 1:1{'s' if t.carried != 1 else ''}"
+                f"Carried forward from {wording.count(t.carried, 'earlier 1:1')}"
                 if t.carried
                 else "Not carried yet: added since the last 1:1"
             ),
@@ -106,7 +101,7 @@ def topic_columns() -> list[Column[TopicView]]:
 def note_columns() -> list[Column[RelationshipNoteView]]:
     """Date | About | Note."""
     return [
-        Column("Date", lambda n: n.on.isoformat()),
+        Column("Date", lambda n: day(n.on)),
         Column("About", lambda n: n.topic or "—"),
         Column("Note", lambda n: first_line(n.text)),
     ]
@@ -115,4 +110,10 @@ def note_columns() -> list[Column[RelationshipNoteView]]:
 def note_html(n: RelationshipNoteView) -> str:
     """The detail pane for a relationship note."""
     about = f" · {esc(n.topic)}" if n.topic else ""
-    return f"<b>{n.on.isoformat()}</b>{about}<p style='margin-top:4px'>{esc(n.text)}</p>"
+    return f"<b>{day(n.on)}</b>{about}<p style='margin-top:4px'>{esc(n.text)}</p>"
+
+
+def summary(name: str, meetings: list[OneOnOneView], topics: list[TopicView]) -> str:
+    """'Last 1:1 with Ana: 5 Nov 2026 · 2 open topics' (meetings newest first)."""
+    last = day(meetings[0].held_on) if meetings else "never"
+    return f"Last 1:1 with {name}: {last} · {wording.count(len(topics), 'open topic')}"

@@ -28,6 +28,7 @@ from leaddesk.ui.person.tabs import relationship_format as fmt
 from leaddesk.ui.person.tabs.tab_parts import (
     DATE_SAMPLE,
     current_record,
+    day,
     detail_label,
     empty_label,
     framed,
@@ -251,9 +252,7 @@ class RelationshipTab(QWidget):
         size_columns(self.topics_view, {0}, {1: DATE_SAMPLE, 2: "carried 10 times"})
         self.notes.set_records(notes)
         size_columns(self.notes_view, {2}, {0: DATE_SAMPLE, 1: "What motivates them"})
-        last = meetings[0].held_on.isoformat() if meetings else "never"
-        count = f"{len(topics)} open topic{'' if len(topics) == 1 else 's'}"
-        self.summary.setText(f"Last 1:1 with {name}: {last} · {count}")
+        self.summary.setText(fmt.summary(name, meetings, topics))
         self.meetings_title.setText(f"1:1 history · {len(meetings)}")
         self.meetings_empty.setText(
             f"No 1:1 with {name} recorded yet.\nPress S (Start 1:1) to hold the first one."
@@ -362,7 +361,7 @@ class RelationshipTab(QWidget):
             return
         dialog = OneOnOneDialog(self.ctx, meeting, self.person_name, self)
         if dialog.exec() == OneOnOneDialog.DialogCode.Accepted:
-            self.ctx.message.emit(f"1:1 of {meeting.held_on.isoformat()} saved.")
+            self.ctx.message.emit(f"1:1 of {day(meeting.held_on)} saved.")
             self._refresh()
 
     def delete_meeting(self) -> None:

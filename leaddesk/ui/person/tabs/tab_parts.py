@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.column_table_model import ColumnTableModel
 
 ENERGY_DOTS = 5
-DATE_SAMPLE = "2026-11-25"
+DATE_SAMPLE = wording.day(date(2026, 9, 28))  # the widest month abbreviation in English
 
 
 def make_action(
@@ -199,8 +200,8 @@ def first_line(text: str) -> str:
 
 
 def day(value: date | None, missing: str = "—") -> str:
-    """A date as shown in lists."""
-    return value.isoformat() if value is not None else missing
+    """A date as shown in lists: always with its year, as lists span years."""
+    return wording.day(value) if value is not None else missing
 
 
 def energy_dots(energy: int | None) -> str:
@@ -208,8 +209,3 @@ def energy_dots(energy: int | None) -> str:
     if energy is None:
         return ""
     return "●" * energy + "○" * (ENERGY_DOTS - energy)
-
-
-def days_phrase(days: int) -> str:
-    """'1 day', '3 days'."""
-    return f"{days} day" if days == 1 else f"{days} days"

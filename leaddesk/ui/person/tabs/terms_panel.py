@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.reports import wording
 from leaddesk.services.terms import TermView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
@@ -28,7 +29,7 @@ TERM_COLUMNS: tuple[Column[TermView], ...] = (
         lambda t: "whole team" if t.person_id is None else "this person",
         color=lambda _t: theme.muted_color(),
     ),
-    Column("Agreed", lambda t: f"{t.agreed_on:%d %b %Y}"),
+    Column("Agreed", lambda t: wording.day(t.agreed_on)),
 )
 
 

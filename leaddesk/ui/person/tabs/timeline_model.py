@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
 
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.services.timeline import TimelineEntry
 from leaddesk.ui import theme
@@ -170,7 +171,7 @@ class TimelineModel(QAbstractItemModel):
             _when, label, text = self._texts(entry)
             private = "\nPrivate — only you see this." if entry.private else ""
             return (
-                f"{entry.on.isoformat()} · {label}\n{text}{private}\n"
+                f"{wording.day(entry.on)} · {label}\n{text}{private}\n"
                 "Double-click or press Enter to open where it lives."
             )
         if role == EntryRole:
@@ -183,7 +184,7 @@ class TimelineModel(QAbstractItemModel):
             label = KIND_LABELS.get(entry.kind, (entry.kind.value, ""))[0]
             if entry.private:
                 label += " · private"
-            texts = (f"{entry.on:%a %d %b}", label, entry.text)
+            texts = (wording.weekday(entry.on, entry.on), label, entry.text)  # month row: year
             self._cache[id(entry)] = texts
         return texts
 
@@ -198,7 +199,7 @@ class TimelineModel(QAbstractItemModel):
             if index.column() != 0:
                 return None
             count = len(entries)
-            return f"{month:%B %Y} · {count} entr{'y' if count == 1 else 'ies'}"
+            return f"{wording.month(month, full=True)} · {wording.count(count, 'entry', 'entries')}"
         if role == _FONT:
             return self._bold
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.services.timeline import TimelineEntry
 from leaddesk.ui import theme
@@ -148,7 +149,8 @@ class TimelineTab(QWidget):
             self.view.setFirstColumnSpanned(row, QModelIndex(), True)
         shown, total = self.model.visible_count(), len(self.model.entries)
         filtered = shown != total
-        self.count.setText(f"{shown} of {total} entries" if filtered else f"{total} entries")
+        entries = wording.count(total, "entry", "entries")
+        self.count.setText(f"{shown} of {entries}" if filtered else entries)
         name = self.person_name or "this person"
         if total == 0:
             self.empty.setText(

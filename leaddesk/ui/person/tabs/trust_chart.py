@@ -27,6 +27,7 @@ from leaddesk.services.trust import AssessmentView, TrustSeries
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.trust_explainer import (
+    describe_counts,
     describe_point,
     describe_spot,
     explain_link,
@@ -222,9 +223,7 @@ class TrustChart(QWidget):
             if series.my_current.evidence_weight > 1e-9:
                 text += f" · my own record {series.my_current.expectation:.2f}"
         self.caption.setText(text)
-        self.plot.setAccessibleDescription(
-            f"{text}. {len(series.assessments)} assessments, {len(series.events)} level changes."
-        )
+        self.plot.setAccessibleDescription(f"{text}. {describe_counts(series)}")
 
     # -- navigation --------------------------------------------------------------------------
     def fit(self) -> None:

@@ -242,7 +242,7 @@ def test_adding_and_calibrating_a_success_factor(
     )
     row = [tab.detail.calibrations.index(0, c).data() for c in range(5)]
     assert row == [
-        TODAY.isoformat(),
+        "25 Nov 2026",
         "Bounce rate",
         "definition",
         "me",
