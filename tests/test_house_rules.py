@@ -5,17 +5,14 @@ are listed with their size; the list may only shrink, and none of them may grow.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "leaddesk"
 LIMIT = 400
 # Over the limit before the rule was enforced, to be split as issue 12 reorganises ui/ and the
 # services: their size today is their ceiling.
-OVER_THE_LIMIT = {
-    "ui/people/people_view.py": 475,
-    "ui/one_on_one/one_on_one_view.py": 440,
-    "ui/person/tabs/relationship_tab.py": 410,
-}
+OVER_THE_LIMIT: dict[str, int] = {}
 
 
 def modules() -> list[Path]:
@@ -109,3 +106,14 @@ def test_tests_ui_mirrors_the_feature_folders() -> None:
         str(p) for p in test_folders if p.parent != Path(".") and not (UI / p.parent).is_dir()
     ]
     assert strays == [], "tests/ui/ folders must be named after leaddesk/ui/ feature folders"
+
+
+def test_only_ui_ops_runs_work_off_the_gui_thread() -> None:
+    """One typed operation (ui/ops.py) carries the stale-result guard; nobody hand-rolls one."""
+    hand_rolled = re.compile(r"QRunnable|threading\.Thread|QThreadPool\.globalInstance\(\)\.start")
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in UI.rglob("*.py")
+        if path.name != "ops.py" and hand_rolled.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == [], "use leaddesk.ui.ops.BackgroundOp"

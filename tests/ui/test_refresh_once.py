@@ -17,13 +17,16 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
 from leaddesk.ui.common.navigation import PersonTarget
+from leaddesk.ui.common.note_dialog import NoteDialog
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.people.people_view import PeopleView
 from leaddesk.ui.person.dialogs.checkpoint_dialog import CheckpointDialog
+from leaddesk.ui.person.dialogs.one_on_one_dialog import OneOnOneDialog
 from leaddesk.ui.person.dialogs.promise_dialog import PromiseDialog
 from leaddesk.ui.person.person_view import PersonView
 from leaddesk.ui.person.tabs.delegations_tab import DelegationsTab
 from leaddesk.ui.person.tabs.promises_tab import PromisesTab
+from leaddesk.ui.person.tabs.relationship_tab import RelationshipTab
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
@@ -179,3 +182,38 @@ def test_adding_a_person_on_the_people_page_reads_the_people_once(
     assert view.current_id() == eve.id
     print("READS add person:", reads)
     assert reads == 2  # the dialog's reports-to list, then the page once
+
+
+def test_a_relationship_note_and_a_1on1_edit_read_each_model_once(
+    window: MainWindow, desk: Desk, ana: int, qtbot
+) -> None:
+    meeting = desk.record_one_on_one(ana, held_on=TODAY - timedelta(7), shared_notes="Roadmap")
+    window.show_view("person", PersonTarget(ana, "relationship"))
+    view = window.view("person")
+    assert isinstance(view, PersonView)
+    tab = view.tabs.currentWidget()
+    assert isinstance(tab, RelationshipTab)
+    qtbot.waitUntil(lambda: tab.meetings.rowCount() == 1)
+    calls = spy(desk, ("relationship_notes", "one_on_ones", "person", "person_overview"))
+
+    def write_note(dialog: QWidget) -> None:
+        assert isinstance(dialog, NoteDialog)
+        qtbot.keyClicks(dialog.text, "Wants to lead a larger org")
+        dialog.ok_button.click()
+
+    on_modal(write_note)
+    tab.add_note_action.trigger()
+    qtbot.waitUntil(lambda: tab.notes.rowCount() == 1)
+    print("READS relationship note:", dict(calls))
+    assert max(calls.values()) == 1, calls
+    calls.clear()
+
+    def edit_meeting(dialog: QWidget) -> None:
+        assert isinstance(dialog, OneOnOneDialog)
+        dialog.ok_button.click()
+
+    on_modal(edit_meeting)
+    tab.select(meeting)
+    tab.edit_meeting_action.trigger()
+    print("READS 1:1 edit:", dict(calls))
+    assert calls and max(calls.values()) == 1, calls

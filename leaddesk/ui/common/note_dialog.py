@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui.common.form_dialog import FormDialog
+
+if TYPE_CHECKING:
+    from leaddesk.ui.context import AppContext
 
 TOPICS = (
     "What motivates them",
@@ -39,12 +42,15 @@ class NoteDialog(FormDialog):
         on_save: Callable[[NoteInput], Any],
         note: RelationshipNoteView | None = None,
         parent: QWidget | None = None,
+        *,
+        ctx: AppContext | None = None,
     ) -> None:
         editing = note is not None
         super().__init__(
             "Edit relationship note" if editing else "New relationship note",
             "Save" if editing else "Add note",
             parent,
+            ctx=ctx,
         )
         self.setObjectName("noteDialog")
         self.on_save = on_save

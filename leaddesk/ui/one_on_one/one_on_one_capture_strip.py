@@ -39,7 +39,6 @@ class OneOnOneCaptureStrip(QFrame):
     """Two small forms behind two toggles; Enter adds, Esc closes the form."""
 
     captured = Signal(object, object)  # row key, e.g. ("promise", 12); its AgendaRow or None
-    busy = Signal(bool)  # around a write: the view adds the row itself, no full re-read
     finished = Signal()  # Esc: give focus back to the agenda
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -241,8 +240,5 @@ class OneOnOneCaptureStrip(QFrame):
             self.captured.emit(row.key, row if asked else None)
 
     def _write(self, action: Callable[[], int], done: str) -> int | None:
-        self.busy.emit(True)
-        try:
-            return self.ctx.result(self, action, done)
-        finally:
-            self.busy.emit(False)
+        # Made by this strip, inside 1:1 mode: the view adds the row itself, no full re-read.
+        return self.ctx.result(self, action, done)

@@ -21,7 +21,6 @@ class OneOnOneItemPage(QWidget):
     """Shows what can be recorded for one row; a successful write emits `resolved`."""
 
     resolved = Signal(object, str)  # row key, outcome in a few words ("kept on time")
-    busy = Signal(bool)  # around a write: the view updates the row itself, no full re-read
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,20 +37,12 @@ class OneOnOneItemPage(QWidget):
         """Read what the page needs about the row (override)."""
 
     def attempt(self, action: Callable[[], object], done: str = "") -> bool:
-        """ctx.attempt, announced as this page's own write."""
-        self.busy.emit(True)
-        try:
-            return self.ctx.attempt(self, action, done)
-        finally:
-            self.busy.emit(False)
+        """ctx.attempt as this page's own write (1:1 mode updates the row, no full re-read)."""
+        return self.ctx.attempt(self, action, done)
 
     def result(self, action: Callable[[], T], done: str = "") -> T | None:
-        """ctx.result, announced as this page's own write."""
-        self.busy.emit(True)
-        try:
-            return self.ctx.result(self, action, done)
-        finally:
-            self.busy.emit(False)
+        """ctx.result as this page's own write (1:1 mode updates the row, no full re-read)."""
+        return self.ctx.result(self, action, done)
 
     def first_input(self) -> QWidget | None:
         """Where Enter on the agenda puts the focus."""

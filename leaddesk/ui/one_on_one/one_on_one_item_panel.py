@@ -39,7 +39,6 @@ class OneOnOneItemPanel(QFrame):
 
     resolved = Signal(object, str)  # row key, outcome in a few words
     removed = Signal(object)  # row key of a topic the leader removed
-    busy = Signal(bool)  # a page is writing
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +86,6 @@ class OneOnOneItemPanel(QFrame):
             self.stack.addWidget(page)
         for page in self.pages.values():
             page.resolved.connect(self.resolved)
-            page.busy.connect(self.busy)
         layout.addWidget(self.stack, 1)
         keys = QLabel(KEYS)
         keys.setObjectName("oneOnOneKeys")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -35,6 +34,7 @@ from leaddesk.ui.one_on_one.one_on_one_draft_keeper import OneOnOneDraftKeeper
 from leaddesk.ui.one_on_one.one_on_one_footer import OneOnOneFooter
 from leaddesk.ui.one_on_one.one_on_one_header import OneOnOneHeader
 from leaddesk.ui.one_on_one.one_on_one_item_panel import OneOnOneItemPanel
+from leaddesk.ui.one_on_one.one_on_one_keyboard import add_shortcuts, link_tab_order
 from leaddesk.ui.one_on_one.one_on_one_notes_widget import OneOnOneNotesWidget
 from leaddesk.ui.one_on_one.one_on_one_session import OneOnOneSession
 from leaddesk.ui.ops import BackgroundOp
@@ -56,7 +56,6 @@ class OneOnOneView(BaseView):
         self.guard = OneOnOneCloseGuard(self.sessions, self._save, self._discard, self)
         self._loaded_person: int | None = None
         self._panel_state: tuple[RowKey | None, str] = (None, "")
-        self._quiet = False  # our own write: we update the rows ourselves, no full re-read
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -66,8 +65,8 @@ class OneOnOneView(BaseView):
         self.nobody.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.nobody)
         self.pages.addWidget(self._build_meeting())
-        self._build_actions()
-        self._link_tab_order()
+        add_shortcuts(self)
+        link_tab_order(self)
         ctx.presenter_changed.connect(self.notes.set_presenter)
         self.notes.set_presenter(ctx.presenter)
 
@@ -93,10 +92,8 @@ class OneOnOneView(BaseView):
         self.panel = OneOnOneItemPanel(self.ctx)
         self.panel.resolved.connect(self._on_resolved)
         self.panel.removed.connect(self._on_removed)
-        self.panel.busy.connect(self._set_quiet)
         self.capture = OneOnOneCaptureStrip(self.ctx)
         self.capture.captured.connect(self._on_captured)
-        self.capture.busy.connect(self._set_quiet)
         self.capture.finished.connect(lambda: self.agenda.setFocus())
         right = QWidget()
         right_box = QVBoxLayout(right)
@@ -115,7 +112,7 @@ class OneOnOneView(BaseView):
         self.notes = OneOnOneNotesWidget()
         self.notes.shared_changed.connect(lambda text: self._edit(shared=text))
         self.notes.private_changed.connect(lambda text: self._edit(private=text))
-        self.notes.private_editor_created.connect(lambda _editor: self._link_tab_order())
+        self.notes.private_editor_created.connect(lambda _editor: link_tab_order(self))
         body = QSplitter(Qt.Orientation.Vertical)
         body.setObjectName("oneOnOneBodySplit")
         body.setChildrenCollapsible(False)
@@ -134,40 +131,6 @@ class OneOnOneView(BaseView):
         self.end_button.clicked.connect(self.end_meeting)
         outer.addWidget(footer)
         return page
-
-    def _build_actions(self) -> None:
-        def action(text: str, keys: list[str], slot: Callable[[], Any]) -> None:
-            act = QAction(text, self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            self.addAction(act)
-
-        action("End 1:1", ["Ctrl+Return", "Ctrl+Enter"], self.end_meeting)
-        action("New topic", ["Ctrl+T"], self.new_topic.setFocus)
-        action("New promise", ["Ctrl+P"], self.capture.start_promise)
-        action("Feedback", ["Ctrl+Shift+F"], self.capture.start_feedback)
-        for value in range(1, 6):
-            action(f"Energy {value}", [f"Ctrl+Alt+{value}"], partial(self.energy.set_value, value))
-
-    def _link_tab_order(self) -> None:
-        """Agenda → new topic → inline capture → capture strip → notes → energy → End."""
-        chain: list[QWidget] = [self.agenda, self.new_topic]
-        for holder in (self.panel, self.capture):
-            chain += [
-                w
-                for w in holder.findChildren(QWidget)
-                if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and w.focusProxy() is None
-                and w.window() is self.window()  # not a combo box's popup list
-            ]
-        chain.append(self.notes.shared)
-        if self.notes.private is not None:
-            chain.append(self.notes.private)
-        chain += [self.energy, self.end_button]
-        chain += [self.header.person_button, self.header.discard_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     # -- showing -----------------------------------------------------------------------------
     @property
@@ -301,13 +264,18 @@ class OneOnOneView(BaseView):
         if self.person_id is not None:
             self.drafts.changed(self.person_id)
 
-    def _set_quiet(self, on: bool) -> None:
-        self._quiet = on
+    def on_changes(self, changes: tuple[Change, ...]) -> None:
+        """Our own writes (agenda, panel, capture, End) update the agenda in place: no re-read
+        per tick of the meeting; anyone else's change (Ctrl+Z, quick capture) is read."""
+        if not all(self._made_here(change.initiator) for change in changes):
+            self.refresh()
 
-    def _on_change(self, change: Change) -> None:
-        # Our own writes update the agenda in place: no re-read per tick of the meeting.
-        if not self._quiet:
-            super()._on_change(change)
+    def _made_here(self, initiator: object) -> bool:
+        if isinstance(initiator, QDialog):
+            initiator = initiator.parentWidget()
+        return isinstance(initiator, QWidget) and (
+            initiator is self or self.isAncestorOf(initiator)
+        )
 
     def _on_presenter(self, _on: bool) -> None:
         """Nothing on the agenda is private; the notes follow presenter mode by signal."""
@@ -316,11 +284,7 @@ class OneOnOneView(BaseView):
         pid, text = self.person_id, self.new_topic.text()
         if pid is None or not text.strip():
             return
-        self._quiet = True
-        try:
-            made = self.ctx.result(self, lambda: self.ctx.desk.add_topic(pid, text), "Topic added.")
-        finally:
-            self._quiet = False
+        made = self.ctx.result(self, lambda: self.ctx.desk.add_topic(pid, text), "Topic added.")
         if made is not None:
             self.new_topic.clear()
             self._on_captured(
@@ -384,11 +348,7 @@ class OneOnOneView(BaseView):
         if session.person_id == self._loaded_person:  # the widgets hold the latest text
             session.shared = self.notes.shared_text()
             session.private = self.notes.private_text()
-        self._quiet = True  # the draft is about to go: no need to re-read its agenda
-        try:
-            saved = self.ctx.result(self, lambda: session.save(self.ctx.desk), session.summary())
-        finally:
-            self._quiet = False
+        saved = self.ctx.result(self, lambda: session.save(self.ctx.desk), session.summary())
         if saved is None:
             return False
         self._forget(session.person_id)

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import (
     QAction,
-    QFont,
     QKeyEvent,
     QKeySequence,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -40,16 +34,8 @@ from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext
-
-IdRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-SearchRole = Qt.ItemDataRole.UserRole + 3
-COLUMNS = ("Name", "Role", "Area", "In role since")
-
-
-def time_in_role(since: date, today: date) -> str:
-    """'Mar 2023 · 3 years 8 months': the start month and how long ago it was."""
-    return f"{wording.month(since)} · {wording.span(since, today)}"
+from leaddesk.ui.people.archive_prompt import confirm_archive
+from leaddesk.ui.people.people_tree_model import IdRole, PeopleTreeModel, SearchRole, SortRole
 
 
 class PeopleView(BaseView):
@@ -61,7 +47,6 @@ class PeopleView(BaseView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._people: dict[int, PersonSummary] = {}
-        self._items: dict[int, QStandardItem] = {}
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -163,8 +148,7 @@ class PeopleView(BaseView):
         bar.addAction(self.archive_action)
         bar.addAction(self.delete_action)
         box.addWidget(bar)
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = PeopleTreeModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)  # a match keeps its manager visible
@@ -227,7 +211,7 @@ class PeopleView(BaseView):
         self._people = {p.id: p for p in shown}
         self._fill(shown)
         self._apply_filter()
-        if keep is not None and keep in self._items:
+        if keep is not None and keep in self.model.items:
             self._select(keep)
         elif not self.tree.currentIndex().isValid() and self.proxy.rowCount():
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
@@ -235,59 +219,10 @@ class PeopleView(BaseView):
         self._update_actions()
 
     def _fill(self, shown: list[PersonSummary]) -> None:
-        children: dict[int | None, list[PersonSummary]] = defaultdict(list)
-        for person in shown:
-            boss = person.reports_to_id if person.reports_to_id in self._people else None
-            children[boss].append(person)
-        self.model.removeRows(0, self.model.rowCount())
-        self._items = {}
-        today = self.ctx.desk.today()
-
-        def add(parent: QStandardItem, person: PersonSummary, depth: int) -> None:
-            row = self._row(person, today)
-            parent.appendRow(row)
-            self._items[person.id] = row[0]
-            if depth < 50:  # reports-to never loops (the desk refuses), but stay safe
-                for report in children[person.id]:
-                    add(row[0], report, depth + 1)
-
-        root = self.model.invisibleRootItem()
-        for person in children[None]:
-            add(root, person, 0)
+        self.model.fill(shown, self.ctx.desk.today())
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, max(self.tree.columnWidth(0) + 24, 220))
-
-    def _row(self, person: PersonSummary, today: date) -> list[QStandardItem]:
-        name = person.name + (" (archived)" if person.archived else "")
-        since = time_in_role(person.in_role_since, today) if person.in_role_since else ""
-        cells = [name, person.role or "", person.area or "", since]
-        keys: list[Any] = [person.name.casefold(), (person.role or "").casefold()]
-        keys += [(person.area or "").casefold(), person.in_role_since or date.max]
-        row = []
-        for text, key in zip(cells, keys, strict=True):
-            item = QStandardItem(text)
-            item.setEditable(False)
-            item.setData(person.id, IdRole)
-            item.setData(key.toordinal() if isinstance(key, date) else key, SortRole)
-            if person.archived:
-                item.setForeground(theme.muted_color())
-                font = item.font()
-                font.setItalic(True)
-                item.setFont(font)
-            row.append(item)
-        row[0].setData(" ".join(filter(None, [person.name, person.role, person.area])), SearchRole)
-        if person.reports_to_id is None:  # direct reports stand out from skip-levels
-            font = row[0].font()
-            font.setWeight(QFont.Weight.DemiBold)
-            row[0].setFont(font)
-        tip = person.name
-        if person.reports_to_id is not None and person.reports_to_id not in self._people:
-            tip += f" — reports to {person.reports_to_name or 'someone not shown'}"
-        if person.archived:
-            tip += " — archived: kept, but out of the team grid and the board"
-        row[0].setToolTip(tip)
-        return row
 
     def _on_search(self, _text: str) -> None:
         self._apply_filter()
@@ -350,7 +285,7 @@ class PeopleView(BaseView):
         return self._people.get(ident) if ident is not None else None
 
     def _select(self, person_id: int) -> None:
-        item = self._items.get(person_id)
+        item = self.model.items.get(person_id)
         if item is not None:
             index = self.proxy.mapFromSource(item.index())
             if index.isValid():
@@ -425,19 +360,7 @@ class PeopleView(BaseView):
             )
             return
         reports = sum(1 for p in self._people.values() if p.reports_to_id == person.id)
-        extra = f"\n\nThe {reports} people who report to them stay as they are." if reports else ""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "Archive person",
-            f"Archive {person.name}?\n\nThey leave the team grid, the board and Needs attention. "
-            "Nothing is deleted: tick “Show archived” to see them and bring them back." + extra,
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        archive = box.addButton("Archive", QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(archive)
-        box.exec()
-        if box.clickedButton() is archive:
+        if confirm_archive(self, person.name, reports):
             self.ctx.attempt(
                 self,
                 lambda: self.ctx.desk.archive_person(person.id, True),
@@ -449,19 +372,7 @@ class PeopleView(BaseView):
         person = self.current_person()
         if person is None:
             return
-        reports = [p.name for p in self._people.values() if p.reports_to_id == person.id]
-        if reports:
-            answer = QMessageBox.question(
-                self,
-                "Delete person",
-                f"Delete {person.name}? {len(reports)} people report to them "
-                f"({', '.join(reports[:5])}); they will show at the top level.\n\n"
-                "You can undo this with Ctrl+Z.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        # Someone with reports is refused by the desk, which says what to do instead.
         neighbour = self.tree.indexBelow(self.tree.currentIndex())
         if not neighbour.isValid():
             neighbour = self.tree.indexAbove(self.tree.currentIndex())

@@ -261,6 +261,22 @@ def test_promises_are_settled_inline_and_stay_visible(view, world, ctx, qtbot):
     assert moved.state is PromiseState.RENEGOTIATED and moved.due_on == new_due
 
 
+def test_the_meetings_own_writes_update_rows_in_place_without_rereading_the_agenda(
+    view, world, ctx, qtbot
+):
+    reads: list[int] = []
+    real = ctx.desk.agenda
+    ctx.desk.agenda = lambda pid: reads.append(pid) or real(pid)  # a spy: the real read runs
+    select(view, qtbot, "Send the churn analysis")
+    qtbot.mouseClick(view.panel.promise.keep_button, Qt.MouseButton.LeftButton)  # the panel
+    qtbot.keyClicks(view.new_topic, "Hiring plan")
+    qtbot.keyClick(view.new_topic, Qt.Key.Key_Return)  # the agenda's own entry
+    assert any("Hiring plan" in t for t in texts(view)) and reads == []
+    with qtbot.waitSignal(view.agenda_loaded):  # anyone else's write is read
+        ctx.attempt(None, lambda: ctx.desk.add_topic(world.person, "From quick capture"))
+    assert reads == [world.person]
+
+
 def test_solicitation_answer_and_their_level_are_recorded_inline(view, world, ctx, qtbot):
     select(view, qtbot, "What should I stop doing?")
     qtbot.keyClicks(view.panel.answer.answer, "Stop rewriting my slides")

@@ -125,6 +125,7 @@ def test_archive_asks_then_hides_unless_show_archived(view, desk: Desk, org, qtb
 
     def confirm(box: QWidget) -> None:
         assert isinstance(box, QMessageBox) and "Nothing is deleted" in box.text()
+        assert "The person who reports to them stays as they are." in box.text()
         next(b for b in box.buttons() if b.text() == "Archive").click()
 
     answer_modal(confirm)
@@ -147,6 +148,22 @@ def test_cancelling_archive_changes_nothing(view, desk: Desk, org):
     view.archive_action.trigger()
     assert not desk.person(org["amira"]).archived
     assert "Amira Khan" in shown(view)
+
+
+def test_deleting_a_manager_says_what_to_do_instead_and_deletes_nothing(view, desk: Desk, org):
+    select(view, "Amira Khan")
+    told: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        told.append(box.text())
+        box.accept()
+
+    answer_modal(read)
+    view.delete_action.trigger()
+    assert len(told) == 1 and "give them another manager first" in told[0]
+    assert "Amira Khan" in [p.name for p in desk.people()]
+    assert shown(view)["Chen Li"] == "Amira Khan"
 
 
 def test_delete_then_undo_restores_the_person(desk: Desk, org, qtbot):

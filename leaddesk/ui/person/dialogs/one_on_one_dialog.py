@@ -20,7 +20,10 @@ class OneOnOneDialog(FormDialog):
         self, ctx: AppContext, meeting: OneOnOneView, person_name: str, parent: QWidget | None
     ) -> None:
         super().__init__(
-            f"1:1 with {person_name} on {wording.full_day(meeting.held_on)}", "Save", parent
+            f"1:1 with {person_name} on {wording.full_day(meeting.held_on)}",
+            "Save",
+            parent,
+            ctx=ctx,
         )
         self.setObjectName("oneOnOneDialog")
         self.ctx = ctx

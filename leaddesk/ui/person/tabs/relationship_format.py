@@ -9,9 +9,13 @@ from leaddesk.services.meetings import OneOnOneView, TopicView
 from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui import theme
 from leaddesk.ui.common.column_table_model import Column
-from leaddesk.ui.person.tabs.tab_parts import day, energy_dots, esc, first_line
+from leaddesk.ui.person.tabs.tab_parts import DATE_SAMPLE, day, energy_dots, esc, first_line
 
 PRIVATE_TIP = "Private — only you see this; hidden in presenter mode."
+TOPICS_EMPTY = (
+    "Nothing on the agenda yet. Type a topic above; anything not discussed carries "
+    "forward to the next 1:1."
+)
 
 
 def energy_text(o: OneOnOneView) -> str:
@@ -44,6 +48,13 @@ def one_on_one_columns(presenter: bool) -> list[Column[OneOnOneView]]:
         )
     )
     return columns
+
+
+def one_on_one_sizing(presenter: bool) -> tuple[set[int], dict[int, str]]:
+    """The 1:1 history's stretching columns and the samples the others are sized for."""
+    if presenter:
+        return {1}, {0: DATE_SAMPLE, 2: "12 topics"}
+    return {2, 3}, {0: DATE_SAMPLE, 1: "●●●●●", 4: "12 topics"}
 
 
 def one_on_one_tooltip(o: OneOnOneView, presenter: bool) -> str:
@@ -117,3 +128,12 @@ def summary(name: str, meetings: list[OneOnOneView], topics: list[TopicView]) ->
     """'Last 1:1 with Ana: 5 Nov 2026 · 2 open topics' (meetings newest first)."""
     last = day(meetings[0].held_on) if meetings else "never"
     return f"Last 1:1 with {name}: {last} · {wording.count(len(topics), 'open topic')}"
+
+
+def empty_texts(name: str) -> tuple[str, str]:
+    """What the 1:1 history and the relationship notes say while there is nothing yet."""
+    return (
+        f"No 1:1 with {name} recorded yet.\nPress S (Start 1:1) to hold the first one.",
+        f"No relationship notes about {name} yet. Press N to note what motivates them, "
+        "their aspirations, working style, or context they chose to share.",
+    )

@@ -162,7 +162,7 @@ class RelationshipTab(QWidget):
             "Take the selected topic off the agenda (Ctrl+Z undoes)",
         )
         self.topics_view.selectionModel().selectionChanged.connect(self._update_actions)
-        self.topics_empty = empty_label("", "topicsEmpty")
+        self.topics_empty = empty_label(fmt.TOPICS_EMPTY, "topicsEmpty")
         bar = QHBoxLayout()
         bar.addWidget(tool_button(self.delete_topic_action, "deleteTopic"))
         bar.addStretch(1)
@@ -241,30 +241,16 @@ class RelationshipTab(QWidget):
             self.person_name, meetings, topics, notes = "", [], [], []
         name = self.person_name or "them"
         self.meetings.set_records(meetings, fmt.one_on_one_columns(presenter))
-        size_columns(
-            self.meetings_view,
-            {2, 3} if not presenter else {1},
-            {0: DATE_SAMPLE, 1: "●●●●●", 4: "12 topics"}
-            if not presenter
-            else {0: DATE_SAMPLE, 2: "12 topics"},
-        )
+        size_columns(self.meetings_view, *fmt.one_on_one_sizing(presenter))
         self.topics.set_records(topics)
         size_columns(self.topics_view, {0}, {1: DATE_SAMPLE, 2: "carried 10 times"})
         self.notes.set_records(notes)
         size_columns(self.notes_view, {2}, {0: DATE_SAMPLE, 1: "What motivates them"})
         self.summary.setText(fmt.summary(name, meetings, topics))
         self.meetings_title.setText(f"1:1 history · {len(meetings)}")
-        self.meetings_empty.setText(
-            f"No 1:1 with {name} recorded yet.\nPress S (Start 1:1) to hold the first one."
-        )
-        self.topics_empty.setText(
-            "Nothing on the agenda yet. Type a topic above; anything not discussed carries "
-            "forward to the next 1:1."
-        )
-        self.notes_empty.setText(
-            f"No relationship notes about {name} yet. Press N to note what motivates them, "
-            "their aspirations, working style, or context they chose to share."
-        )
+        meetings_empty, notes_empty = fmt.empty_texts(name)
+        self.meetings_empty.setText(meetings_empty)
+        self.notes_empty.setText(notes_empty)
         for view, empty, rows in (
             (self.meetings_view, self.meetings_empty, meetings),
             (self.topics_view, self.topics_empty, topics),
@@ -379,7 +365,9 @@ class RelationshipTab(QWidget):
         def save(value: NoteInput) -> int:
             return self.ctx.desk.add_relationship_note(pid, value.text, value.topic, value.on)
 
-        dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, parent=self)
+        dialog = NoteDialog(
+            self.person_name, self.ctx.desk.today(), save, parent=self, ctx=self.ctx
+        )
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
             self.ctx.message.emit("Relationship note saved.")
             self.show_person(pid)
@@ -394,7 +382,7 @@ class RelationshipTab(QWidget):
         def save(value: NoteInput) -> None:
             self.ctx.desk.update_relationship_note(note.id, value.text, value.topic, value.on)
 
-        dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, note, self)
+        dialog = NoteDialog(self.person_name, self.ctx.desk.today(), save, note, self, ctx=self.ctx)
         if dialog.exec() == NoteDialog.DialogCode.Accepted:
             self.ctx.message.emit("Relationship note saved.")
             self._refresh()
