@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,13 +24,14 @@ from leaddesk.security.keys import MIN_PASSPHRASE
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.keys import KeyLocation
 from leaddesk.ui import theme
+from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.ops import BackgroundOp, Progress
 
 KEPT = "Backups made before keep the old key: it stays in the keychain for them."
 
 
-class KeyChangeDialog(QDialog):
+class KeyChangeDialog(FormDialog):
     """Asks what a key change needs: the current passphrase and/or a new one (twice)."""
 
     def __init__(
@@ -45,40 +43,18 @@ class KeyChangeDialog(QDialog):
         ask_new: bool,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(title, ok_text, parent)
         self.setObjectName("keyChangeDialog")
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        text = QLabel(intro)
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.error = QLabel()
-        self.error.setObjectName("keyChangeError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.bad().name()}; font-weight: 600;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        form = QFormLayout()
+        self.set_intro(intro)
         self.current = self._secret("currentPassphrase", "Current passphrase")
         self.new = self._secret("newPassphrase", "New passphrase")
         self.repeat = self._secret("repeatPassphrase", "Repeat the new passphrase")
         if ask_current:
-            form.addRow("&Current passphrase:", self.current)
+            self.add_row("&Current passphrase:", self.current)
         if ask_new:
-            form.addRow("&New passphrase:", self.new)
-            form.addRow("&Repeat it:", self.repeat)
+            self.add_row("&New passphrase:", self.new)
+            self.add_row("&Repeat it:", self.repeat)
         self.ask_current, self.ask_new = ask_current, ask_new
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(ok_text)
-        self.ok.setObjectName("keyChangeOk")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         (self.current if ask_current else self.new).setFocus()
 
     @staticmethod
@@ -89,21 +65,17 @@ class KeyChangeDialog(QDialog):
         field.setAccessibleName(accessible)
         return field
 
-    def _accept(self) -> None:
+    def save(self) -> None:
+        """Only checks what was typed: the change itself runs in the background afterwards."""
         new = self.new.text()
         if self.ask_current and not self.current.text():
-            self.show_error("Enter the current passphrase.")
-        elif self.ask_new and len(new) < MIN_PASSPHRASE:
-            self.show_error(f"The new passphrase must be at least {MIN_PASSPHRASE} characters.")
-        elif self.ask_new and self.repeat.text() != new:
-            self.show_error("The two new passphrases differ.")
-        else:
-            self.accept()
-
-    def show_error(self, text: str) -> None:
-        """Say what is wrong above the fields."""
-        self.error.setText(text)
-        self.error.show()
+            raise self.refuse(self.current, "Enter the current passphrase.")
+        if self.ask_new and len(new) < MIN_PASSPHRASE:
+            raise self.refuse(
+                self.new, f"The new passphrase must be at least {MIN_PASSPHRASE} characters."
+            )
+        if self.ask_new and self.repeat.text() != new:
+            raise self.refuse(self.repeat, "The two new passphrases differ.")
 
 
 class KeySettings(QGroupBox):

@@ -66,7 +66,7 @@ def test_keychain_store_can_switch_to_a_passphrase_and_keeps_working(
     assert not dialog.current.isVisible(), "a keychain store has no passphrase to ask"
     type_into(qtbot, dialog.new, NEW)
     type_into(qtbot, dialog.repeat, NEW)
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     wait_done(qtbot, group)
 
     assert "protected by your passphrase" in group.result.text()
@@ -91,7 +91,7 @@ def test_change_passphrase_asks_the_current_one_first(
     type_into(qtbot, dialog.current, "not the passphrase")
     type_into(qtbot, dialog.new, NEW)
     type_into(qtbot, dialog.repeat, NEW)
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     wait_done(qtbot, group)
     assert "not the current passphrase" in group.result.text()
     assert desk.check_passphrase(OLD) and not desk.check_passphrase(NEW)
@@ -102,7 +102,7 @@ def test_change_passphrase_asks_the_current_one_first(
     type_into(qtbot, dialog.current, OLD)
     type_into(qtbot, dialog.new, NEW)
     type_into(qtbot, dialog.repeat, NEW)
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     wait_done(qtbot, group)
     assert group.result.text() == "The passphrase was changed."
     assert desk.check_passphrase(NEW) and not desk.check_passphrase(OLD)
@@ -118,11 +118,11 @@ def test_a_short_or_mistyped_new_passphrase_is_explained_and_changes_nothing(
     dialog = dialog_of(qtbot, group)
     type_into(qtbot, dialog.new, "short")
     type_into(qtbot, dialog.repeat, "short")
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     assert dialog.isVisible() and "at least 8" in dialog.error.text()
     dialog.new.clear()
     type_into(qtbot, dialog.new, NEW)
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     assert dialog.isVisible() and "differ" in dialog.error.text()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -140,7 +140,7 @@ def test_passphrase_store_moves_its_key_into_the_keychain(
     dialog = dialog_of(qtbot, group)
     assert not dialog.new.isVisible()
     type_into(qtbot, dialog.current, OLD)
-    click(qtbot, dialog.ok)
+    click(qtbot, dialog.ok_button)
     wait_done(qtbot, group)
     assert group.where.text() == "Key kept in the OS keychain"
     assert desk.key_location() is KeyLocation.KEYCHAIN
