@@ -20,6 +20,7 @@ MACHINE_DATES = {
     "ui/exports/export_menu.py": "suggested file names, which sort by date",
     "ui/exports/roster_plan_model.py": "roster preview: the CSV cell as the file has it",
     "cli/render.py": "roster preview: the CSV cell as the file has it",
+    "cli/commands.py": "`add` echoes the exact date a --due resolved to, for scripts",
 }
 
 HAND_FORMATTED_DATE = re.compile(r"strftime\(|\{[^{}\n]*:%[a-zA-Z]")

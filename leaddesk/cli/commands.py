@@ -16,7 +16,7 @@ from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.validation import parse_date
-from leaddesk.reports.wording import count, day
+from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
@@ -164,7 +164,7 @@ def add(args: argparse.Namespace, desk: Desk) -> int:
         direction = PromiseDirection.THEIRS if args.theirs else PromiseDirection.MINE
         desk.add_promise(person.id, direction, text, due_on=due)
         who = f"{person.name}'s promise to me" if args.theirs else f"my promise to {person.name}"
-        print(f"Added {who}" + (f", due {day(due, desk.today())}." if due else " (no due date)."))
+        print(f"Added {who}" + (f", due {due.isoformat()}." if due else " (no due date)."))
     elif args.what == "feedback":
         kind = FeedbackKind(args.kind) if args.kind else None
         desk.add_feedback(person.id, FeedbackDirection(args.direction), text, kind)
@@ -182,7 +182,7 @@ def _checkpoint(args: argparse.Namespace, desk: Desk, person_id: int, name: str,
     following = desk.complete_checkpoint(checkpoint_id, outcome, note=text)
     print(
         f"Recorded '{outcome.label}' on {delegation.title} ({name}). "
-        f"Next checkpoint planned for {day(following, desk.today())}."
+        f"Next checkpoint planned for {following.isoformat()}."
     )
     return 0
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, QLocale, QTime
 
 _WEEKDAY = re.compile(r"\s*d{4}[,.،]?\s*")  # the weekday and its separator in a long format
 # A year with what belongs to it: a literal before ('de' in Spanish) or after ('г.' in Russian).
-_YEAR = re.compile(r"(?:\s*'[^']*')?[\s,.]*y{2,4}[年년]?(?:\s*'[^']*'\.?)?\s*")
+_YEAR = re.compile(r"(?:\s*'[^']*')?[\s,.]*y{1,4}[年년]?\.?(?:[\s-]*'[^']*'\.?)?\s*")
 
 
 def _locale(locale: QLocale | None) -> QLocale:
@@ -33,7 +33,8 @@ def _medium(locale: QLocale, with_year: bool) -> str:
     """The locale's long date without the weekday, months abbreviated: '5 Nov 2026', 'Nov 5'."""
     pattern = _WEEKDAY.sub(" ", locale.dateFormat(QLocale.FormatType.LongFormat))
     pattern = pattern.replace("MMMM", "MMM").strip(" ,")
-    return pattern if with_year else _YEAR.sub(" ", pattern).strip(" ,")
+    # Without the year, what led up to it goes too ('2026. márc. 4.' -> 'márc. 4.').
+    return pattern if with_year else _YEAR.sub(" ", pattern).lstrip(" ,.-").rstrip(" ,-")
 
 
 def day(on: date, today: date | None = None, *, locale: QLocale | None = None) -> str:

@@ -84,6 +84,7 @@ def test_add_promise_mine_is_the_default_and_due_understands_relative_dates(
     assert promise.text == "Intro to the CFO"
     assert promise.due_on is not None
     assert (promise.due_on - desk.today()).days == 3
+    assert f"due {promise.due_on.isoformat()}." in out  # the exact date, for a script to read
     desk.close()
 
 

@@ -131,3 +131,19 @@ def test_counts_are_singular_for_one_and_take_an_irregular_plural() -> None:
     assert wording.plural(3, "gap") == "gaps"
     assert wording.more(1, "promise") == "+1 more promise"
     assert wording.more(4, "promise") == "+4 more promises"
+
+
+@pytest.mark.parametrize(
+    ("name", "this_year", "last_year"),
+    [
+        ("hu_HU", "márc. 4.", "2025. márc. 4."),  # the year leads, with its full stop
+        ("lv_LV", "4. marts", "2025. gada 4. marts"),  # 'gada' belongs to the year
+        ("ky_KG", "4-мар.", "2025-ж., 4-мар."),  # a one-letter year pattern
+    ],
+)
+def test_a_date_without_its_year_leaves_nothing_of_the_year_behind(
+    name: str, this_year: str, last_year: str
+) -> None:
+    loc = QLocale(name)
+    assert wording.day(date(2026, 3, 4), date(2026, 6, 1), locale=loc) == this_year
+    assert wording.day(date(2025, 3, 4), date(2026, 6, 1), locale=loc) == last_year

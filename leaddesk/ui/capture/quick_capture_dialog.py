@@ -321,7 +321,8 @@ class QuickCaptureDialog(QDialog):
         try:
             person = self.person.person()
             self._culprit = self.text
-            done = getattr(self, f"_save_{self.kind}")(person)
+            with self.ctx.acting(self):  # one user action: each view re-reads once
+                done = getattr(self, f"_save_{self.kind}")(person)
         except UserError as error:
             self.error.setText(str(error))
             self.error.show()

@@ -141,7 +141,7 @@ class FormDialog(QDialog):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat("d MMM yyyy")  # as every date a person reads here
         return edit
 
     @staticmethod

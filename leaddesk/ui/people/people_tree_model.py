@@ -19,9 +19,9 @@ SearchRole = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("Name", "Role", "Area", "In role since")
 
 
-def time_in_role(since: date, today: date) -> str:
-    """'Mar 2023 · 3 years 8 months': the start month and how long ago it was."""
-    return f"{wording.month(since)} · {wording.span(since, today)}"
+def role_since(since: date, today: date) -> str:
+    """'Mar 2023 · 3 years 8 months': the start month and how long ago; 'new' from today on."""
+    return f"{wording.month(since)} · {wording.span(since, today) if since < today else 'new'}"
 
 
 class PeopleTreeModel(QStandardItemModel):
@@ -57,7 +57,7 @@ class PeopleTreeModel(QStandardItemModel):
     @staticmethod
     def _row(person: PersonSummary, today: date, shown: set[int]) -> list[QStandardItem]:
         name = person.name + (" (archived)" if person.archived else "")
-        since = time_in_role(person.in_role_since, today) if person.in_role_since else ""
+        since = role_since(person.in_role_since, today) if person.in_role_since else ""
         cells = [name, person.role or "", person.area or "", since]
         keys: list[Any] = [person.name.casefold(), (person.role or "").casefold()]
         keys += [(person.area or "").casefold(), person.in_role_since or date.max]

@@ -254,7 +254,7 @@ class PeopleView(BaseView):
         if query:
             matches = len(self._matches())
             self.status.setText(
-                f"{matches} {'person matches' if matches == 1 else 'people match'} “{query}”."
+                f"{wording.count(matches, 'person matches', 'people match')} “{query}”."
                 if matches
                 else f"Nobody matches “{query}”. Press Esc to clear the search."
             )

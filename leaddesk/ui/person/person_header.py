@@ -25,7 +25,11 @@ TREND_WORDS = {Trend.UP: "rising", Trend.FLAT: "steady", Trend.DOWN: "falling"}
 
 
 def time_in_role(since: date, today: date) -> str:
-    """'in role 2 years 3 months', 'new in role (12 days)'."""
+    """'in role 2 years 3 months', 'new in role (12 days)', 'in role from 4 Jan' (not yet)."""
+    if since > today:
+        return f"in role from {wording.day(since, today)}"
+    if since == today:
+        return "new in role (from today)"
     if wording.whole_months(since, today) < 1:
         return f"new in role ({wording.span(since, today)})"
     return f"in role {wording.span(since, today)}"

@@ -364,3 +364,19 @@ def test_presenter_mode_warns_before_a_private_note_is_typed(
     press(qtbot, Qt.Key.Key_N)
     assert dialog.presenter_warning.isVisible()
     assert "shared screen" in dialog.presenter_warning.text()
+
+
+def test_a_capture_that_writes_twice_is_one_user_action(
+    qtbot, ctx: AppContext, desk: Desk, people
+) -> None:
+    """Planning and completing a checkpoint are two writes: views re-read once, at the end."""
+    desk.add_delegation(people["ada"], "Vendor choice", 3, plan_checkpoint=False)
+    dialog = open_capture(qtbot, ctx, people["ada"])
+    changes, settled = [], []
+    ctx.changed.connect(changes.append)
+    ctx.settled.connect(lambda: settled.append(len(changes)))
+    press(qtbot, Qt.Key.Key_C)
+    alt(qtbot, Qt.Key.Key_T, lambda: dialog.outcome.buttons()[0].isChecked())
+    save(qtbot)
+    assert len(changes) >= 2 and all(c.initiator is dialog for c in changes)
+    assert settled == [len(changes)]  # one action, settled once after its last write

@@ -213,3 +213,14 @@ def test_empty_state_offers_the_first_direct_report(view: PeopleView):
     assert view.pages.currentIndex() == 0
     assert view.add_first.isVisible()
     assert view.add_first.text() == "Add your first direct report"
+
+
+def test_in_role_since_reads_new_for_someone_starting_today_or_later() -> None:
+    from datetime import date
+
+    from leaddesk.ui.people.people_tree_model import role_since
+
+    today = date(2026, 11, 25)
+    assert role_since(date(2023, 3, 1), today) == "Mar 2023 · 3 years 8 months"
+    assert role_since(today, today) == "Nov 2026 · new"
+    assert role_since(date(2027, 1, 4), today) == "Jan 2027 · new"

@@ -89,6 +89,8 @@ def test_time_in_role_and_last_one_on_one_phrases() -> None:
     assert time_in_role(date(2024, 8, 10), TODAY) == "in role 2 years 3 months"
     assert time_in_role(date(2025, 11, 25), TODAY) == "in role 1 year"
     assert time_in_role(date(2026, 11, 13), TODAY) == "new in role (12 days)"
+    assert time_in_role(TODAY, TODAY) == "new in role (from today)"
+    assert time_in_role(date(2027, 1, 4), TODAY) == "in role from 4 Jan 2027"  # not started yet
     assert days_ago(None, TODAY) == "never"
     assert days_ago(TODAY - timedelta(days=12), TODAY) == "12 days ago"
 

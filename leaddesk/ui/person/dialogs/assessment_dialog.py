@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDateEdit, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from leaddesk.domain.trust import Core, assessment_score
-from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date
 from leaddesk.ui.common.presenter import mask_while_presenting
 from leaddesk.ui.context import AppContext
 
@@ -48,10 +48,7 @@ class AssessmentDialog(FormDialog):
         self.form.addRow("Score:", self.score)
         self.note = self.text_box("assessmentNote", "What you base it on (private).")
         self.add_row("&Note:", self.note)
-        self.on = QDateEdit(to_qdate(ctx.desk.today()))
-        self.on.setObjectName("assessmentOn")
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("d MMM yyyy")
+        self.on = self.date_edit("assessmentOn", "Date", ctx.desk.today())
         self.add_row("&Date:", self.on)
         self._update_score()
         self.cores[Core.INTEGRITY].setFocus()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from leaddesk.domain.feedback import Proposer
 from leaddesk.services.delegations_models import SuccessFactorView
-from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date
 from leaddesk.ui.context import AppContext
 
 PROPOSERS = ((Proposer.ME, "&Me"), (Proposer.THEM, "&Them"), (Proposer.BOTH, "&Both of us"))
@@ -60,10 +59,7 @@ class CalibrationDialog(FormDialog):
         box.addStretch(1)
         self.proposer_buttons[Proposer.BOTH].setChecked(True)
         self.form.addRow("Proposed by:", row)
-        self.on = QDateEdit(to_qdate(ctx.desk.today()))
-        self.on.setObjectName("calibrationOn")
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("d MMM yyyy")
+        self.on = self.date_edit("calibrationOn", "On", ctx.desk.today())
         self.add_row("&On:", self.on)
         self.definition.setFocus()
 

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -36,14 +35,6 @@ class CheckpointMode(enum.Enum):
     COMPLETE = "complete"
     PLAN = "plan"
     RESCHEDULE = "reschedule"
-
-
-def _date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 class CheckpointDialog(FormDialog):
@@ -82,7 +73,7 @@ class CheckpointDialog(FormDialog):
                 if checkpoint is not None and mode is CheckpointMode.RESCHEDULE
                 else ctx.desk.suggest_checkpoint(delegation.id)
             )
-            self.due = _date_edit("checkpointDue", due)
+            self.due = self.date_edit("checkpointDue", "Due on", due)
             self.due.setMinimumDate(to_qdate(today))
             tip = "Suggested from the level and their track record; change it as you see fit."
             self.add_row("&Due on:", self.due, tip if mode is CheckpointMode.PLAN else "")
@@ -126,7 +117,7 @@ class CheckpointDialog(FormDialog):
         self.plan_next = QCheckBox("&Plan the next checkpoint on")
         self.plan_next.setObjectName("checkpointPlanNext")
         self.plan_next.setChecked(True)
-        self.next_on = _date_edit("checkpointNextOn", today)
+        self.next_on = self.date_edit("checkpointNextOn", "Next checkpoint date", today)
         self.next_on.setMinimumDate(to_qdate(today))
         self.next_on.setAccessibleName("Next checkpoint date")
         self.next_on.setToolTip(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from leaddesk.services.delegations_models import DelegationView
-from leaddesk.ui.common.form_dialog import FormDialog, to_date, to_qdate
+from leaddesk.ui.common.form_dialog import FormDialog, to_date
 from leaddesk.ui.context import AppContext
 
 
@@ -36,10 +36,7 @@ class SuccessFactorDialog(FormDialog):
         self.unit = QLineEdit()
         self.unit.setObjectName("factorUnit")
         self.unit.setPlaceholderText("optional, e.g. days")
-        self.agreed_on = QDateEdit(to_qdate(ctx.desk.today()))
-        self.agreed_on.setObjectName("factorAgreedOn")
-        self.agreed_on.setCalendarPopup(True)
-        self.agreed_on.setDisplayFormat("d MMM yyyy")
+        self.agreed_on = self.date_edit("factorAgreedOn", "Agreed on", ctx.desk.today())
         self.add_row("&Name:", self.name)
         self.add_row(
             "Agreed &definition:",

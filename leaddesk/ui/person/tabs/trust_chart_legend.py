@@ -6,18 +6,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from leaddesk.reports.pdf_chart import LEGEND  # the same words on the page and on paper
 from leaddesk.ui import theme
 
 BAND_ALPHA = {False: 60, True: 80}  # by is_dark()
 LEGEND_ONE_ROW_PX = 900
-LEGEND = (
-    ("track", "Their track record"),
-    ("band", "Certainty band"),
-    ("mine", "My own record with them"),
-    ("assessment", "My assessments"),
-    ("up", "Level raised"),
-    ("down", "Level lowered"),
-)
 
 
 class TrustChartLegend(QWidget):

@@ -119,7 +119,7 @@ def test_level_changes_are_markers_with_their_reason_on_hover(chart, desk: Desk,
     tips = []
     for x, y in zip(*chart.events.getData(), strict=True):
         tips.append(_hover(qtbot, chart, x, y))
-    assert "▲ Level raised, 1 Sept 2025"  # en_GB's abbreviation in tips[0]
+    assert "▲ Level raised, 1 Sept 2025" in tips[0]  # en_GB abbreviates September "Sept"
     assert "Hiring for the data platform: 3 Consult → 5 Advise" in tips[0]
     assert RAISED in tips[0]
     assert "▼ Level lowered" in tips[1] and LOWERED in tips[1]
