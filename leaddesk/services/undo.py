@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import delete, select, update
 
@@ -47,18 +49,26 @@ _MODELS: dict[Deletable, type[m.Base]] = {
 PRIVATE_KINDS = frozenset({Deletable.NOTE, Deletable.ASSESSMENT, Deletable.ONE_ON_ONE})
 
 
-def _label(row: m.Base, ident: int) -> str:
-    """A short name for a deleted row (its name, title or text), for 'Deleted …' messages."""
+def _label(row: m.Base) -> str:
+    """A short name for a deleted row (its name, title or text), for 'Deleted …' messages;
+    empty for a row known only by its date (a checkpoint)."""
     value = (
         getattr(row, "name", None)
         or getattr(row, "title", None)
         or getattr(row, "text", None)
         or getattr(row, "term", None)
-        or getattr(row, "on", None)
-        or getattr(row, "due_on", None)
-        or ident
+        or ""
     )
-    return str(value).splitlines()[0][:60]
+    return str(value).splitlines()[0][:60] if value else ""
+
+
+def _day(row: m.Base) -> date | None:
+    """The date a row is known by: a 1:1's, a note's, an assessment's, a checkpoint's due date."""
+    for name in ("on", "held_on", "due_on"):
+        value = getattr(row, name, None)
+        if isinstance(value, date):
+            return value
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,17 +77,20 @@ class Deleted:
 
     kind: Deletable
     ident: int
-    label: str
-    quoted: bool = True  # False for private kinds, whose label is only a date
+    label: str  # empty for private kinds and for rows known only by their date
+    on: date | None = None
+
+    def what_with(self, day: Callable[[date], str]) -> str:
+        """'promise “Send the budget”', or 'relationship note of 3 May 2026' with `day` wording
+        the date (the UI passes the one wording module; private kinds never show their text)."""
+        if self.label:
+            return f"{self.kind.value} “{self.label}”"
+        return f"{self.kind.value} of {day(self.on)}" if self.on else self.kind.value
 
     @property
     def what(self) -> str:
-        """'promise “Send the budget”', or 'relationship note of 2026-05-03' (private)."""
-        return (
-            f"{self.kind.value} “{self.label}”"
-            if self.quoted
-            else f"{self.kind.value} {self.label}"
-        )
+        """`what_with` with ISO dates, for logs and tests (a person reads `what_with`)."""
+        return self.what_with(date.isoformat)
 
     @property
     def message(self) -> str:
@@ -109,15 +122,11 @@ class UndoMixin(DeskBase):
                         f"{row.name}: give them another manager first, or archive "  # type: ignore[attr-defined]
                         f"{row.name} instead."  # type: ignore[attr-defined]
                     )
-            if kind in PRIVATE_KINDS:
-                # The label reaches the status bar and tooltips, which presenter mode cannot
-                # vouch for: private text never goes into it, only the date.
-                label = f"of {getattr(row, 'on', None) or getattr(row, 'held_on', '')}"
-                quoted = False
-            else:
-                label, quoted = _label(row, ident), True
+            # The label reaches the status bar and tooltips, which presenter mode cannot vouch
+            # for: private text never goes into it, only the date.
+            label = "" if kind in PRIVATE_KINDS else _label(row)
+            done = Deleted(kind, ident, label, None if label else _day(row))
             row.deleted_at = utcnow()  # type: ignore[attr-defined]
-        done = Deleted(kind, ident, label, quoted)
         self._undo_stack.append(done)
         return done
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from leaddesk.domain.errors import UserError
 from leaddesk.logs import record_fault
+from leaddesk.reports import wording
 from leaddesk.services.changes import Change
 from leaddesk.services.desk import Desk
 from leaddesk.services.undo import Deletable, Deleted
@@ -113,19 +114,24 @@ class AppContext(QObject):
         """Delete with undo: the status bar offers Undo (Ctrl+Z) right away."""
         deleted = self.result(parent, lambda: self.desk.delete(kind, ident))
         if isinstance(deleted, Deleted):
-            self.message.emit(f"{deleted.message}. Press Ctrl+Z to undo.")
-            self.undo_available.emit(deleted.message)
+            self.message.emit(f"Deleted {self._what(deleted)}. Press Ctrl+Z to undo.")
+            self.undo_available.emit(f"Deleted {self._what(deleted)}")
         return deleted
 
     def undo(self) -> None:
         """Restore the latest deletion."""
         restored = self.result(None, self.desk.undo)
         nxt = self.desk.can_undo()
-        self.undo_available.emit(nxt.message if nxt else "")
+        self.undo_available.emit(f"Deleted {self._what(nxt)}" if nxt else "")
         if not isinstance(restored, Deleted):
             self.message.emit("Nothing to undo.")
         else:
-            self.message.emit(f"Restored {restored.what}.")
+            self.message.emit(f"Restored {self._what(restored)}.")
+
+    def _what(self, deleted: Deleted) -> str:
+        """'promise “Send the budget”', 'relationship note of 3 May': dates as everywhere."""
+        today = self.desk.today()
+        return deleted.what_with(lambda on: wording.day(on, today))
 
     def go(self, view: str, argument: Any = None) -> None:
         """Ask the main window to show a view."""

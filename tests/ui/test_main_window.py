@@ -184,7 +184,11 @@ def test_deleting_a_private_note_says_nothing_of_its_text(
     shown = " ".join(
         [window.statusBar().currentMessage(), window.undo_button.toolTip(), all_texts(window)]
     )
-    assert "relationship note of" in window.statusBar().currentMessage()
+    from leaddesk.reports import wording
+
+    on = wording.day(note.on, desk.today())  # the date as every other date reads: "25 Nov"
+    assert f"Deleted relationship note of {on}." in window.statusBar().currentMessage()
+    assert window.undo_button.toolTip() == f"Undo: Deleted relationship note of {on}"
     assert PRIVATE_NOTE not in shown
     window.ctx.undo()
     assert "Restored relationship note of" in window.statusBar().currentMessage()
