@@ -92,11 +92,6 @@ class Deleted:
         """`what_with` with ISO dates, for logs and tests (a person reads `what_with`)."""
         return self.what_with(date.isoformat)
 
-    @property
-    def message(self) -> str:
-        """For the status bar: 'Deleted promise “Send the budget”'."""
-        return f"Deleted {self.what}"
-
 
 class UndoMixin(DeskBase):
     """Delete, undo the last deletion, and purge for good."""

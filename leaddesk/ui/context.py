@@ -114,8 +114,9 @@ class AppContext(QObject):
         """Delete with undo: the status bar offers Undo (Ctrl+Z) right away."""
         deleted = self.result(parent, lambda: self.desk.delete(kind, ident))
         if isinstance(deleted, Deleted):
-            self.message.emit(f"Deleted {self._what(deleted)}. Press Ctrl+Z to undo.")
-            self.undo_available.emit(f"Deleted {self._what(deleted)}")
+            said = f"Deleted {self._what(deleted)}"
+            self.message.emit(f"{said}. Press Ctrl+Z to undo.")
+            self.undo_available.emit(said)
         return deleted
 
     def undo(self) -> None:

@@ -164,7 +164,7 @@ def test_deleting_twice_or_an_unknown_item_is_refused(
 
 def test_deletion_message_names_the_item(desk: Desk, world: World) -> None:
     done = desk.delete(Deletable.PROMISE, world.promise)
-    assert done.message == "Deleted promise “Send the budget”"
+    assert done.what == "promise “Send the budget”"
 
 
 def test_deleting_a_person_hides_everything_about_them(desk: Desk, world: World) -> None:
