@@ -10,6 +10,9 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.feedback import FeedbackKind
 
+# The forms leaddesk.domain.typed_dates reads, as --help says them.
+DATES = "YYYY-MM-DD, today, tomorrow, fri, 2 Dec, +3d, +2w, +1m"
+
 
 class UsageError(UserError):
     """The command line itself is wrong (unknown option, missing argument...)."""
@@ -83,7 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    demo = sub.add_parser("demo", help="create a new store full of realistic demo data")
+    init = sub.add_parser(
+        "init",
+        help="create a new, empty store where the app keeps it (or at --db PATH); its key goes "
+        "into the OS keychain, else you choose a passphrase (or set LEADDESK_PASSPHRASE)",
+    )
+    _db_option(init, top=False)
+
+    demo = sub.add_parser(
+        "demo",
+        help="create a new store full of realistic demo data at --db PATH (never your real store)",
+    )
     _db_option(demo, top=False)
     demo.add_argument("--people", type=int, default=8, help="direct reports (default 8)")
     demo.add_argument("--years", type=float, default=2.0, help="years of history (default 2)")
@@ -109,13 +122,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     week = sub.add_parser("week", help="this week's principle, prompts and what needs attention")
     _db_option(week, top=False)
-    week.add_argument("--date", metavar="DATE", help="show the week of another day")
+    week.add_argument(
+        "--date",
+        metavar="DATE",
+        help=f"show the week of another day ({DATES}; back: --date=-1w)",
+    )
+    week.add_argument(
+        "--all", action="store_true", help="list every item (otherwise the first 15 of each list)"
+    )
 
-    add = sub.add_parser("add", help="quick capture: a note, promise, feedback or checkpoint")
+    add = sub.add_parser(
+        "add", help="quick capture: a note, promise, feedback or checkpoint; or a new person"
+    )
     _db_option(add, top=False)
     what = add.add_subparsers(
         dest="what", metavar="WHAT", required=True, parser_class=OneLineParser
     )
+
+    _add_person(what)
 
     note = what.add_parser("note", help="a relationship note about a person")
     _db_option(note, top=False)
@@ -134,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="I promised them (default)",
     )
     side.add_argument("--theirs", dest="theirs", action="store_true", help="they promised me")
-    promise.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, tomorrow, +3d, +2w")
+    promise.add_argument(
+        "--due", metavar="DATE", help=f"{DATES} (a weekday or a day is the next one)"
+    )
     _text(promise)
 
     feedback = what.add_parser("feedback", help="feedback given, received or solicited")
@@ -220,6 +246,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _key_commands(sub)
     return parser
+
+
+def _add_person(what: Any) -> None:
+    """`leaddesk add person NAME [...]` (run by cli/person_commands.py)."""
+    person = what.add_parser("person", help="a new person: a direct report unless --reports-to")
+    _db_option(person, top=False)
+    person.add_argument("name", nargs="+", metavar="NAME", help="their name (quotes optional)")
+    person.add_argument("--role", metavar="ROLE", help="e.g. 'VP Engineering'")
+    person.add_argument("--area", metavar="AREA", help="e.g. 'Platform'")
+    person.add_argument("--email", metavar="EMAIL", help="their e-mail address")
+    person.add_argument(
+        "--reports-to",
+        metavar="NAME",
+        help="their manager, someone already in LeadDesk (a unique part of the name is enough)",
+    )
+    person.add_argument(
+        "--started",
+        metavar="DATE",
+        help=f"in the role since ({DATES}; a weekday or a day is the last one)",
+    )
 
 
 def _key_commands(sub: Any) -> None:

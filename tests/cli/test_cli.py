@@ -187,7 +187,11 @@ def test_add_checkpoint_completes_the_planned_one_and_plans_the_next(team: Path,
             "matches several people: Ada Lovelace, Adam Smith",
         ),
         (["add", "note", "--person", "zed", "x"], "Nobody is called 'zed'"),
-        (["add", "promise", "--person", "adam", "--due", "2026-13-01", "x"], "is not a date"),
+        (
+            ["add", "promise", "--person", "adam", "--due", "2026-13-01", "x"],
+            "is not a day of the calendar",
+        ),
+        (["add", "promise", "--person", "adam", "--due", "someday", "x"], "is not a date"),
         (
             ["add", "promise", "--person", "adam", "--due", "+3d", "--mine", "--theirs", "x"],
             "not allowed with argument",
