@@ -39,7 +39,9 @@ def remove_leftovers(target: Path) -> None:
     building = building_path(target)
     entry = store_entry_name(building)  # read from the file's salt, so before it goes
     for suffix in SIDE_FILES:
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
+        leftover = Path(f"{building}{suffix}")
+        if leftover.exists():  # unlink(missing_ok) still fails in a read-only folder
+            leftover.unlink()
     if entry is not None:
         forget_keychain_key(StoreKey("", "keychain", entry=entry))
 
