@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from leaddesk.domain.errors import ValidationError
-from leaddesk.domain.typed_dates import parse_typed_date
+from leaddesk.domain.typed_dates import TYPED_DATE_FORMATS, parse_typed_date
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 
@@ -34,7 +34,7 @@ class DueDateField(QWidget):
         self.edit.setObjectName("dueDateEdit")
         self.edit.setAccessibleName("Due date")
         self.edit.setPlaceholderText(f"none, or {DUE_HINT}")
-        self.edit.setToolTip(f"Leave empty for no due date. Accepts {DUE_HINT}.")
+        self.edit.setToolTip(f"Leave empty for no due date, or write {TYPED_DATE_FORMATS}.")
         self.edit.textChanged.connect(self._preview)
         self.preview = QLabel()
         self.preview.setObjectName("dueDatePreview")
