@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any, NoReturn
 
 from leaddesk import __version__
@@ -20,6 +21,11 @@ class UsageError(UserError):
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2, never a wall of text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # `--date -1w` is a date counted back, as `-5` is a number: a value, not an option.
+        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d+ ?[a-z]+$")
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (try: {self.prog} --help)")
@@ -125,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     week.add_argument(
         "--date",
         metavar="DATE",
-        help=f"show the week of another day ({DATES}; back: --date=-1w)",
+        help=f"show the week of another day ({DATES}; -1w is a week back)",
     )
     week.add_argument(
         "--all", action="store_true", help="list every item (otherwise the first 15 of each list)"

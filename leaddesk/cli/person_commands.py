@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from difflib import SequenceMatcher
 
+from leaddesk.cli.main import default_store
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.typed_dates import parse_typed_date
@@ -14,7 +16,6 @@ from leaddesk.services.people import PersonSummary
 
 LISTED = 10
 CLOSE = 0.7  # alike enough to be a likely typo: "grce" is Grace (0.89), "smit" Schmidt (0.73)
-ALL_PEOPLE = "`leaddesk people --all` lists them all"
 
 
 def find_person(desk: Desk, name: str) -> PersonSummary:
@@ -35,7 +36,7 @@ def find_person(desk: Desk, name: str) -> PersonSummary:
         )
     ranked, close = _closest_first(everyone, name)
     heading = "People (closest first)" if close else "People"
-    hint = f"; {ALL_PEOPLE}" if len(everyone) > LISTED else ""
+    hint = f"; {_people_command(desk)} lists them all" if len(everyone) > LISTED else ""
     raise ValidationError(f"Nobody is called '{name}'. {heading}: {_listed(ranked)}{hint}.")
 
 
@@ -68,6 +69,13 @@ def add_person(args: argparse.Namespace, desk: Desk) -> int:
     line += f", in the role since {started.isoformat()}." if started else "."
     print(line)
     return 0
+
+
+def _people_command(desk: Desk) -> str:
+    """The command that lists everyone in this store (with its --db unless it is the default)."""
+    if desk.path.resolve() == default_store().resolve():
+        return "`leaddesk people --all`"
+    return f"`leaddesk --db {shlex.quote(str(desk.path))} people --all`"
 
 
 def _listed(people: list[PersonSummary]) -> str:

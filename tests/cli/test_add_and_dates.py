@@ -116,6 +116,13 @@ def test_due_reads_what_quick_capture_reads(team: Path, capsys, typed: str, due:
     desk.close()
 
 
+def test_a_date_counted_back_needs_no_equals_sign(team: Path, capsys) -> None:
+    assert run(capsys, "--db", str(team), "add", "person", "Dot", "--started", "-2w")[0] == 0
+    code, out, _ = run(capsys, "--db", str(team), "week", "--date", "-1w")
+    assert code == 0 and out.startswith("Week of 16 November 2026")
+    assert ("Dot", None, None, date(2026, 11, 11)) in people_in(team)
+
+
 def test_an_empty_due_is_refused_not_taken_for_no_date(team: Path, capsys) -> None:
     err = one_line(
         *run(capsys, "--db", str(team), "add", "promise", "--person", "ada", "--due", "", "x")
@@ -149,8 +156,16 @@ def test_an_unknown_name_lists_ten_and_says_how_many_more(big_team: Path, capsys
     listed = "Grace Hopper, " + ", ".join(f"Person {n:02d}" for n in range(9))
     assert err == (
         f"leaddesk: Nobody is called 'Xyz'. People: {listed} … and 22 more; "
-        "`leaddesk people --all` lists them all.\n"
+        f"`leaddesk --db {big_team} people --all` lists them all.\n"
     )
+
+
+def test_the_store_in_leaddesk_db_needs_no_db_in_the_hint(
+    big_team: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEADDESK_DB", str(big_team))
+    err = one_line(*run(capsys, "add", "note", "--person", "Xyz", "hi"))
+    assert err.endswith("… and 22 more; `leaddesk people --all` lists them all.\n")
 
 
 def test_an_unknown_name_lists_close_names_first(big_team: Path, capsys) -> None:
