@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 MIN_ROW_PT = 11.0
 MAX_ROW_PT = 52.0
 MIN_SIZE_PT, MAX_SIZE_PT = 6.2, 9.0
-ROW_PAD_PT = 3.0
+ROW_PAD_PT = 2.0
 LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignHCenter
 GAP_PT = 6.0
