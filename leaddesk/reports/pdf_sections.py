@@ -42,7 +42,9 @@ class Widths:
         self.date = measure(day(date(2026, 9, 28)), Type.SMALL)
         self.label = measure("Involve me when", Type.CAPTION)
         self.level = measure("7 Delegate", Type.SMALL_STRONG)
-        self.status = max(measure("overdue", Type.SMALL_STRONG), measure("in 14 days", Type.SMALL))
+        self.status = max(
+            measure(text, Type.SMALL_STRONG) for text in ("overdue", "tomorrow", "in 14 days")
+        )
         self.score = measure("0.00", Type.SMALL_STRONG)
         self.kind = measure("Gave · appreciation", Type.SMALL)
         self.topic = measure("Personal context", Type.SMALL_STRONG)
