@@ -51,8 +51,11 @@ def ink_colour(path: Path, word: Word, dpi: int = 144) -> QColor:
     with tempfile.TemporaryDirectory() as folder:
         stem = Path(folder) / "page"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", str(dpi), "-f", str(word.page), "-l", str(word.page)]
-            + [str(path), str(stem)],
+            [
+                *("pdftoppm", "-png", "-r", str(dpi), "-f", str(word.page), "-l", str(word.page)),
+                str(path),
+                str(stem),
+            ],
             check=True,
         )
         image = QImage(str(next(Path(folder).glob("page*.png"))))

@@ -227,7 +227,8 @@ def test_overdue_prints_red_and_due_soon_amber(desk: Desk, tmp_path: Path) -> No
         forecast = next(w for w in words if w.text == "forecast")
         hiring = next(w for w in words if w.text == "hiring")
 
-        def status(of: Word) -> Word:  # the rightmost word on the promise's line, same column
+        def status(of: Word, words: list[Word] = words) -> Word:
+            """The rightmost word on the promise's line, in its column."""
             line = [w for w in words if abs(w.y0 - of.y0) < 3 and 0 <= w.x0 - of.x0 < 250]
             return max(line, key=lambda w: w.x1)
 
