@@ -74,7 +74,7 @@ def spoken(symbol: str) -> str:
     if len(cps) == 2 and all(_regional(cp) for cp in cps):
         return "[flag " + "".join(chr(cp - 0x1F1E6 + ord("A")) for cp in cps) + "]"
     names = [
-        unicodedata.name(chr(cp), f"U+{cp:04X}").lower()
+        unicodedata.name(chr(cp)).lower() if unicodedata.name(chr(cp), "") else f"U+{cp:04X}"
         for cp in cps
         if cp != _ZWJ and not _trailing(cp)
     ]
