@@ -141,7 +141,7 @@ class PagePreview(QWidget):
         self.zoom_in_action.setEnabled(zoom < ZOOMS[-1] - 0.01)
         self.zoom_out_action.setEnabled(zoom > ZOOMS[0] + 0.01)
         self.fit_action.setEnabled(not self.fitting())
-        self.zoom_label.setText("Fit" if self.fitting() else f"{round(zoom * 100)}%")
+        self.zoom_label.setText(f"{round(zoom * 100)}%")
         if self._image is None:
             return
         width = max(round(self._image.width() * SCREEN_DPI / RENDER_DPI * zoom), 50)
