@@ -130,7 +130,7 @@ def render_team(
         "levels of empowerment and open items"
     )
     footer = (
-        "Private: contains trust scores. Track record on one 0–1 scale for everyone. "
+        "Private: contains trust scores. Track record: one 0–1 scale for all. "
         "Levels: active delegations at my level, 1 Tell to 7 Delegate."
     )
     room = area.height() - footer_height(c)

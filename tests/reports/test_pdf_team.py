@@ -67,6 +67,7 @@ def test_a_team_too_big_for_a_page_goes_on_to_a_second_page_with_everyone(
     assert [i for i in range(90) if f"Person {i:02d}" not in text] == []
     assert "more direct reports" not in text
     assert "page 1 of 2" in text and "page 2 of 2" in text
+    assert "…" not in text  # not a name, role or footer cut
     words, _size = pdf_words(target)
     second = " ".join(w.text for w in words if w.page == 2)
     assert "Person 89" in second and "continued" in second and "overdue" in second  # header too
