@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports import wording
 from leaddesk.reports.pdf_blocks import RIGHT, Cell, Item, Row, Section
@@ -46,7 +46,11 @@ class Widths:
             measure(text, Type.SMALL_STRONG) for text in ("overdue", "tomorrow", "in 14 days")
         )
         self.score = measure("0.00", Type.SMALL_STRONG)
-        self.kind = measure("Gave · appreciation", Type.SMALL)
+        self.kind = max(
+            measure(f"{verb} · {kind.value}", Type.SMALL)
+            for verb in _VERB.values()
+            for kind in FeedbackKind
+        )
         self.topic = measure("Personal context", Type.SMALL_STRONG)
         self.core = max(measure(name, Type.CAPTION) for name in _CORES)
 
