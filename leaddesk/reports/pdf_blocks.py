@@ -3,7 +3,9 @@
 A section is a heading and a list of items; an item is a few rows; a row is a few cells with
 fixed widths in points and (at most) one flexible cell that takes the rest and may wrap. Items
 are measured once, the column's height is shared between its sections (small ones get all they
-need, big ones share what is left), and whatever does not fit is counted, never clipped.
+need, big ones share what is left). A crowded section first shows its later items in their
+compact form (if it has one), so the space is used; only what still does not fit is counted
+("+N more"), never clipped.
 """
 
 from __future__ import annotations

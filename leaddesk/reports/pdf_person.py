@@ -2,6 +2,10 @@
 
 Privacy is decided when the data is read, not when it is drawn: a shareable `PersonSheet` never
 holds trust scores, assessments, feedback or relationship notes, so no layout bug can print them.
+
+The private one-pager is one page: what does not fit is shortened, then counted ("+2 more").
+The agreement sheet is handed over as "what we agreed", so it prints every agreed word and
+takes a second page (numbered in the footer) rather than cut one.
 """
 
 from __future__ import annotations

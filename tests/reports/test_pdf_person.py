@@ -313,3 +313,20 @@ def test_headless_export_creates_its_own_offscreen_application(tmp_path: Path) -
     )
     text = pdf_text(tmp_path / "h.pdf")
     assert "Headless Hana" in text and "Night builds" in text and "A release slips" in text
+
+
+def test_a_delegation_longer_than_a_column_is_split_between_columns_not_cut(
+    desk: Desk, tmp_path: Path
+) -> None:
+    pid = desk.add_person("Rui Costa", role="Head of Operations")
+    d = desk.add_delegation(pid, "Everything about the warehouse", EmpowermentLevel.DELEGATE)
+    definitions = [f"Definition {i} " + "measured weekly by the floor team " * 8 for i in range(20)]
+    for i, definition in enumerate(definitions):
+        desk.add_success_factor(d, f"Measure {i}", definition, str(i), "%")
+    target = write_person_pdf(desk, pid, tmp_path / "w.pdf", shareable=True)
+    text = pdf_text(target)
+    assert [i for i, t in enumerate(definitions) if " ".join(t.split()) not in text] == []
+    assert "…" not in text and "more success factors" not in text
+    words, (_width, height) = pdf_words(target)
+    assert all(w.y1 <= height for w in words)  # nothing runs off a page
+    assert "continued" in text
