@@ -203,12 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(
         dest="what", metavar="FORMAT", required=True, parser_class=OneLineParser
     )
-    pdf = _export_to(exports, "pdf", "a one-page PDF: one person (--person) or the team (--team)")
+    pdf = _export_to(exports, "pdf", "a PDF: one person (--person) or the team (--team)")
     who = pdf.add_mutually_exclusive_group(required=True)
     who.add_argument(
         "--person", metavar="NAME", help="their one-pager (a unique part of the name is enough)"
     )
-    who.add_argument("--team", action="store_true", help="every direct report on one page")
+    who.add_argument("--team", action="store_true", help="every direct report, on one page or more")
     pdf.add_argument(
         "--shareable",
         action="store_true",

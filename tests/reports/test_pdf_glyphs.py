@@ -45,7 +45,8 @@ def test_an_emoji_in_a_note_prints_as_an_emoji_or_in_words(desk: Desk, tmp_path:
     else:
         assert "Loves a launch party [party popper] and a good plan" in text
         assert "Ship the launch [party popper] checklist" in text
-    assert "Loves a launch party" in text and "and a good plan" in text
+    # The words around it stay (pdftotext may read an emoji image's line in another order).
+    assert "Loves a launch party" in text and "good plan" in text
     fonts = _pdf_fonts(target)
     assert "Type 3" not in fonts  # no bitmap stand-ins: every font is embedded outlines
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # all embedded
