@@ -249,14 +249,12 @@ class MainWindow(QMainWindow):
         if argument is not None:
             target.set_argument(argument)
         self._current = name
-        if name in SIDEBAR:
-            row = SIDEBAR.index(name)
-            if self.sidebar.currentRow() != row:
-                self.sidebar.blockSignals(True)
-                self.sidebar.setCurrentRow(row)
-                self.sidebar.blockSignals(False)
-        else:
-            self.sidebar.clearSelection()
+        # The sidebar marks the screen on show, or nothing (a person, 1:1 mode): clearing only
+        # the selection left People current, so Alt+2 from a person page marked nothing and a
+        # click on People was no change of row, so it did not go back to the list.
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(SIDEBAR.index(name) if name in SIDEBAR else -1)
+        self.sidebar.blockSignals(False)
         if name in SIDEBAR:
             QSettings().setValue("window/lastView", name)
 
