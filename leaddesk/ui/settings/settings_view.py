@@ -27,6 +27,7 @@ from leaddesk.services.changes import ChangeArea
 from leaddesk.services.settings import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.wheel_guard import guard_wheel
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
@@ -177,6 +178,7 @@ class SettingsView(BaseView):
         after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
         self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
         self.body.addStretch(1)
+        self.wheel_guard = guard_wheel(self)  # the wheel scrolls the page, not the field below
 
     # -- construction ------------------------------------------------------------------------
     @staticmethod
