@@ -27,12 +27,12 @@ from leaddesk.services.changes import ChangeArea
 from leaddesk.services.settings import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
-from leaddesk.ui.common.wheel_guard import guard_wheel
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
 from leaddesk.ui.settings.settings_key import KeySettings
 from leaddesk.ui.settings.settings_unlock import UnlockSetting
+from leaddesk.ui.settings.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True, slots=True)
