@@ -268,7 +268,7 @@ def test_week_shows_principle_prompts_and_needs_attention(team: Path, capsys) ->
     assert "Reflect on:" in out
     assert "Hiring plan: level not agreed yet" in out
     assert "Needs attention" in out
-    assert "No 1:1 recorded yet" in out
+    assert "No 1:1 yet — plan the first" in out
 
 
 def test_week_words_due_dates_like_the_app_with_the_year_only_when_not_this_one(
