@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from leaddesk.reports import wording
+from leaddesk.reports.item_wording import item_text
 from leaddesk.services.action_item import ActionItem
 from leaddesk.ui import theme
 from leaddesk.ui.week.action_items_model import ItemRole
@@ -238,7 +239,8 @@ class AttentionModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, WHEN):
             fix = fix_for(item)
             keys = "Enter opens it where it lives" + (f" · {FIX_HINTS[fix]}" if fix else "")
-            return f"{row_text(item, GroupBy.KIND, self.today)}\n{keys}"
+            # The whole sentence, absolute date included, under the glance's relative one.
+            return f"{item.person_name} — {item_text(item, self.today)}\n{keys}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
