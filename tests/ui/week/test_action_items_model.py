@@ -34,7 +34,7 @@ def test_needs_attention_says_dates_relative_to_today_even_a_year_back(desk: Des
         ("I promised: Send the plan", "due tomorrow"),
     ]
     tip = model.index(0, 0, ada_group).data(Qt.ItemDataRole.ToolTipRole)
-    assert (
-        tip
-        == "Ada — They promised: Old one (due 2 Nov 2025)\nEnter opens it where it lives · K marks it kept (Ctrl+Z undoes)"
+    assert tip == (
+        "Ada — They promised: Old one (due 2 Nov 2025)\n"
+        "Enter opens it where it lives · K marks it kept (Ctrl+Z undoes)"
     )
