@@ -107,18 +107,18 @@ def group_items(items: Iterable[ActionItem], by: GroupBy) -> list[AttentionGroup
 
 
 def group_summary(group: AttentionGroup, by: GroupBy) -> str:
-    """What is in a collapsed group: '2 promises, 1 checkpoint' (by person) or the count."""
+    """What is in a folded group, short enough to read whole: '3 promises, 1 checkpoint, 1:1'
+    (by person; a 1:1 is one at most) or the count (by kind)."""
     if by is GroupBy.KIND:
         return wording.count(len(group.items), "item")
-    counts: dict[str, int] = {}
-    for item in group.items:
-        counts[kind_of(item)] = counts.get(kind_of(item), 0) + 1
-    parts = []
-    for kind in KIND_ORDER:
-        n = counts.get(kind, 0)
-        if n:
-            singular, plural = KIND_TITLES[kind]
-            parts.append(f"{n} {wording.plural(n, singular, plural).lower()}")
+    kinds = [kind_of(item) for item in group.items]
+    promises = kinds.count("mine") + kinds.count("theirs")
+    parts = [wording.count(promises, "promise")] if promises else []
+    for kind, noun in (("checkpoint", "checkpoint"), ("clarity", "clarity gap")):
+        if kinds.count(kind):
+            parts.append(wording.count(kinds.count(kind), noun))
+    if "one_on_one" in kinds:
+        parts.append("1:1")
     return ", ".join(parts)
 
 

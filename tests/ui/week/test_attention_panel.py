@@ -102,11 +102,11 @@ def test_rows_are_grouped_by_person_most_overdue_first_with_relative_dates(
 ) -> None:
     window = open_week(desk, qtbot)
     assert rows(window) == [
-        ("Ada  ·  1 my promise, 1 checkpoint, 1 their promise", "2 overdue"),
+        ("Ada  ·  2 promises, 1 checkpoint", "2 overdue"),
         ("  Checkpoint: Hiring plan", "30 days overdue"),
         ("  They promised: Send the budget", "3 days overdue"),
         ("  I promised: Send the plan", "due today"),
-        ("Ben  ·  1 my promise, 1 1:1 due", "1 overdue"),
+        ("Ben  ·  1 promise, 1:1", "1 overdue"),
         ("  Last 1:1 40 days ago", "26 days overdue"),
         ("  I promised: Book the offsite", "due Fri"),
     ]
