@@ -33,13 +33,14 @@ class Fix(enum.Enum):
 
 
 # Kind groups in the order a Monday scan wants them: what I owe first, then what I verify.
-KIND_ORDER = ("mine", "checkpoint", "one_on_one", "theirs", "clarity")
+KIND_ORDER = ("mine", "checkpoint", "one_on_one", "theirs", "clarity", "other")
 KIND_TITLES = {
     "mine": ("My promise", "My promises"),
     "checkpoint": ("Checkpoint", "Checkpoints"),
     "one_on_one": ("1:1 due", "1:1s due"),
     "theirs": ("Their promise", "Their promises"),
     "clarity": ("Clarity gap", "Clarity gaps"),
+    "other": ("Other item", "Other items"),  # a kind Needs attention may list one day
 }
 
 
@@ -65,7 +66,9 @@ def kind_of(item: ActionItem) -> str:
         return "checkpoint"
     if item.kind is ItemKind.ONE_ON_ONE:
         return "one_on_one"
-    return "clarity"
+    if item.detail in (ItemDetail.CLARITY_GAP, ItemDetail.LEVEL_NOT_AGREED):
+        return "clarity"
+    return "other"
 
 
 def fix_for(item: ActionItem) -> Fix | None:
@@ -114,7 +117,11 @@ def group_summary(group: AttentionGroup, by: GroupBy) -> str:
     kinds = [kind_of(item) for item in group.items]
     promises = kinds.count("mine") + kinds.count("theirs")
     parts = [wording.count(promises, "promise")] if promises else []
-    for kind, noun in (("checkpoint", "checkpoint"), ("clarity", "clarity gap")):
+    for kind, noun in (
+        ("checkpoint", "checkpoint"),
+        ("clarity", "clarity gap"),
+        ("other", "other item"),
+    ):
         if kinds.count(kind):
             parts.append(wording.count(kinds.count(kind), noun))
     if "one_on_one" in kinds:
