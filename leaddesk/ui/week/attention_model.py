@@ -228,10 +228,11 @@ class AttentionModel(QAbstractItemModel):
                 return row_text(item, self.by, self.today)
             return when_text(item, self.today) if column == WHEN else None
         if role == Qt.ItemDataRole.ForegroundRole and column == WHEN:
+            # Colour for what is late only; today reads plain, what can wait reads muted.
             if item.overdue:
                 return theme.bad()
             if item.on == self.today:
-                return theme.warn()
+                return None
             return theme.muted_color()
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TEXT:
             when = when_text(item, self.today)

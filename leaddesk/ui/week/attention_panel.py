@@ -56,8 +56,9 @@ class AttentionPanel(QWidget):
         self.tree.setAccessibleName("Needs attention")
         self.fixes = AttentionFixes(ctx, self.tree, self.tree.current_item)
         self.tree.row_actions = self._row_actions
-        self.tree.opened.connect(lambda _item: self.fixes.open())
-        self.tree.undo_requested.connect(self.fixes.undo)
+        # Through the actions, so the lock (which disables every action) makes the keys inert.
+        self.tree.opened.connect(lambda _item: self.fixes.open_action.trigger())
+        self.tree.undo_requested.connect(self.fixes.undo_action.trigger)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self.fixes.update())
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.expanded.connect(lambda index: self._remember(index, True))
@@ -111,7 +112,7 @@ class AttentionPanel(QWidget):
         self.undo_button.setObjectName("attentionUndo")
         self.undo_button.setToolTip(f"Reopen the promise ({UNDO_KEYS} in the list)")
         self.undo_button.setAccessibleName("Undo: reopen the promise just kept")
-        self.undo_button.clicked.connect(self.fixes.undo)
+        self.undo_button.clicked.connect(self.fixes.undo_action.trigger)
         box.addWidget(self.undo_label, 1)
         box.addWidget(self.undo_button)
         self.undo_strip.hide()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from helpers.qt import all_texts, on_modal, open_main_window, press
+from helpers.visible_text import screen_text
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QToolButton, QWidget
@@ -115,7 +116,9 @@ def test_rows_are_grouped_by_person_most_overdue_first_with_relative_dates(
     # Colour says overdue and nothing else: the text stays the palette's, only late dates are red.
     assert model.index(0, WHEN, ada).data(Qt.ItemDataRole.ForegroundRole) == theme.bad()
     assert model.index(0, TEXT, ada).data(Qt.ItemDataRole.ForegroundRole) is None
-    assert model.index(2, WHEN, ada).data(Qt.ItemDataRole.ForegroundRole) == theme.warn()  # today
+    assert model.index(2, WHEN, ada).data(Qt.ItemDataRole.ForegroundRole) is None  # due today
+    ben = model.index(1, 0)
+    assert model.index(1, WHEN, ben).data(Qt.ItemDataRole.ForegroundRole) == theme.muted_color()
     title = window.findChild(QWidget, "attentionTitle").text()
     assert "5 items, 3 overdue" in title
 
@@ -323,3 +326,24 @@ def test_the_box_takes_the_height_its_rows_need_and_the_team_grid_the_rest(
     press(qtbot, week.attention, Qt.Key.Key_K)
     qtbot.waitUntil(lambda: all("Send the budget" not in text for text, _ in rows(window)))
     assert split.sizes()[0] == dragged
+
+
+def test_locked_the_box_shows_nothing_and_its_keys_change_nothing(desk: Desk, team, qtbot) -> None:
+    window = open_week(desk, qtbot)
+    week = window.view("week")
+    select_row(window, qtbot, "Send the budget")
+    press(qtbot, week.attention, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: all("Send the budget" not in text for text, _ in rows(window)))
+    assert "Send the plan" in screen_text() and "Kept “Send the budget”" in screen_text()
+    window.lock_action.trigger()
+    assert desk.locked
+    text = screen_text()
+    assert "Send the plan" not in text and "Send the budget" not in text
+    for key, modifier in (
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_C, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(week.attention, key, modifier)
+        assert QApplication.activeModalWidget() is None
+    assert desk.locked and window.lock_overlay.isVisible()
