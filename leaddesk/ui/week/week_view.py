@@ -302,14 +302,24 @@ class WeekView(BaseView):
         self._split_by_user = True  # the user's share stays until the next start
 
     def _share_height(self) -> None:
-        """Needs attention takes what its rows need, up to half the column; the team the rest
-        (until the user drags the splitter, which then rules)."""
+        """Needs attention takes what its rows need, up to half the column or whatever the
+        team grid leaves free; the team the rest (until the user drags the splitter)."""
         total = sum(self.right_split.sizes())
         if self._split_by_user or total <= 0:
             return
-        wanted = min(self.attention_panel.content_height(), int(total * ATTENTION_SHARE))
+        room = max(int(total * ATTENTION_SHARE), total - self._team_height())
+        wanted = min(self.attention_panel.content_height(), room)
         wanted = max(wanted, self.attention_panel.minimumSizeHint().height())
         self.right_split.setSizes([wanted, total - wanted])
+
+    def _team_height(self) -> int:
+        """The height that shows every team row (a long team: more than any window has)."""
+        rows = self.team_model.rowCount()
+        if rows > 50:
+            return 1 << 20
+        grid = self.team.horizontalHeader().height() + 2 * self.team.frameWidth()
+        grid += sum(self.team.rowHeight(row) for row in range(rows))
+        return grid + self.team_title.sizeHint().height() + 12
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -330,6 +340,7 @@ class WeekView(BaseView):
         self.team.resizeColumnsToContents()
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self._share_height()
         self.loaded.emit()
 
     def flush_pending(self) -> None:
