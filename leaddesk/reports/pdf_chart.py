@@ -26,7 +26,7 @@ from leaddesk.reports.pdf_layout import (
     Type,
     soft,
 )
-from leaddesk.reports.wording import month_abbr
+from leaddesk.reports.wording import day, month_abbr
 from leaddesk.services.trust import TrustPoint, TrustSeries
 
 LEGEND = (
@@ -37,12 +37,15 @@ LEGEND = (
     ("up", "Level raised"),
     ("down", "Level lowered"),
 )
+NO_EVIDENCE = "No evidence yet: kept or broken promises and checkpoint outcomes build it."
+MIN_SPAN_DAYS = 21  # someone added days ago gets empty time before they came, not a squeezed line
 
 
 def chart_window(series: TrustSeries, months: int) -> tuple[date, date]:
     """The dates the chart shows: the last `months` months, or the whole history if shorter."""
     end = series.track[-1].on
-    return max(series.track[0].on, end - timedelta(days=round(months * 30.44))), end
+    start = max(series.track[0].on, end - timedelta(days=round(months * 30.44)))
+    return min(start, end - timedelta(days=MIN_SPAN_DAYS)), end
 
 
 def draw_trust_chart(c: Canvas, rect: QRectF, series: TrustSeries, months: int = 24) -> None:
@@ -114,9 +117,15 @@ def draw_trust_chart(c: Canvas, rect: QRectF, series: TrustSeries, months: int =
             shown.add("assessment")
             _ring(c, QPointF(fx(a.on), fy(a.score)), 2.3)
     p.restore()
+    if series.current.evidence_weight < 1e-9 and not series.assessments:
+        middle = plot.top() + plot.height() * 0.375 - c.line(Type.SMALL) / 2  # off the 0.5 rule
+        c.text(plot.left(), middle, NO_EVIDENCE, Type.SMALL, plot.width(), MUTED, _CENTER)
     _legend(
         c, QRectF(rect.left(), rect.bottom() - legend_h + c.pt(3), rect.width(), legend_h), shown
     )
+
+
+_CENTER = Qt.AlignmentFlag.AlignHCenter
 
 
 def _visible(points: Sequence[TrustPoint], start: date) -> Sequence[TrustPoint]:
@@ -177,6 +186,12 @@ def _date_axis(
     last_year_right = -1e9
     first = date(start.year, start.month, 1)
     month = first if first >= start else _next_month(first)
+    if (end - start).days < 62:  # weeks, not months: the first and last day say when
+        top = plot.bottom() + c.pt(3)
+        c.text(plot.left(), top, day(start), Type.CAPTION, plot.width() / 2, FAINT)
+        right = Qt.AlignmentFlag.AlignRight
+        c.text(plot.center().x(), top, day(end), Type.CAPTION, plot.width() / 2, FAINT, right)
+        return
     while month <= end:
         x = fx(month)
         january = month.month == 1

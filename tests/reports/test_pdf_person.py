@@ -330,3 +330,11 @@ def test_a_delegation_longer_than_a_column_is_split_between_columns_not_cut(
     words, (_width, height) = pdf_words(target)
     assert all(w.y1 <= height for w in words)  # nothing runs off a page
     assert "continued" in text
+
+
+def test_a_new_persons_chart_says_there_is_no_evidence_yet(desk: Desk, tmp_path: Path) -> None:
+    """Added today: no 0.5 line reaching back months, but a sentence, and dates on the axis."""
+    pid = desk.add_person("Lena Park", role="Head of Growth")
+    text = pdf_text(write_person_pdf(desk, pid, tmp_path / "new.pdf", shareable=False))
+    assert "No evidence yet: kept or broken promises and checkpoint outcomes build it." in text
+    assert "Nov" in text.split("Trust over time")[1].split("Delegations")[0]  # the axis has dates

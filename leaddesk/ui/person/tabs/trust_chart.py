@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import DEFAULT_HALF_LIFE_DAYS
+from leaddesk.reports.pdf_chart import NO_EVIDENCE
 from leaddesk.services.delegations_models import LevelChangeView
 from leaddesk.services.trust import AssessmentView, TrustSeries
 from leaddesk.ui import theme
@@ -217,7 +218,7 @@ class TrustChart(QWidget):
     def _set_caption(self, series: TrustSeries) -> None:
         now = series.current
         if now.evidence_weight < 1e-9:
-            text = "No evidence yet: kept or broken promises and checkpoint outcomes build it."
+            text = NO_EVIDENCE
         else:
             text = (
                 f"Track record {now.expectation:.2f} {series.trend.arrow} "
