@@ -155,13 +155,14 @@ def _figures_height(c: Canvas) -> float:
 def _figures(sheet: TeamSheet) -> list[tuple[str, str, str]]:
     members = sheet.overview.members
     counts = [sheet.counts[m.person.id] for m in members]
-    scores = [m.score for m in members]
+    scores = [m.score for m in members if m.has_evidence]  # 0.50 without evidence is no score
     median = f"{statistics.median(scores):.2f}" if scores else "—"
     low = sum(1 for s in scores if s < 0.5)
+    below = f"{low} below 0.50" if scores else "no evidence yet"
     delegations = sum(sum(n.levels) for n in counts)
     return [
         ("Direct reports", str(len(members)), count(delegations, "active delegation")),
-        ("Median track record", median, f"{low} below 0.50"),
+        ("Median track record", median, below),
         (
             "Open promises",
             str(sum(n.open_promises for n in counts)),
@@ -355,9 +356,11 @@ class _Row:
         self.text("role", lines[1], Type.SMALL, MUTED, LEFT)
         x, w = self.xs["trust"]
         spark = min(self.base, c.pt(34)) - c.pt(2.4)
-        draw_sparkline(c, QRectF(x, y + (h - spark) / 2, w, spark), member.sparkline)
-        score = f"{member.score:.2f} {member.trend.arrow}"
-        self.text("score", [score], Type.SMALL, INK, RIGHT)
+        if member.has_evidence:
+            draw_sparkline(c, QRectF(x, y + (h - spark) / 2, w, spark), member.sparkline)
+            self.text("score", [f"{member.score:.2f} {member.trend.arrow}"], Type.SMALL, INK, RIGHT)
+        else:
+            self.text("score", ["—"], Type.SMALL, FAINT, RIGHT)
         x, w = self.xs["levels"]
         strip = min(self.base - c.pt(2.4), c.pt(self.size * 1.5))
         draw_level_strip(c, QRectF(x, y + (h - strip) / 2, w, strip), counts.levels, self.size)

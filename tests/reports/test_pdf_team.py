@@ -109,3 +109,11 @@ def test_overdue_counts_print_red(desk: Desk, tmp_path: Path) -> None:
     assert colour.red() > colour.blue() + 60 and colour.red() > colour.green() + 60
     key = [w for w in words if w.text == "Overdue:"]
     assert key, "the page says what red means"
+
+
+def test_someone_without_evidence_has_no_score_on_the_team_page(desk: Desk, tmp_path: Path) -> None:
+    """A 0.50 with a flat arrow reads as a judgement; with nothing kept or broken there is none."""
+    desk.add_person("Lena Park", role="Head of Growth")
+    text = pdf_text(write_team_pdf(desk, tmp_path / "t.pdf"))
+    assert "0.50" not in text
+    assert "no evidence yet" in text
