@@ -27,11 +27,13 @@ from leaddesk.services.focus import WeekFocus
 from leaddesk.services.team import TeamOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.card import Card, make_card, pad
 from leaddesk.ui.common.navigation import PersonTarget, target_for
 from leaddesk.ui.common.presenter import HIDDEN
 from leaddesk.ui.common.relaunch import start_leaddesk
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.ops import BackgroundOp, Progress
+from leaddesk.ui.theme import Space
 from leaddesk.ui.week.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.week.activating_list import ActivatingList
 from leaddesk.ui.week.sparkline import SparklineDelegate
@@ -124,16 +126,22 @@ class WeekView(BaseView):
     def _build_dashboard(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
+        outer.setContentsMargins(Space.L, Space.M, Space.L, Space.L)
+        outer.setSpacing(Space.M)
+        outer.addWidget(theme.title_label("This week"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
+        split.setHandleWidth(Space.M)
         outer.addWidget(split, 1)
 
         card = QFrame()
         card.setObjectName("focusCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
+        make_card(card)
         card_box = QVBoxLayout(card)
+        pad(card_box)
         self.week_label = QLabel()
         self.week_label.setObjectName("focusWeek")
+        theme.set_tone(self.week_label, "muted")
         self.principle = QLabel()
         self.principle.setObjectName("focusPrinciple")
         theme.emphasize(self.principle, 1.5)
@@ -184,6 +192,8 @@ class WeekView(BaseView):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.setSpacing(Space.M)
+        attention_card, team_card = Card(), Card()
         self.attention_title = attention_title = QLabel("<b>Needs attention</b>")
         self.attention_model = ActionItemsModel()
         self.attention = ActivatingList()
@@ -193,9 +203,10 @@ class WeekView(BaseView):
         self.attention.activated.connect(self._open_item)
         self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attention_empty = QLabel("Nothing overdue or due. Well done.")
-        right_box.addWidget(attention_title)
-        right_box.addWidget(self.attention, 1)
-        right_box.addWidget(self.attention_empty)
+        attention_card.body.addWidget(attention_title)
+        attention_card.body.addWidget(self.attention, 1)
+        attention_card.body.addWidget(self.attention_empty)
+        right_box.addWidget(attention_card, 1)
         self.team_title = team_title = QLabel(TEAM_TITLE)
         self.team_model = TeamTableModel()
         self.team = QTableView()
@@ -215,8 +226,9 @@ class WeekView(BaseView):
         self.team.setColumnWidth(SPARK_COLUMN, 120)
         self.team.activated.connect(self._open_member)
         self.team.doubleClicked.connect(self._open_member)
-        right_box.addWidget(team_title)
-        right_box.addWidget(self.team, 2)
+        team_card.body.addWidget(team_title)
+        team_card.body.addWidget(self.team, 1)
+        right_box.addWidget(team_card, 2)
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
