@@ -48,7 +48,7 @@ QListWidget#sidebar {{
     padding: {Space.M}px {Space.S}px; outline: 0;
 }}
 QListWidget#sidebar::item {{
-    padding: {Space.S}px {Space.S}px; margin: 1px 0; border-radius: {RADIUS_SMALL}px;
+    padding: {Space.XS + 2}px {Space.S}px; margin: 1px 0; border-radius: {RADIUS_SMALL}px;
     color: {_rgb(text)};
 }}
 QListWidget#sidebar::item:hover {{ background: {_rgb(theme.mix(window, text, 0.06))}; }}
@@ -92,6 +92,7 @@ QListView {{
     selection-background-color: {_rgb(selected)}; selection-color: {_rgb(text)};
 }}
 QListWidget#sidebar {{ border-radius: 0; }}
+QTreeView::item {{ min-height: {Space.XL}px; }}
 QFrame[card="true"] QTableView, QFrame[card="true"] QTreeView, QFrame[card="true"] QListView {{
     border-color: {_rgb(theme.mix(line, base, 0.3))};
 }}

@@ -27,6 +27,7 @@ from leaddesk.services.changes import ChangeArea
 from leaddesk.services.reflections import ReflectionView
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.card import make_card
 from leaddesk.ui.common.presenter import HIDDEN
 from leaddesk.ui.context import AppContext
 
@@ -150,7 +151,7 @@ class ReflectionsView(BaseView):
 
         detail = QFrame()
         detail.setObjectName("reflectionDetail")
-        detail.setFrameShape(QFrame.Shape.StyledPanel)
+        make_card(detail)
         box = QVBoxLayout(detail)
         self.week_title = _scaled(QLabel(), 1.3)
         self.week_title.setObjectName("reflectionWeek")

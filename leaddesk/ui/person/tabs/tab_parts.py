@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.card import make_card, pad
 from leaddesk.ui.common.column_table_model import ColumnTableModel
 
 ENERGY_DOTS = 5
@@ -179,9 +180,9 @@ def detail_label(name: str, accessible: str) -> QLabel:
 
 def framed(widget: QWidget) -> QFrame:
     """A detail pane in a panel frame."""
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame = make_card(QFrame())
     box = QVBoxLayout(frame)
+    pad(box)
     box.addWidget(widget)
     return frame
 
