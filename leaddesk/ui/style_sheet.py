@@ -75,6 +75,7 @@ QGroupBox::title {{
     left: {Space.L}px; top: {Space.M}px;
 }}
 QGroupBox > QWidget, QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
+QGroupBox QLabel[textStyle="subtitle"], QGroupBox QLabel[textStyle="title"] {{ font-weight: 600; }}
 
 QHeaderView::section {{
     background: {_rgb(header)}; color: {_rgb(muted)}; font-weight: 600;

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 
 import leaddesk
 
@@ -36,6 +36,12 @@ class Space(enum.IntEnum):
     L = 16
     XL = 24
     XXL = 32
+
+
+def page_margins(layout: QLayout) -> QLayout:
+    """The margins around every screen's content, so titles line up from page to page."""
+    layout.setContentsMargins(Space.L, Space.M, Space.L, Space.L)
+    return layout
 
 
 RADIUS = 8  # cards and sections

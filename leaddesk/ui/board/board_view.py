@@ -69,7 +69,7 @@ class BoardView(BaseView):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.apply_filters)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 6)
+        theme.page_margins(layout)
         layout.setSpacing(6)
         layout.addLayout(self._build_toolbar())
         legend_row = QHBoxLayout()

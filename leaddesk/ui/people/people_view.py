@@ -112,6 +112,7 @@ class PeopleView(BaseView):
     def _build_list(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
+        theme.page_margins(box)
         top = QHBoxLayout()
         title = theme.title_label("People")
         self.search = QLineEdit()

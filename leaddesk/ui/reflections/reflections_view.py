@@ -59,6 +59,7 @@ class ReflectionsView(BaseView):
         self.reflections: dict[date, ReflectionView] = {}
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         layout.addLayout(self._build_header())
         layout.addWidget(self.pages, 1)
         self.pages.addWidget(self._build_empty())

@@ -152,6 +152,7 @@ class SettingsView(BaseView):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
+        theme.page_margins(outer)
         heading = QLabel("Settings")
         theme.emphasize(heading, 1.5)
         outer.addWidget(heading)
@@ -163,6 +164,7 @@ class SettingsView(BaseView):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll, 1)
         body = QWidget()
+        body.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
         forms = {title: self._group(title) for title, _names in GROUPS}

@@ -126,7 +126,7 @@ class WeekView(BaseView):
     def _build_dashboard(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(Space.L, Space.M, Space.L, Space.L)
+        theme.page_margins(outer)
         outer.setSpacing(Space.M)
         outer.addWidget(theme.title_label("This week"))
         split = QSplitter(Qt.Orientation.Horizontal)
