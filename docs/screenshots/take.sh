@@ -68,9 +68,14 @@ for size in "${sizes[@]}"; do
         [ -n "$window" ] || { echo "The demo window did not appear." >&2; exit 1; }
         w="${size%x*}"
         h="${size#*x}"
-        DISPLAY="$display" xdotool windowmove "$window" 0 0 windowsize "$window" "$w" "$h"
+        # Twice: without a window manager, the first resize can land before Qt settles the
+        # window's own first geometry (1280×820), which would hang off a 800-pixel screen.
+        for _ in 1 2; do
+            DISPLAY="$display" xdotool windowmove "$window" 0 0 windowsize "$window" "$w" "$h"
+            pause 2
+        done
         DISPLAY="$display" xdotool windowfocus --sync "$window"
-        pause 3
+        pause 1
         key alt+1; pause 2; shot week
         key alt+2; shot people
         key ctrl+f; typed "David Singh"; key Return; pause 2; shot person-overview

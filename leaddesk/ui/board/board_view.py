@@ -71,6 +71,7 @@ class BoardView(BaseView):
         layout = QVBoxLayout(self)
         theme.page_margins(layout)
         layout.setSpacing(6)
+        layout.addWidget(theme.title_label("Delegation board"))
         layout.addLayout(self._build_toolbar())
         legend_row = QHBoxLayout()
         self.legend = BoardLegend()
