@@ -42,7 +42,7 @@ shot() {
     local out="$here/$prefix-$1.png"
     DISPLAY="$display" import -window root "$out"
     if command -v convert >/dev/null; then
-        convert "$out" -strip -colors 256 PNG8:"$out.tmp" && mv "$out.tmp" "$out"
+        convert "$out" -strip +dither -colors 256 PNG8:"$out.tmp" && mv "$out.tmp" "$out"
     fi
     echo "$out"
 }

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
-from leaddesk.ui.common.card import make_card, pad
+from leaddesk.ui.common.card import make_card
 from leaddesk.ui.common.column_table_model import ColumnTableModel
+from leaddesk.ui.theme import Space
 
 ENERGY_DOTS = 5
 DATE_SAMPLE = wording.day(date(2026, 9, 28))  # the widest month abbreviation in English
@@ -182,7 +183,7 @@ def framed(widget: QWidget) -> QFrame:
     """A detail pane in a panel frame."""
     frame = make_card(QFrame())
     box = QVBoxLayout(frame)
-    pad(box)
+    box.setContentsMargins(Space.M, Space.S, Space.M, Space.S)  # a tab's height is tight
     box.addWidget(widget)
     return frame
 
