@@ -83,6 +83,10 @@ for size in "${sizes[@]}"; do
         for tab in delegations:330 promises:417 relationship:525 feedback:634 timeline:713; do
             click "${tab#*:}" "${TAB_Y:-126}"; shot "person-${tab%:*}"
         done
+        key ctrl+shift+e; shot person-edit-dialog
+        key Escape
+        # Without a window manager nobody gives the focus back to the window.
+        DISPLAY="$display" xdotool windowfocus --sync "$window"
         key ctrl+1; pause 2; shot one-on-one
         key Escape; pause 2
         key alt+3; pause 2; shot board
