@@ -297,7 +297,7 @@ class _Failed(Exception):
 
 def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
     """The app on a store this process holds the lock of."""
-    from leaddesk.ui.appearance import apply_appearance
+    from leaddesk.ui.common.appearance import apply_appearance
 
     apply_appearance()  # light, dark or the system's, from the first window on
     opening = OpeningWindow()

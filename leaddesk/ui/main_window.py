@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from leaddesk.security.lock import IdleLock
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
-from leaddesk.ui.appearance import notifier as appearance_notifier
 from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.appearance import notifier as appearance_notifier
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain

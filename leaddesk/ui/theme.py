@@ -3,7 +3,7 @@
 Everything is drawn from the system palette and font so the app stays native: the type scale is a
 factor of the system font, the neutral colours are the palette's, and only the accent and the
 four status colours are fixed hues, tuned for a light and a dark palette. The app-wide style sheet
-(`leaddesk.ui.style_sheet`) is built from these tokens; widgets opt in with properties.
+(`leaddesk.ui.common.style_sheet`) is built from these tokens; widgets opt in with properties.
 """
 
 from __future__ import annotations

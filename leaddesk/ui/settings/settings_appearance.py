@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
-from leaddesk.ui.appearance import Appearance, save_appearance, stored_appearance
+from leaddesk.ui.common.appearance import Appearance, save_appearance, stored_appearance
 
 Field = Callable[[QFormLayout, str, QWidget, str], None]
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.ui import theme
-from leaddesk.ui.style_sheet import apply_style_sheet
+from leaddesk.ui.common.style_sheet import apply_style_sheet
 
 SETTINGS_KEY = "appearance/scheme"
 ENV = "LEADDESK_APPEARANCE"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QTableVie
 
 from leaddesk.services.desk import Desk
 from leaddesk.ui import theme
-from leaddesk.ui.appearance import ENV, SETTINGS_KEY, Appearance, apply_appearance
+from leaddesk.ui.common.appearance import ENV, SETTINGS_KEY, Appearance, apply_appearance
 from leaddesk.ui.common.card import Card
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.main_window import SIDEBAR, MainWindow
