@@ -36,10 +36,7 @@ def build_style_sheet() -> str:
     )
     return f"""
 QMainWindow, QMainWindow > QWidget#centralWidget {{ background: {_rgb(window)}; }}
-QToolBar#mainToolbar {{
-    border: none; border-bottom: 1px solid {_rgb(line)};
-    padding: {Space.XS}px {Space.S}px; spacing: {Space.XS}px;
-}}
+QToolBar#mainToolbar {{ border: none; border-bottom: 1px solid {_rgb(line)}; }}
 QStatusBar {{ border-top: 1px solid {_rgb(line)}; }}
 QStatusBar QLabel {{ color: {_rgb(muted)}; padding: 0 {Space.S}px; }}
 

@@ -71,7 +71,7 @@ class ReflectionsView(BaseView):
     # -- construction ------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        heading = _scaled(QLabel("Reflections"), 1.5)
+        heading = theme.title_label("Reflections")
         heading.setObjectName("reflectionsHeading")
         row.addWidget(heading)
         self.count = QLabel()
