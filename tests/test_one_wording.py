@@ -21,6 +21,7 @@ MACHINE_DATES = {
     "ui/exports/roster_plan_model.py": "roster preview: the CSV cell as the file has it",
     "cli/render.py": "roster preview: the CSV cell as the file has it",
     "cli/commands.py": "`add` echoes the exact date a --due resolved to, for scripts",
+    "cli/person_commands.py": "`add person` echoes the exact start date --started resolved to",
 }
 
 HAND_FORMATTED_DATE = re.compile(r"strftime\(|\{[^{}\n]*:%[a-zA-Z]")

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import exchange, key_commands, render, restore_command
+from leaddesk.cli import exchange, init_command, key_commands, render, restore_command
+from leaddesk.cli.person_commands import add_person, find_person
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.domain.validation import parse_date
+from leaddesk.domain.typed_dates import parse_typed_date
 from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.delegations_models import DelegationView
@@ -29,6 +31,8 @@ MAX_DEMO_YEARS = 30.0
 
 def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     """Dispatch one parsed command line on the store at `path`."""
+    if args.command == "init":
+        return init_command.init(args, path, prompt)
     if args.command == "demo":
         return demo(args, path, prompt)
     if args.command == "restore":
@@ -36,10 +40,7 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     if args.command == "import" and args.what == "json":
         return exchange.import_json(args, path, prompt)  # it creates the store
     if not path.exists():
-        raise UserError(
-            f"There is no LeadDesk store at {path}. Start the app to create one, or try "
-            f"`leaddesk demo --db {path}`."
-        )
+        raise UserError(no_store(path, explicit=args.db is not None))
     if args.command == "key":
         return key_commands.run(args, path, prompt)
     try:
@@ -65,10 +66,29 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
         desk.close()
 
 
+def no_store(path: Path, explicit: bool) -> str:
+    """What to do when there is no store at `path`: make it, or try demo data in another file
+    (never at `path`, where demo data would pass for the user's own)."""
+    db = f" --db {shlex.quote(str(path))}" if explicit else ""
+    demo_path = path.with_name("leaddesk-demo.db")
+    if demo_path == path:
+        demo_path = path.with_name("leaddesk-demo-2.db")
+    return (
+        f"There is no LeadDesk store at {path}. Create it with `leaddesk{db} init` (or open the "
+        f"app), or try demo data in a separate file: `leaddesk demo --db "
+        f"{shlex.quote(str(demo_path))}`."
+    )
+
+
 def demo(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     """Create a new store filled with a believable leader's world."""
     from leaddesk.demo import build_demo
 
+    if args.db is None:  # the default is where the user's real store belongs
+        raise UserError(
+            "Demo data goes into a store of its own: name its file with --db, e.g. "
+            "`leaddesk demo --db ~/leaddesk-demo.db`."
+        )
     if not 1 <= args.people <= MAX_DEMO_PEOPLE:
         raise ValidationError(f"--people must be between 1 and {MAX_DEMO_PEOPLE}.")
     if not 0.25 <= args.years <= MAX_DEMO_YEARS:
@@ -145,22 +165,25 @@ def people(args: argparse.Namespace, desk: Desk) -> int:
 
 def week(args: argparse.Namespace, desk: Desk) -> int:
     """This week's principle, prompts, items and needs-attention."""
-    day = parse_date(args.date, "--date", desk.today()) if args.date else None
+    day = parse_typed_date(args.date, desk.today(), "--date") if args.date else None
     focus = desk.week_focus(day)
     attention = desk.needs_attention(day)
-    print(render.week_report(focus, attention, render.terminal_width(), day or desk.today()))
+    limit = None if args.all else render.MAX_ITEMS
+    print(render.week_report(focus, attention, render.terminal_width(), day or desk.today(), limit))
     return 0
 
 
 def add(args: argparse.Namespace, desk: Desk) -> int:
     """Quick capture from a terminal."""
-    person = desk.find_person(args.person)
+    if args.what == "person":
+        return add_person(args, desk)
+    person = find_person(desk, args.person)
     text = " ".join(args.text).strip()
     if args.what == "note":
         desk.add_relationship_note(person.id, text)
         print(f"Added a note about {person.name}.")
     elif args.what == "promise":
-        due = parse_date(args.due, "--due", desk.today()) if args.due else None
+        due = parse_typed_date(args.due, desk.today(), "--due") if args.due is not None else None
         direction = PromiseDirection.THEIRS if args.theirs else PromiseDirection.MINE
         desk.add_promise(person.id, direction, text, due_on=due)
         who = f"{person.name}'s promise to me" if args.theirs else f"my promise to {person.name}"

@@ -9,15 +9,32 @@ from typing import cast
 
 from leaddesk.cli import render
 from leaddesk.cli.parser import UsageError
+from leaddesk.cli.person_commands import find_person
+from leaddesk.reports.atomic import check_target
 from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.desk import Desk
 from leaddesk.services.roster import RosterAction
 
+SUFFIXES = {"pdf": (".pdf", "a PDF"), "json": (".json", "a JSON"), "ics": (".ics", "an ICS")}
+
 
 def export(args: argparse.Namespace, desk: Desk) -> int:
     """`leaddesk export FORMAT --out FILE`."""
+    check_out(args.what, Path(args.out), desk.path)
     return EXPORTS[args.what](args, desk)
+
+
+def check_out(what: str, target: Path, store: Path) -> None:
+    """Refuse an --out that would replace the store (said first: it matters most), then one
+    whose name says another kind of file (a PDF in `x.txt` opens nowhere)."""
+    check_target(target, protect=store)
+    suffix, kind = SUFFIXES[what]
+    if target.suffix.lower() != suffix:
+        raise UsageError(
+            f"--out {target.name}: {kind} export goes into a {suffix} file; "
+            f"give a name ending in {suffix}, e.g. {target.with_suffix(suffix).name}."
+        )
 
 
 def export_json(args: argparse.Namespace, desk: Desk) -> int:
@@ -64,7 +81,7 @@ def export_pdf(args: argparse.Namespace, desk: Desk) -> int:
         return 0
     from leaddesk.reports.pdf_person import write_person_pdf
 
-    person = desk.find_person(args.person)
+    person = find_person(desk, args.person)
     written = write_person_pdf(
         desk,
         person.id,

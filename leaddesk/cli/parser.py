@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any, NoReturn
 
 from leaddesk import __version__
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.feedback import FeedbackKind
+
+# The forms leaddesk.domain.typed_dates reads, as --help says them.
+DATES = "YYYY-MM-DD, today, tomorrow, fri, 2 Dec, +3d, +2w, +1m"
 
 
 class UsageError(UserError):
@@ -17,6 +21,11 @@ class UsageError(UserError):
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit code 2, never a wall of text."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # `--date -1w` is a date counted back, as `-5` is a number: a value, not an option.
+        self._negative_number_matcher = re.compile(r"^-\d+$|^-\d*\.\d+$|^-\d+ ?[a-z]+$")
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (try: {self.prog} --help)")
@@ -83,7 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
 
-    demo = sub.add_parser("demo", help="create a new store full of realistic demo data")
+    init = sub.add_parser(
+        "init",
+        help="create a new, empty store where the app keeps it (or at --db PATH); its key goes "
+        "into the OS keychain, else you choose a passphrase (or set LEADDESK_PASSPHRASE)",
+    )
+    _db_option(init, top=False)
+
+    demo = sub.add_parser(
+        "demo",
+        help="create a new store full of realistic demo data at --db PATH (never your real store)",
+    )
     _db_option(demo, top=False)
     demo.add_argument("--people", type=int, default=8, help="direct reports (default 8)")
     demo.add_argument("--years", type=float, default=2.0, help="years of history (default 2)")
@@ -109,13 +128,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     week = sub.add_parser("week", help="this week's principle, prompts and what needs attention")
     _db_option(week, top=False)
-    week.add_argument("--date", metavar="DATE", help="show the week of another day")
+    week.add_argument(
+        "--date",
+        metavar="DATE",
+        help=f"show the week of another day ({DATES}; -1w is a week back)",
+    )
+    week.add_argument(
+        "--all", action="store_true", help="list every item (otherwise the first 15 of each list)"
+    )
 
-    add = sub.add_parser("add", help="quick capture: a note, promise, feedback or checkpoint")
+    add = sub.add_parser(
+        "add", help="quick capture: a note, promise, feedback or checkpoint; or a new person"
+    )
     _db_option(add, top=False)
     what = add.add_subparsers(
         dest="what", metavar="WHAT", required=True, parser_class=OneLineParser
     )
+
+    _add_person(what)
 
     note = what.add_parser("note", help="a relationship note about a person")
     _db_option(note, top=False)
@@ -134,7 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="I promised them (default)",
     )
     side.add_argument("--theirs", dest="theirs", action="store_true", help="they promised me")
-    promise.add_argument("--due", metavar="DATE", help="YYYY-MM-DD, today, tomorrow, +3d, +2w")
+    promise.add_argument(
+        "--due", metavar="DATE", help=f"{DATES} (a weekday or a day is the next one)"
+    )
     _text(promise)
 
     feedback = what.add_parser("feedback", help="feedback given, received or solicited")
@@ -171,12 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(
         dest="what", metavar="FORMAT", required=True, parser_class=OneLineParser
     )
-    pdf = _export_to(exports, "pdf", "a one-page PDF: one person (--person) or the team (--team)")
+    pdf = _export_to(exports, "pdf", "a PDF: one person (--person) or the team (--team)")
     who = pdf.add_mutually_exclusive_group(required=True)
     who.add_argument(
         "--person", metavar="NAME", help="their one-pager (a unique part of the name is enough)"
     )
-    who.add_argument("--team", action="store_true", help="every direct report on one page")
+    who.add_argument("--team", action="store_true", help="every direct report, on one page or more")
     pdf.add_argument(
         "--shareable",
         action="store_true",
@@ -220,6 +252,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _key_commands(sub)
     return parser
+
+
+def _add_person(what: Any) -> None:
+    """`leaddesk add person NAME [...]` (run by cli/person_commands.py)."""
+    person = what.add_parser("person", help="a new person: a direct report unless --reports-to")
+    _db_option(person, top=False)
+    person.add_argument("name", nargs="+", metavar="NAME", help="their name (quotes optional)")
+    person.add_argument("--role", metavar="ROLE", help="e.g. 'VP Engineering'")
+    person.add_argument("--area", metavar="AREA", help="e.g. 'Platform'")
+    person.add_argument("--email", metavar="EMAIL", help="their e-mail address")
+    person.add_argument(
+        "--reports-to",
+        metavar="NAME",
+        help="their manager, someone already in LeadDesk (a unique part of the name is enough)",
+    )
+    person.add_argument(
+        "--started",
+        metavar="DATE",
+        help=f"in the role since ({DATES}; a weekday or a day is the last one)",
+    )
 
 
 def _key_commands(sub: Any) -> None:

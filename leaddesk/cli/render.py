@@ -41,10 +41,13 @@ def people_lines(people: Iterable[PersonSummary]) -> list[str]:
     return out
 
 
-def _items(found: Iterable[ActionItem], width: int, today: date | None) -> list[str]:
+def _items(
+    found: Iterable[ActionItem], width: int, today: date | None, limit: int | None = MAX_ITEMS
+) -> list[str]:
     rows = list(found)
+    shown = rows if limit is None else rows[:limit]
     lines = []
-    for item in rows[:MAX_ITEMS]:
+    for item in shown:
         mark = "!" if item.overdue else "-"
         lines.extend(
             textwrap.wrap(
@@ -54,15 +57,20 @@ def _items(found: Iterable[ActionItem], width: int, today: date | None) -> list[
                 subsequent_indent="    ",
             )
         )
-    if len(rows) > MAX_ITEMS:
-        lines.append(f"    … and {len(rows) - MAX_ITEMS} more (open the app to see all)")
+    if len(rows) > len(shown):
+        lines.append(f"    … and {len(rows) - len(shown):,} more (use --all)")
     return lines
 
 
 def week_report(
-    focus: WeekFocus, attention: list[ActionItem], width: int, today: date | None = None
+    focus: WeekFocus,
+    attention: list[ActionItem],
+    width: int,
+    today: date | None = None,
+    limit: int | None = MAX_ITEMS,
 ) -> str:
-    """The weekly focus and needs-attention, for a terminal (dates in `today`'s year lack it)."""
+    """The weekly focus and needs-attention, for a terminal (dates in `today`'s year lack it);
+    each list cut at `limit` items (None: all)."""
     heading = (
         f"Week of {wording.full_day(focus.week_start)} — principle {int(focus.principle)} of 6: "
         f"{focus.title}"
@@ -80,9 +88,9 @@ def week_report(
             focus.reflection, width=width, initial_indent="  ", subsequent_indent="  "
         )
     lines += ["", f"This principle points at ({focus.points_at.rstrip('.')}):"]
-    lines += _items(focus.items, width, today) or ["  Nothing: well done."]
+    lines += _items(focus.items, width, today, limit) or ["  Nothing: well done."]
     lines += ["", f"Needs attention ({len(attention)}):"]
-    lines += _items(attention, width, today) or ["  Nothing overdue or due."]
+    lines += _items(attention, width, today, limit) or ["  Nothing overdue or due."]
     if any(i.overdue for i in [*focus.items, *attention]):
         lines += ["", "  ! = overdue"]
     return "\n".join(lines)

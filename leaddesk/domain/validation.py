@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from leaddesk.domain.errors import ValidationError
 
@@ -16,7 +16,6 @@ MAX_DATE = date(2200, 12, 31)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LINE_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029")
-_RELATIVE = re.compile(r"^\+(\d{1,6})([dw])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -78,22 +77,17 @@ def check_date(value: date, field: str = "Date") -> date:
 
 
 def parse_date(value: str, field: str = "Date", today: date | None = None) -> date:
-    """A date typed by a user: YYYY-MM-DD, or (given `today`) today, tomorrow, +3d, +2w."""
-    text = value.strip().lower()
+    """A date typed by a user. Without `today` (dates read from files) only YYYY-MM-DD; with it,
+    every form people type (leaddesk.domain.typed_dates: today, fri, 2 Dec, +3d...)."""
     if today is not None:
-        relative = _RELATIVE.match(text)
-        if text in ("today", "tomorrow"):
-            return check_date(today + timedelta(days=text == "tomorrow"), field)
-        if relative:
-            count = int(relative.group(1)) * (7 if relative.group(2) == "w" else 1)
-            if count > 36_500:
-                raise ValidationError(f"{field} '{value}' is too far away.")
-            return check_date(today + timedelta(days=count), field)
+        from leaddesk.domain.typed_dates import parse_typed_date  # it builds on this module
+
+        return parse_typed_date(value, today, field)
+    text = value.strip().lower()
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        hint = "YYYY-MM-DD, today, tomorrow, +3d or +2w" if today else "YYYY-MM-DD"
-        raise ValidationError(f"{field} '{value}' is not a date; write it as {hint}.") from None
+        raise ValidationError(f"{field} '{value}' is not a date; write it as YYYY-MM-DD.") from None
     return check_date(parsed, field)
 
 

@@ -44,8 +44,10 @@ def item_text(item: ActionItem, today: date | None) -> str:
             return f"{item.subject}: no success factor agreed"
         case ItemDetail.NOT_CALIBRATED:
             return f"{item.subject} ({item.within}): not calibrated since {_date(item.on, today)}"
+        case ItemDetail.NO_ONE_ON_ONE_YET if item.overdue:
+            return f"No 1:1 yet: the first was due {_date(item.on, today)}"
         case ItemDetail.NO_ONE_ON_ONE_YET:
-            return "No 1:1 recorded yet"
+            return "No 1:1 yet — plan the first"
         case ItemDetail.ONE_ON_ONE_OVERDUE:
             return f"No 1:1 for {count(item.days, 'day')} (last {_date(item.last, today)})"
         case ItemDetail.NO_RELATIONSHIP_NOTES:

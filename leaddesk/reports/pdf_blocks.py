@@ -3,7 +3,9 @@
 A section is a heading and a list of items; an item is a few rows; a row is a few cells with
 fixed widths in points and (at most) one flexible cell that takes the rest and may wrap. Items
 are measured once, the column's height is shared between its sections (small ones get all they
-need, big ones share what is left), and whatever does not fit is counted, never clipped.
+need, big ones share what is left). A crowded section first shows its later items in their
+compact form (if it has one), so the space is used; only what still does not fit is counted
+("+N more"), never clipped.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class Section:
     aside: str = ""
     weight: float = 1.0
     header: Row | None = None  # column captions under the heading rule
+    compact: tuple[Item, ...] | None = None  # the items in fewer rows, for a crowded column
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,11 @@ class LaidSection:
         self.section = section
         self.width = width
         self.items = [lay_item(c, item, width) for item in section.items]
+        self.compact = (
+            [lay_item(c, item, width) for item in section.compact]
+            if section.compact is not None and len(section.compact) == len(section.items)
+            else None
+        )
         self.header = (
             lay_item(c, Item((section.header,), 1.0), width)
             if section.header is not None and section.items
@@ -147,30 +155,45 @@ class LaidSection:
         body = sum(i.height for i in self.items) if self.items else self.more
         return self.heading + body
 
+    def plan(self, height: float) -> tuple[int, int]:
+        """(shown, detailed): how many items fit in `height`, the first `detailed` of them in
+        full and the rest in their compact form, keeping room for "+N more" when needed.
+
+        Showing more items beats showing fewer in detail: the space is used before anything is
+        left out."""
+        room = height - self.heading + 0.01  # measured and summed twice
+        full = [i.height for i in self.items]
+        n = len(full)
+        if sum(full) <= room:
+            return n, n
+        small = [i.height for i in self.compact] if self.compact is not None else full
+        for shown in range(n, -1, -1):
+            reserve = 0.0 if shown == n else self.more
+            for detailed in range(shown, -1, -1):
+                if sum(full[:detailed]) + sum(small[detailed:shown]) + reserve <= room:
+                    return shown, detailed
+        return 0, 0
+
     def shown(self, height: float) -> int:
-        """How many items fit in `height`, keeping room for the "+N more" line when needed."""
-        room = height - self.heading
-        if sum(i.height for i in self.items) <= room + 0.01:  # measured and summed twice
-            return len(self.items)
-        used, count = self.more, 0
-        for item in self.items:
-            if used + item.height > room + 0.01:
-                break
-            used += item.height
-            count += 1
-        return count
+        """How many items fit in `height` (in full or compact)."""
+        return self.plan(height)[0]
+
+    def _laid(self, height: float) -> list[_LaidItem]:
+        shown, detailed = self.plan(height)
+        small = self.compact if self.compact is not None else self.items
+        return self.items[:detailed] + small[detailed:shown]
 
     def used(self, height: float) -> float:
         """The height actually drawn when given `height`."""
-        count = self.shown(height)
-        body = sum(i.height for i in self.items[:count])
-        if count < len(self.items) or not self.items:
+        laid = self._laid(height)
+        body = sum(i.height for i in laid)
+        if len(laid) < len(self.items) or not self.items:
             body += self.more
         return self.heading + body
 
     def truncated(self, height: float) -> bool:
-        """Whether some items are left out at this height."""
-        return self.shown(height) < len(self.items)
+        """Whether some items are left out or shortened at this height."""
+        return self.plan(height) != (len(self.items), len(self.items))
 
     def draw(self, x: float, y: float, height: float) -> None:
         """Heading, rule, the items that fit and "+N more"."""
@@ -179,14 +202,14 @@ class LaidSection:
         top = y + self.heading
         if self.header is not None:
             draw_item(c, self.header, x, top - self.header.height)
-        count = self.shown(height)
-        for item in self.items[:count]:
+        laid = self._laid(height)
+        for item in laid:
             draw_item(c, item, x, top)
             top += item.height
         if not self.items:
             c.text(x, top, s.empty, Type.SMALL, self.width, FAINT)
-        elif count < len(self.items):
-            rest = len(self.items) - count
+        elif len(laid) < len(self.items):
+            rest = len(self.items) - len(laid)
             c.text(x, top, wording.more(rest, s.noun), Type.SMALL, self.width, MUTED)
 
 
@@ -224,7 +247,7 @@ def draw_column(c: Canvas, sections: Sequence[Section], rect: QRectF) -> None:
             (
                 i
                 for i, s in enumerate(laid)
-                if s.truncated(heights[i]) and s.shown(used[i] + slack) > s.shown(heights[i])
+                if s.truncated(heights[i]) and s.plan(used[i] + slack) > s.plan(heights[i])
             ),
             None,
         )
@@ -236,69 +259,3 @@ def draw_column(c: Canvas, sections: Sequence[Section], rect: QRectF) -> None:
     for section, height in zip(laid, heights, strict=True):
         section.draw(rect.left(), y, height)
         y += section.used(height) + c.pt(SECTION_GAP_PT)
-
-
-def column_natural(c: Canvas, sections: Sequence[Section], width: float) -> float:
-    """The height `sections` need to show everything in a column `width` wide."""
-    laid = [LaidSection(c, s, width) for s in sections]
-    gaps = c.pt(SECTION_GAP_PT) * max(len(laid) - 1, 0)
-    return sum(s.natural for s in laid) + gaps
-
-
-def flow_natural(c: Canvas, section: Section, width: float, gap: float) -> float:
-    """The height `draw_flow` needs to show every item of `section`."""
-    laid = LaidSection(c, section, (width - gap) / 2)
-    heights = [i.height for i in laid.items]
-    if not heights:
-        return laid.heading + laid.more
-    split, _shown = _balance(heights, sum(heights), 0.0)
-    return laid.heading + max(sum(heights[:split]), sum(heights[split:]))
-
-
-def draw_flow(c: Canvas, section: Section, rect: QRectF, gap: float) -> float:
-    """One section flowing over two columns (`gap` apart), balanced, "+N more" at the end.
-
-    Returns the height used.
-    """
-    width = (rect.width() - gap) / 2
-    laid = LaidSection(c, section, width)
-    draw_heading(c, section.title, section.aside, rect.left(), rect.top(), rect.width())
-    room = rect.height() - laid.heading
-    heights = [i.height for i in laid.items]
-    if not heights:
-        c.text(rect.left(), rect.top() + laid.heading, section.empty, Type.SMALL, width, FAINT)
-        return laid.heading + laid.more
-    split, shown = _balance(heights, room, laid.more)
-    top = rect.top() + laid.heading
-    used = 0.0
-    for column, items in enumerate((laid.items[:split], laid.items[split:shown])):
-        x = rect.left() + column * (width + gap)
-        y = top
-        for item in items:
-            draw_item(c, item, x, y)
-            y += item.height
-        if column == 1 and shown < len(heights):
-            rest = len(heights) - shown
-            y += c.text(x, y, wording.more(rest, section.noun), Type.SMALL, width, MUTED)
-        used = max(used, y - top)
-    return laid.heading + used
-
-
-def _balance(heights: Sequence[float], room: float, more: float) -> tuple[int, int]:
-    """Where the second column starts and how many items show, keeping columns even."""
-    best = (0, 0, float("inf"))
-    for split in range(len(heights) + 1):
-        left = sum(heights[:split])
-        if left > room:
-            break
-        right, shown = 0.0, split
-        for h in heights[split:]:
-            reserve = more if shown + 1 < len(heights) else 0.0
-            if right + h + reserve > room:
-                break
-            right += h
-            shown += 1
-        key = (-shown, max(left, right))
-        if (key[0], key[1]) < (-best[1], best[2]):
-            best = (split, shown, max(left, right))
-    return best[0], best[1]

@@ -32,10 +32,13 @@ from PySide6.QtGui import (
 )
 
 from leaddesk.reports.atomic import ExportError, atomic_path, check_target
+from leaddesk.reports.pdf_glyphs import Printable
 
 PageSizeName = Literal["A4", "Letter"]
 Progress = Callable[[int], None]
 Paint = Callable[[QPainter, QRectF], None]
+# Paints page `index` (0-based) of a document and returns how many pages the document has.
+PaintPage = Callable[[QPainter, QRectF, int], int]
 
 PDF_DPI = 300
 PDF_TITLE = "LeadDesk one-pager"  # never the person's name: metadata leaks in file browsers
@@ -54,6 +57,12 @@ HAIRLINE = QColor("#e1e4e8")
 SHADE = QColor("#f2f4f6")
 ACCENT = QColor("#2d5b88")
 WHITE = QColor("#ffffff")
+DESK = QColor("#8a9099")  # between pages of a multi-page preview
+# Status colours, dark enough to print legibly on an office laser and to stay apart in greyscale
+# (red darkest): overdue or broken, due soon, kept or on track. The words always say it too.
+OVERDUE = QColor("#b42318")
+SOON = QColor("#9a5b00")
+KEPT = QColor("#1d7a3e")
 
 
 def soft(color: QColor, alpha: int) -> QColor:
@@ -123,6 +132,18 @@ def write_pdf(
 ) -> Path:
     """Write a one-page PDF atomically: complete at `target`, or no file at all (never over the
     open store `protect`)."""
+
+    def one_page(painter: QPainter, rect: QRectF, _index: int) -> int:
+        paint(painter, rect)
+        return 1
+
+    return write_pages(target, page_size, one_page, protect)
+
+
+def write_pages(
+    target: Path, page_size: PageSizeName, paint: PaintPage, protect: Path | None = None
+) -> Path:
+    """Write a PDF of as many pages as `paint` says it has, atomically (as `write_pdf`)."""
     layout = page_layout(page_size)
     ensure_gui_application()
     with atomic_path(target, protect) as temporary:
@@ -131,7 +152,7 @@ def write_pdf(
     return check_target(target)
 
 
-def _paint_pdf(path: Path, layout: QPageLayout, paint: Paint) -> None:
+def _paint_pdf(path: Path, layout: QPageLayout, paint: PaintPage) -> None:
     # The writer lives only in this frame: it has closed the file when the rename happens.
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
@@ -142,7 +163,10 @@ def _paint_pdf(path: Path, layout: QPageLayout, paint: Paint) -> None:
     if not painter.begin(writer):
         raise ExportError(f"Cannot write a PDF at {path.parent}.")
     try:
-        paint(painter, paint_rect(painter))
+        pages = paint(painter, paint_rect(painter), 0)
+        for index in range(1, pages):
+            writer.newPage()
+            paint(painter, paint_rect(painter), index)
     finally:
         ended = painter.end()
     if not ended:
@@ -173,6 +197,43 @@ def check_pdf(written: Path, target: Path) -> None:
 
 def render_image(paint: Paint, page_size: PageSizeName, dpi: int = 96) -> QImage:
     """The page as an image (print preview thumbnails, screenshots), margins included."""
+
+    def one_page(painter: QPainter, rect: QRectF, _index: int) -> int:
+        paint(painter, rect)
+        return 1
+
+    return render_page_image(one_page, page_size, dpi)[0]
+
+
+PAGE_GAP_PX = 12
+
+
+def render_pages_image(paint: PaintPage, page_size: PageSizeName, dpi: int = 96) -> QImage:
+    """Every page of a document as one image, pages one under the other on a grey desk."""
+    first, pages = render_page_image(paint, page_size, dpi, 0)
+    if pages == 1:
+        return first
+    images = [first] + [render_page_image(paint, page_size, dpi, i)[0] for i in range(1, pages)]
+    gap = round(PAGE_GAP_PX * dpi / 96)
+    out = QImage(first.width(), sum(i.height() for i in images) + gap * (pages - 1), first.format())
+    out.setDotsPerMeterX(first.dotsPerMeterX())
+    out.setDotsPerMeterY(first.dotsPerMeterY())
+    out.fill(DESK)
+    painter = QPainter(out)
+    try:
+        y = 0
+        for image in images:
+            painter.drawImage(0, y, image)
+            y += image.height() + gap
+    finally:
+        painter.end()
+    return out
+
+
+def render_page_image(
+    paint: PaintPage, page_size: PageSizeName, dpi: int = 96, index: int = 0
+) -> tuple[QImage, int]:
+    """Page `index` as an image, margins included, and the document's page count."""
     ensure_gui_application()
     layout = page_layout(page_size)
     full = layout.fullRectPixels(dpi)
@@ -186,10 +247,10 @@ def render_image(paint: Paint, page_size: PageSizeName, dpi: int = 96) -> QImage
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.translate(inner.x(), inner.y())
-        paint(painter, QRectF(0, 0, inner.width(), inner.height()))
+        pages = paint(painter, QRectF(0, 0, inner.width(), inner.height()), index)
     finally:
         painter.end()
-    return image
+    return image, pages
 
 
 def _family() -> str:
@@ -198,6 +259,19 @@ def _family() -> str:
         if family in available:
             return family
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+
+
+def _break_word(word: str, width: float, advance: Callable[[str], float]) -> list[str]:
+    """A word wider than a line (a long link) cut into pieces that fit, so it wraps too."""
+    if advance(word) <= width:
+        return [word]
+    pieces, current = [], ""
+    for ch in word:
+        if current and advance(current + ch) > width:
+            pieces.append(current)
+            current = ""
+        current += ch
+    return [*pieces, current]
 
 
 class Canvas:
@@ -209,6 +283,7 @@ class Canvas:
         self.scale = scale  # shrinks the body types on crowded pages (the team table)
         self._family = _family()
         self._fonts: dict[tuple[Type, float], tuple[QFont, QFontMetricsF]] = {}
+        self.printable = Printable(self.font(Type.BODY))  # measured and drawn alike
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
     def pt(self, points: float) -> float:
@@ -243,21 +318,25 @@ class Canvas:
 
     def width(self, text: str, kind: Type, size: float | None = None) -> float:
         """Advance width of `text` in this type."""
-        return self.metrics(kind, size).horizontalAdvance(text)
+        return self.metrics(kind, size).horizontalAdvance(self.printable(text))
 
     def elide(self, text: str, kind: Type, width: float, size: float | None = None) -> str:
         """`text` on one line, cut with an ellipsis if it is wider than `width`."""
-        flat = " ".join(text.split())
+        flat = " ".join(self.printable(text).split())
         return self.metrics(kind, size).elidedText(flat, Qt.TextElideMode.ElideRight, width)
 
     def wrap(
         self, text: str, kind: Type, width: float, max_lines: int, size: float | None = None
     ) -> list[str]:
         """Word-wrapped lines (at most `max_lines`; the last one elided when text remains)."""
-        words = text.split()
+        metrics = self.metrics(kind, size)
+        words = [
+            piece
+            for word in self.printable(text).split()
+            for piece in _break_word(word, width, metrics.horizontalAdvance)
+        ]
         if not words:
             return []
-        metrics = self.metrics(kind, size)
         lines: list[str] = []
         current = ""
         for i, word in enumerate(words):
@@ -285,7 +364,7 @@ class Canvas:
         size: float | None = None,
     ) -> float:
         """Draw one line with its top at `top`, elided to `width`; returns the line height."""
-        shown = self.elide(text, kind, width, size) if width is not None else text
+        shown = self.elide(text, kind, width, size) if width is not None else self.printable(text)
         metrics = self.metrics(kind, size)
         if width is not None and align != Qt.AlignmentFlag.AlignLeft:
             free = width - metrics.horizontalAdvance(shown)

@@ -30,6 +30,33 @@ def draw_header(
     return y + c.pt(10) - rect.top()
 
 
+def header_height(c: Canvas, subtitle: str) -> float:
+    """What `draw_header` will use, known before drawing (to lay out the pages first)."""
+    lines = c.line(Type.EYEBROW) + c.pt(2) + c.line(Type.TITLE)
+    return lines + (c.line(Type.SUBTITLE) if subtitle else 0.0) + c.pt(15)
+
+
+def draw_continued_header(
+    c: Canvas, rect: QRectF, eyebrow: str, title: str, right: str, *, measure: bool = False
+) -> float:
+    """The header of a second page: one line saying whose document goes on; returns its
+    height (only measures with `measure`)."""
+    height = c.line(Type.EYEBROW) + c.pt(4) + c.pt(10)
+    if measure:
+        return height
+    x, y, w = rect.left(), rect.top(), rect.width()
+    right_w = c.width(right, Type.SMALL) + c.pt(2)
+    c.text(x, y, f"{eyebrow.upper()} · {title}, continued", Type.EYEBROW, w - right_w, ACCENT)
+    c.text(x, y, right, Type.SMALL, w, MUTED, RIGHT)
+    c.rule(x, y + c.line(Type.EYEBROW) + c.pt(4), w, ACCENT, 1.1)
+    return height
+
+
+def page_mark(index: int, pages: int) -> str:
+    """The footer's right-hand mark: 'LeadDesk', or 'LeadDesk · page 2 of 3'."""
+    return "LeadDesk" if pages == 1 else f"LeadDesk · page {index + 1} of {pages}"
+
+
 def draw_figures(c: Canvas, rect: QRectF, figures: Sequence[tuple[str, str, str]]) -> float:
     """Key figures side by side: a caption, a big value, a small note; returns the height."""
     cell = rect.width() / len(figures)
@@ -64,6 +91,16 @@ def draw_level_key(c: Canvas, rect: QRectF) -> float:
         for line in c.wrap(level.meaning[0].upper() + level.meaning[1:], Type.CAPTION, w, 2):
             y += c.text(x, y, line, Type.CAPTION, w, MUTED)
     return height + c.pt(12)
+
+
+def level_key_height(c: Canvas) -> float:
+    """What `draw_level_key` will use."""
+    return c.line(Type.SMALL_STRONG) + 2 * c.line(Type.CAPTION) + c.pt(5) + c.pt(12)
+
+
+def footer_height(c: Canvas) -> float:
+    """What `draw_footer` takes from the bottom of the page, gap above it included."""
+    return c.line(Type.CAPTION) + c.pt(5) + c.pt(8)
 
 
 def draw_footer(c: Canvas, rect: QRectF, left: str, right: str) -> float:

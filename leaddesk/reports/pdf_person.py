@@ -2,6 +2,10 @@
 
 Privacy is decided when the data is read, not when it is drawn: a shareable `PersonSheet` never
 holds trust scores, assessments, feedback or relationship notes, so no layout bug can print them.
+
+The private one-pager is one page: what does not fit is shortened, then counted ("+2 more").
+The agreement sheet is handed over as "what we agreed", so it prints every agreed word and
+takes a second page (numbered in the footer) rather than cut one.
 """
 
 from __future__ import annotations
@@ -15,15 +19,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from leaddesk.domain.promises import PromiseDirection
-from leaddesk.reports.pdf_blocks import (
-    SECTION_GAP_PT,
-    Section,
-    column_natural,
-    draw_column,
-    draw_flow,
-    flow_natural,
-)
+from leaddesk.reports.pdf_blocks import Section, draw_column
 from leaddesk.reports.pdf_chart import draw_trust_chart
+from leaddesk.reports.pdf_flow import Flow
 from leaddesk.reports.pdf_layout import (
     MUTED,
     Canvas,
@@ -31,14 +29,19 @@ from leaddesk.reports.pdf_layout import (
     Progress,
     Type,
     paint_rect,
-    render_image,
-    write_pdf,
+    render_pages_image,
+    write_pages,
 )
 from leaddesk.reports.pdf_page import (
+    draw_continued_header,
     draw_figures,
     draw_footer,
     draw_header,
     draw_level_key,
+    footer_height,
+    header_height,
+    level_key_height,
+    page_mark,
 )
 from leaddesk.reports.pdf_sections import (
     assessment_section,
@@ -123,20 +126,30 @@ def write_person_pdf(
     report(0)
     sheet = read_person_sheet(desk, person_id, shareable=shareable, leader_name=leader_name)
     report(50)
-    path = write_pdf(
-        target, page_size, lambda painter, rect: render_person(painter, sheet, rect), desk.path
+    path = write_pages(
+        target,
+        page_size,
+        lambda painter, rect, index: render_person(painter, sheet, rect, index),
+        desk.path,
     )
     report(100)
     return path
 
 
 def person_page_image(sheet: PersonSheet, page_size: PageSizeName = "A4", dpi: int = 96) -> QImage:
-    """The one-pager as an image, margins included (for a preview pane)."""
-    return render_image(lambda painter, rect: render_person(painter, sheet, rect), page_size, dpi)
+    """Every page of the sheet as one image (pages one under the other), margins included, for
+    a preview pane."""
+    return render_pages_image(
+        lambda painter, rect, index: render_person(painter, sheet, rect, index), page_size, dpi
+    )
 
 
-def render_person(painter: QPainter, sheet: PersonSheet, rect: QRectF | None = None) -> None:
-    """Paint the one-pager on any device (QPdfWriter, QPrinter, QImage) inside `rect`.
+def render_person(
+    painter: QPainter, sheet: PersonSheet, rect: QRectF | None = None, index: int = 0
+) -> int:
+    """Paint page `index` of the sheet on any device (QPdfWriter, QPrinter, QImage) inside
+    `rect`; returns the number of pages. The private one-pager is one page; the agreement
+    sheet takes a second one rather than cut an agreed word.
 
     Without `rect`, a paged device is filled inside its margins, another device entirely.
     """
@@ -160,32 +173,34 @@ def render_person(painter: QPainter, sheet: PersonSheet, rect: QRectF | None = N
         footer = (
             "Private: trust scores, assessments, feedback and relationship notes. Do not share."
         )
-    used = draw_header(c, area, eyebrow, title, _subtitle(sheet), day(sheet.today))
-    bottom = area.bottom() - draw_footer(c, area, footer, "LeadDesk")
-    top = area.top() + used
-    if sheet.shareable:
-        top += draw_level_key(c, QRectF(area.left(), top, area.width(), 0))
-    else:
-        top += draw_figures(c, QRectF(area.left(), top, area.width(), 0), _figures(sheet))
-        if sheet.series is not None:
-            top += _chart(c, QRectF(area.left(), top, area.width(), c.pt(178)), sheet.series)
     gap = c.pt(COLUMN_GAP_PT)
     width = (area.width() - gap) / 2
     left, right = _columns(c, sheet, first)
     if not sheet.shareable:
+        top = area.top() + draw_header(c, area, eyebrow, title, _subtitle(sheet), day(sheet.today))
+        bottom = area.bottom() - draw_footer(c, area, footer, "LeadDesk")
+        top += draw_figures(c, QRectF(area.left(), top, area.width(), 0), _figures(sheet))
+        if sheet.series is not None:
+            top += _chart(c, QRectF(area.left(), top, area.width(), c.pt(178)), sheet.series)
         draw_column(c, left, QRectF(area.left(), top, width, bottom - top))
         draw_column(c, right, QRectF(area.left() + width + gap, top, width, bottom - top))
-        return
-    # Shareable: the delegations flow over both columns; promises and checkpoints below them.
-    delegations = left[0]
-    room = bottom - top - c.pt(SECTION_GAP_PT)
-    below = max(column_natural(c, right[:2], width), column_natural(c, right[2:], width))
-    below = min(below, room * 0.4)
-    above = min(flow_natural(c, delegations, area.width(), gap), room - below)
-    top += draw_flow(c, delegations, QRectF(area.left(), top, area.width(), above), gap)
-    top += c.pt(SECTION_GAP_PT)
-    draw_column(c, right[:2], QRectF(area.left(), top, width, bottom - top))
-    draw_column(c, right[2:], QRectF(area.left() + width + gap, top, width, bottom - top))
+        return 1
+    # The agreement: every section flows over two columns, onto more pages if it must.
+    flow = Flow(c, [*left, *right], width)
+    subtitle = _subtitle(sheet)
+    room = area.height() - footer_height(c)
+    head_h = header_height(c, subtitle) + level_key_height(c)
+    later_h = draw_continued_header(c, area, eyebrow, title, day(sheet.today), measure=True)
+    pages = flow.paginate(room - head_h, room - later_h)
+    index = min(index, len(pages) - 1)
+    if index == 0:
+        top = area.top() + draw_header(c, area, eyebrow, title, subtitle, day(sheet.today))
+        top += draw_level_key(c, QRectF(area.left(), top, area.width(), 0))
+    else:
+        top = area.top() + draw_continued_header(c, area, eyebrow, title, day(sheet.today))
+    draw_footer(c, area, footer, page_mark(index, len(pages)))
+    flow.draw(pages[index], QRectF(area.left(), top, area.width(), 0), gap)
+    return len(pages)
 
 
 def _subtitle(sheet: PersonSheet) -> str:
@@ -252,11 +267,12 @@ def _columns(c: Canvas, sheet: PersonSheet, first: str) -> tuple[list[Section], 
     theirs = [p for p in sheet.promises if p.direction is PromiseDirection.THEIRS]
     mine = [p for p in sheet.promises if p.direction is PromiseDirection.MINE]
     promises = [
-        promise_section(c, f"Promised by {first}", theirs, today),
-        promise_section(c, f"Promised to {first}", mine, today),
+        promise_section(c, f"Promised by {first}", theirs, today, whole=sheet.shareable),
+        promise_section(c, f"Promised to {first}", mine, today, whole=sheet.shareable),
     ]
-    left = [delegation_section(c, sheet.delegations, today, weight=3.0)]
-    checkpoints = checkpoint_section(c, sheet.delegations, today)
+    whole = sheet.shareable  # what we agreed is printed whole, never cut
+    left = [delegation_section(c, sheet.delegations, today, weight=3.0, whole=whole)]
+    checkpoints = checkpoint_section(c, sheet.delegations, today, whole=whole)
     if sheet.shareable:
         return left, [*promises, checkpoints]
     assert sheet.series is not None

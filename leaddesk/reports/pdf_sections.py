@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import EmpowermentLevel
 from leaddesk.reports import wording
 from leaddesk.reports.pdf_blocks import RIGHT, Cell, Item, Row, Section
-from leaddesk.reports.pdf_layout import ACCENT, FAINT, INK, MUTED, Canvas, Type
+from leaddesk.reports.pdf_layout import ACCENT, FAINT, INK, MUTED, OVERDUE, SOON, Canvas, Type
 from leaddesk.reports.wording import count, day, due_in
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.feedback import FeedbackView
@@ -21,6 +21,8 @@ from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.services.trust import AssessmentView
 
 MAX_FACTORS = 3
+WHOLE = 999  # lines: as many as the words need (the agreement sheet cuts nothing)
+SOON_DAYS = 7  # due within a week reads amber
 _CORES = ("Integrity", "Intent", "Capab.", "Results")
 FEEDBACK_DAYS = 365
 _VERB = {
@@ -40,9 +42,15 @@ class Widths:
         self.date = measure(day(date(2026, 9, 28)), Type.SMALL)
         self.label = measure("Involve me when", Type.CAPTION)
         self.level = measure("7 Delegate", Type.SMALL_STRONG)
-        self.status = max(measure("overdue", Type.SMALL_STRONG), measure("in 14 days", Type.SMALL))
+        self.status = max(
+            measure(text, Type.SMALL_STRONG) for text in ("overdue", "tomorrow", "in 14 days")
+        )
         self.score = measure("0.00", Type.SMALL_STRONG)
-        self.kind = measure("Gave · appreciation", Type.SMALL)
+        self.kind = max(
+            measure(f"{verb} · {kind.value}", Type.SMALL)
+            for verb in _VERB.values()
+            for kind in FeedbackKind
+        )
         self.topic = measure("Personal context", Type.SMALL_STRONG)
         self.core = max(measure(name, Type.CAPTION) for name in _CORES)
 
@@ -52,60 +60,20 @@ def _level(level: EmpowermentLevel) -> str:
 
 
 def delegation_section(
-    c: Canvas, delegations: Sequence[DelegationView], today: date, weight: float = 1.0
+    c: Canvas,
+    delegations: Sequence[DelegationView],
+    today: date,
+    weight: float = 1.0,
+    *,
+    whole: bool = False,
 ) -> Section:
-    """Active delegations: level, involve-me-when, what done means, agreed success factors."""
+    """Active delegations: level, involve-me-when, what done means, agreed success factors.
+
+    `whole` (the agreement sheet): every factor, every word, wrapped; otherwise long texts keep
+    two lines, three factors show, and a crowded column gets each delegation in a few lines.
+    """
     w = Widths(c)
-    items = []
-    for d in delegations:
-        rows = [
-            Row(
-                (
-                    Cell(d.title, Type.STRONG),
-                    Cell(_level(d.my_level), Type.SMALL_STRONG, w.level, ACCENT, RIGHT),
-                )
-            )
-        ]
-        notes = []
-        if d.their_level is not None and d.clarity_gap:
-            notes.append(f"their view: {_level(d.their_level)} (clarity gap)")
-        if d.target_level is not None and d.target_level != d.my_level:
-            notes.append(f"aiming for {_level(d.target_level)}")
-        if d.review_on is not None:
-            notes.append(f"review by {day(d.review_on, today)}")
-        if notes:
-            color = ACCENT if d.clarity_gap else MUTED
-            text = "; ".join(notes)
-            rows.append(_labelled(w, "Levels", text[0].upper() + text[1:], color, 1))
-        if d.involve_me_when.strip():
-            rows.append(_labelled(w, "Involve me when", d.involve_me_when, INK, 2))
-        if d.done_means.strip():
-            rows.append(_labelled(w, "Done means", d.done_means, INK, 2))
-        for i, f in enumerate(d.factors[:MAX_FACTORS]):
-            target = " ".join(part for part in (f.target, f.unit) if part)
-            label = "Success factors" if i == 0 else ""
-            rows.append(
-                Row(
-                    (
-                        Cell(label, Type.CAPTION, w.label, FAINT),
-                        Cell(f.name, Type.SMALL_STRONG),
-                        Cell(target, Type.SMALL, w.level + 8, INK, RIGHT),
-                    )
-                )
-            )
-            if f.definition.strip():
-                rows.append(
-                    Row(
-                        (
-                            Cell("", Type.CAPTION, w.label),
-                            Cell(f.definition, Type.SMALL, None, MUTED, lines=2),
-                        )
-                    )
-                )
-        if len(d.factors) > MAX_FACTORS:
-            more = len(d.factors) - MAX_FACTORS
-            rows.append(_labelled(w, "", wording.more(more, "success factor"), FAINT, 1))
-        items.append(Item(tuple(rows), 7.0))
+    items = [_delegation(w, d, today, whole) for d in delegations]
     gaps = sum(1 for d in delegations if d.clarity_gap)
     aside = f"{len(delegations)} active" + (f" · {count(gaps, 'clarity gap')}" if gaps else "")
     return Section(
@@ -115,7 +83,83 @@ def delegation_section(
         "No active delegations.",
         aside,
         weight,
+        compact=None if whole else tuple(_compact_delegation(w, d, today) for d in delegations),
     )
+
+
+def _title_row(w: Widths, d: DelegationView, lines: int) -> Row:
+    return Row(
+        (
+            Cell(d.title, Type.STRONG, lines=lines),
+            Cell(_level(d.my_level), Type.SMALL_STRONG, w.level, ACCENT, RIGHT),
+        )
+    )
+
+
+def _level_notes(d: DelegationView, today: date) -> str:
+    notes = []
+    if d.their_level is not None and d.clarity_gap:
+        notes.append(f"their view: {_level(d.their_level)} (clarity gap)")
+    if d.target_level is not None and d.target_level != d.my_level:
+        notes.append(f"aiming for {_level(d.target_level)}")
+    if d.review_on is not None:
+        notes.append(f"review by {day(d.review_on, today)}")
+    text = "; ".join(notes)
+    return text[:1].upper() + text[1:]
+
+
+def _delegation(w: Widths, d: DelegationView, today: date, whole: bool) -> Item:
+    long = WHOLE if whole else 2
+    rows = [_title_row(w, d, WHOLE if whole else 1)]
+    notes = _level_notes(d, today)
+    if notes:
+        rows.append(_labelled(w, "Levels", notes, ACCENT if d.clarity_gap else MUTED, long))
+    if d.involve_me_when.strip():
+        rows.append(_labelled(w, "Involve me when", d.involve_me_when, INK, long))
+    if d.done_means.strip():
+        rows.append(_labelled(w, "Done means", d.done_means, INK, long))
+    factors = d.factors if whole else d.factors[:MAX_FACTORS]
+    for i, f in enumerate(factors):
+        target = " ".join(part for part in (f.target, f.unit) if part)
+        label = "Success factors" if i == 0 else ""
+        rows.append(
+            Row(
+                (
+                    Cell(label, Type.CAPTION, w.label, FAINT),
+                    Cell(f.name, Type.SMALL_STRONG, lines=WHOLE if whole else 1),
+                    Cell(target, Type.SMALL, w.level + 8, INK, RIGHT),
+                )
+            )
+        )
+        if f.definition.strip():
+            rows.append(
+                Row(
+                    (
+                        Cell("", Type.CAPTION, w.label),
+                        Cell(f.definition, Type.SMALL, None, MUTED, lines=long),
+                    )
+                )
+            )
+    if len(d.factors) > len(factors):
+        more = len(d.factors) - len(factors)
+        rows.append(_labelled(w, "", wording.more(more, "success factor"), FAINT, 1))
+    return Item(tuple(rows), 7.0)
+
+
+def _compact_delegation(w: Widths, d: DelegationView, today: date) -> Item:
+    """A delegation in at most four lines: title and level, levels, involve-me-when, factors."""
+    rows = [_title_row(w, d, 1)]
+    notes = _level_notes(d, today)
+    if notes:
+        rows.append(_labelled(w, "Levels", notes, ACCENT if d.clarity_gap else MUTED, 1))
+    if d.involve_me_when.strip():
+        rows.append(_labelled(w, "Involve me when", d.involve_me_when, INK, 1))
+    if d.factors:
+        names = " · ".join(
+            " ".join(part for part in (f.name, f.target, f.unit) if part) for f in d.factors
+        )
+        rows.append(_labelled(w, "Success factors", names, INK, 1))
+    return Item(tuple(rows), 5.0)
 
 
 def _labelled(w: Widths, label: str, text: str, color: QColor, lines: int) -> Row:
@@ -128,15 +172,21 @@ def _labelled(w: Widths, label: str, text: str, color: QColor, lines: int) -> Ro
 
 
 def _status(due: date | None, overdue: bool, today: date) -> Cell:
+    """Overdue in red, due within a week in amber, further off muted (the words say it too)."""
     if overdue:
-        return Cell("overdue", Type.SMALL_STRONG, None, ACCENT, RIGHT)
+        return Cell("overdue", Type.SMALL_STRONG, None, OVERDUE, RIGHT)
     if due is None:
         return Cell("", Type.SMALL)
-    text = due_in(due, today) if (due - today).days <= 14 else ""
+    days = (due - today).days
+    if days <= SOON_DAYS:
+        return Cell(due_in(due, today), Type.SMALL_STRONG, None, SOON, RIGHT)
+    text = due_in(due, today) if days <= 14 else ""
     return Cell(text, Type.SMALL, None, MUTED, RIGHT)
 
 
-def checkpoint_section(c: Canvas, delegations: Sequence[DelegationView], today: date) -> Section:
+def checkpoint_section(
+    c: Canvas, delegations: Sequence[DelegationView], today: date, *, whole: bool = False
+) -> Section:
     """The next planned checkpoint of each active delegation, soonest first."""
     w = Widths(c)
     planned = sorted(
@@ -152,7 +202,7 @@ def checkpoint_section(c: Canvas, delegations: Sequence[DelegationView], today: 
                     Row(
                         (
                             Cell(day(cp.due_on, today), Type.SMALL, w.date, INK),
-                            Cell(cp.delegation_title, Type.SMALL),
+                            Cell(cp.delegation_title, Type.SMALL, lines=WHOLE if whole else 1),
                             Cell(status.text, status.kind, w.status, status.color, RIGHT),
                         )
                     ),
@@ -164,8 +214,10 @@ def checkpoint_section(c: Canvas, delegations: Sequence[DelegationView], today: 
     return Section("Next checkpoints", tuple(items), "checkpoint", "No checkpoint planned.", aside)
 
 
-def promise_section(c: Canvas, title: str, promises: Sequence[PromiseView], today: date) -> Section:
-    """Open promises of one direction, overdue first, then by due date."""
+def promise_section(
+    c: Canvas, title: str, promises: Sequence[PromiseView], today: date, *, whole: bool = False
+) -> Section:
+    """Open promises of one direction, overdue first, then by due date (`whole`: every word)."""
     w = Widths(c)
     items = []
     for p in promises:
@@ -177,7 +229,7 @@ def promise_section(c: Canvas, title: str, promises: Sequence[PromiseView], toda
                     Row(
                         (
                             Cell(due, Type.SMALL, w.date, INK if p.due_on else FAINT),
-                            Cell(p.text, Type.SMALL, None, INK, lines=2),
+                            Cell(p.text, Type.SMALL, None, INK, lines=WHOLE if whole else 2),
                             Cell(status.text, status.kind, w.status, status.color, RIGHT),
                         )
                     ),

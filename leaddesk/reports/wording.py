@@ -117,6 +117,20 @@ def due_in(on: date, today: date) -> str:
     return {0: "today", 1: "tomorrow"}.get(days, f"in {count(days, 'day')}")
 
 
+def due_when(on: date, today: date, *, locale: QLocale | None = None) -> str:
+    """A due date as a glance reads it: '3 days overdue', 'due today', 'due tomorrow', 'due Fri'
+    within the coming week, 'due 12 Dec' beyond it (the weekday is what people plan a week by)."""
+    days = (on - today).days
+    if days < 0:
+        return f"{count(-days, 'day')} overdue"
+    if days < 2:
+        return "due today" if days == 0 else "due tomorrow"
+    if days < 7:
+        loc = _locale(locale)
+        return f"due {loc.dayName(_qdate(on).dayOfWeek(), QLocale.FormatType.ShortFormat)}"
+    return f"due {day(on, today, locale=locale)}"
+
+
 def whole_months(since: date, today: date) -> int:
     """Complete calendar months from `since` to `today` (0 when `since` is later)."""
     months = (today.year - since.year) * 12 + today.month - since.month

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection, PromiseState
 from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
+from leaddesk.services.person_start import first_one_on_ones_due
 from leaddesk.store import models as m
 
 CALIBRATION_DAYS = 90
@@ -274,18 +276,16 @@ def last_one_on_ones(session: Session) -> dict[int, date]:
 def one_on_one_items(
     session: Session, today: date, interval_days: int, person_ids: Iterable[int] | None = None
 ) -> list[ActionItem]:
-    """Direct reports with no 1:1 for longer than the interval (or never)."""
+    """Direct reports past the 1:1 interval since their last 1:1 (or since they were added)."""
     people = _in(_direct_reports(session), person_ids)
     last = last_one_on_ones(session)
+    firsts = first_one_on_ones_due(session, people.keys() - last.keys(), today, interval_days)
     out = []
     for pid, name in people.items():
         held = last.get(pid)
-        if held is None:
-            out.append(
-                ActionItem(
-                    ItemKind.ONE_ON_ONE, None, pid, name, ItemDetail.NO_ONE_ON_ONE_YET, overdue=True
-                )
-            )
+        if held is None:  # someone new is late only one interval after they came
+            item = ActionItem(ItemKind.ONE_ON_ONE, None, pid, name, ItemDetail.NO_ONE_ON_ONE_YET)
+            out.append(replace(item, on=firsts[pid], overdue=today > firsts[pid]))
         elif (today - held).days > interval_days:
             out.append(
                 ActionItem(

@@ -39,7 +39,9 @@ def remove_leftovers(target: Path) -> None:
     building = building_path(target)
     entry = store_entry_name(building)  # read from the file's salt, so before it goes
     for suffix in SIDE_FILES:
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
+        leftover = Path(f"{building}{suffix}")
+        if leftover.exists():  # unlink(missing_ok) still fails in a read-only folder
+            leftover.unlink()
     if entry is not None:
         forget_keychain_key(StoreKey("", "keychain", entry=entry))
 
@@ -49,10 +51,12 @@ def store_beside(
     target: Path,
     prompt: PassphrasePrompt | None = None,
     today: Callable[[], date] = date.today,
+    failed: str = "Nothing was imported.",
 ) -> Iterator[Desk]:
     """A new Desk to fill inside the block; at its end the store appears at `target` whole.
 
-    On any failure (or a kill) nothing is at `target` and the next build cleans what is left.
+    On any failure (or a kill) nothing is at `target` and the next build cleans what is left;
+    `failed` ends the message that says so.
     """
     target = Path(target).expanduser().absolute()
     if target.exists():
@@ -65,20 +69,19 @@ def store_beside(
     except OperationalError as error:  # SQLite's own words only: parameters hold private text
         raise StoreError(
             f"Cannot build the new store in {target.parent} ({error.orig}); free some space or "
-            "choose another folder. Nothing was imported."
+            f"choose another folder. {failed}"
         ) from None
     except DiskFullError:  # said of the hidden file being built: say it of the folder chosen
         raise StoreError(
             f"Cannot build the new store in {target.parent} (database or disk is full); free "
-            "some space or choose another folder. Nothing was imported."
+            f"some space or choose another folder. {failed}"
         ) from None
     try:
         _place(building, target)
     except OSError as error:  # the folder became read-only, the disk full, the file vanished
         remove_leftovers(target)
         raise StoreError(
-            f"Cannot put the new store at {target}: {error.strerror or error}. Nothing was "
-            "imported."
+            f"Cannot put the new store at {target}: {error.strerror or error}. {failed}"
         ) from None
     except BaseException:
         remove_leftovers(target)

@@ -173,6 +173,28 @@ class PromisesMixin(DeskBase):
             row.state = PromiseState.RENEGOTIATED.value
             row.due_on = due
 
+    def reopen_promise(self, promise_id: int) -> None:
+        """Undo the resolution just recorded (kept, broken or released by mistake): the promise
+        is open again as it was, and the resolution leaves its history (it did not happen)."""
+        with self._write(ChangeArea.PROMISES) as session:
+            row = self._get(session, m.Promise, promise_id, "promise")
+            self._person_row(session, row.person_id)
+            if PromiseState(row.state).is_open:
+                raise ValidationError("This promise is still open; there is nothing to undo.")
+            last = session.scalars(
+                select(m.PromiseEvent)
+                .where(m.PromiseEvent.promise_id == row.id)
+                .order_by(m.PromiseEvent.id.desc())
+            ).first()
+            if last is None or last.to_state != row.state:
+                raise ValidationError("This promise's resolution cannot be undone.")
+            self._touch(session, row.person_id)
+            row.state = last.from_state
+            row.due_on = last.old_due_on
+            row.resolved_on = None
+            row.on_time = None
+            session.delete(last)
+
     def promises(
         self,
         person_id: int | None = None,

@@ -33,6 +33,9 @@ class TeamMember:
     open_promises: int
     overdue_items: int
     last_one_on_one: date | None
+    # False while nothing is kept, broken or checked yet: the score is then no judgement (0.50
+    # with a flat line read as one), and the sparkline is empty.
+    has_evidence: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +102,16 @@ class TeamMixin(PeopleMixin):
                 series = weights_on_days(items, days, half_life)
                 records = {d: from_weights(r, s) for d, (r, s) in zip(dates, series, strict=True)}
                 now = records[today]
+                known = now.evidence_weight > 1e-9
                 line = (
                     now.expectation,
                     trend(records[trend_day], now),
-                    tuple(records[d].expectation for d in spark_dates),
+                    tuple(records[d].expectation for d in spark_dates) if known else (),
+                    known,
                 )
                 folded = (items, (half_life, today), line)
                 self._folds[p.id] = folded
-            score, direction, sparkline = folded[2]
+            score, direction, sparkline, known = folded[2]
             members.append(
                 TeamMember(
                     person=p,
@@ -116,6 +121,7 @@ class TeamMixin(PeopleMixin):
                     open_promises=open_promises.get(p.id, 0),
                     overdue_items=overdue.get(p.id, 0),
                     last_one_on_one=last.get(p.id),
+                    has_evidence=known,
                 )
             )
         return TeamOverview(tuple(members), tuple(spark_dates))

@@ -20,6 +20,7 @@ from leaddesk.domain.validation import check_score, clean_text
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.delegations_models import LevelChangeView, level_change_view
 from leaddesk.services.evidence import promise_evidence_by_person, their_evidence
+from leaddesk.services.person_start import added_on
 from leaddesk.services.settings import SettingsMixin
 from leaddesk.store import models as m
 
@@ -82,12 +83,15 @@ def assessment_view(row: m.TrustAssessment) -> AssessmentView:
 TREND_DAYS = 30
 SPARK_POINTS = 13
 SPARK_STEP_DAYS = 28
-MIN_SPAN_DAYS = 180
 
 
 def sample_dates(start: date, end: date, step_days: int = 7) -> list[date]:
-    """Weekly dates from `start` to `end`, always ending exactly on `end`."""
-    start = min(start, end - timedelta(days=MIN_SPAN_DAYS))
+    """Weekly dates from `start` to `end`, always ending exactly on `end`.
+
+    Never before `start`: a series padded to six months drew a person added a minute ago with
+    a full-height band reaching back half a year before they were there.
+    """
+    start = min(start, end)
     days = list(range(0, (end - start).days, step_days))
     return [start + timedelta(days=d) for d in days] + [end]
 
@@ -142,9 +146,9 @@ class TrustMixin(SettingsMixin):
                     .order_by(m.LevelChange.on, m.LevelChange.id)
                 )
             ]
-            created = person.created_at.date()
+            added = added_on(person.created_at, today)
         starts = [e.on for e in theirs + mine] + [a.on for a in assessments]
-        starts += [e.on for e in events] + [created]
+        starts += [e.on for e in events] + [added]
         dates = sample_dates(min(starts), today)
         track = track_record_series(theirs, dates, half_life)
         my_track = track_record_series(mine, dates, half_life)

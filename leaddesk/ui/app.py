@@ -28,12 +28,19 @@ class Cancelled(Exception):
     """The user closed the passphrase dialog."""
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with LeadDesk's names (QSettings uses them)."""
+DEMO_APPLICATION_NAME = "LeadDesk Demo"
+
+
+def make_application(argv: list[str] | None = None, demo: bool = False) -> QApplication:
+    """The QApplication with LeadDesk's names (QSettings uses them).
+
+    The demo keeps its window settings (geometry, splitters, last screen, export folder) under
+    its own name, so trying the demo never moves or reshapes the real store's window.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)
-    app.setApplicationName("LeadDesk")
+    app.setApplicationName(DEMO_APPLICATION_NAME if demo else "LeadDesk")
     app.setOrganizationName("LeadDesk")
     app.setApplicationDisplayName("LeadDesk")
     app.setDesktopFileName("io.leaddesk.LeadDesk")  # Wayland app id: docks match the menu entry
@@ -164,7 +171,7 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
 
 def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
     """Run the GUI until the window closes; returns the exit code."""
-    app = make_application(argv)
+    app = make_application(argv, demo)
     from leaddesk.ui.shell.single_instance import ask_first_to_show, lock_for, store_identity
 
     workdir = None

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{label} ({shortcut})")
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_sidebar)
+        self.sidebar.itemClicked.connect(self._on_sidebar)  # People, from a person page
         body.addWidget(self.sidebar)
         self.stack = QStackedWidget()
         self.stack.setObjectName("viewStack")
@@ -252,12 +253,16 @@ class MainWindow(QMainWindow):
         if argument is not None:
             target.set_argument(argument)
         self._current = name
+        # The sidebar marks the screen on show, or nothing (a person, 1:1 mode). Its current row
+        # stays (a sidebar with none would take the first on focus and jump to This week), so
+        # the mark is set even when the row is already current: Alt+2 after a person page.
         if name in SIDEBAR:
             row = SIDEBAR.index(name)
             if self.sidebar.currentRow() != row:
                 self.sidebar.blockSignals(True)
                 self.sidebar.setCurrentRow(row)
                 self.sidebar.blockSignals(False)
+            self.sidebar.item(row).setSelected(True)
         else:
             self.sidebar.clearSelection()
         if name in SIDEBAR:

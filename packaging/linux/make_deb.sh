@@ -66,6 +66,7 @@ glibc="$(find "$deb/opt/LeadDesk" -type f \( -name '*.so*' -o -name leaddesk \) 
 if [ -n "$glibc" ]; then
   depends="$(printf '%s' "$depends" | sed "s/libc6 ([^)]*)/libc6 (>= $glibc)/; t; s/^/libc6 (>= $glibc), /")"
 fi
+# Emoji in notes print in colour in PDFs with an emoji font (without one they print as words).
 # Wayland libraries, named by the sonames the Wayland plugin asks for (libwayland-client.so.0 -> libwayland-client0).
 recommends="$(find "$deb/opt/LeadDesk" -path '*wayland*' -name '*.so*' -type f -exec readelf -d {} + 2>/dev/null \
   | sed -n 's/.*Shared library: \[\(libwayland-[a-z]*\)\.so\.\([0-9]*\)\]/\1\2/p' | sort -u | paste -sd, - | sed 's/,/, /g')"
@@ -78,7 +79,7 @@ Architecture: $arch
 Maintainer: The LeadDesk developers <dev@leaddesk.invalid>
 Installed-Size: $installed_size
 Depends: $depends
-Recommends: ${recommends:-libwayland-client0}
+Recommends: ${recommends:-libwayland-client0}, fonts-noto-color-emoji
 Suggests: gnome-keyring | kwalletmanager | keepassxc
 Section: utils
 Priority: optional

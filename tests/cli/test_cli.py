@@ -187,7 +187,11 @@ def test_add_checkpoint_completes_the_planned_one_and_plans_the_next(team: Path,
             "matches several people: Ada Lovelace, Adam Smith",
         ),
         (["add", "note", "--person", "zed", "x"], "Nobody is called 'zed'"),
-        (["add", "promise", "--person", "adam", "--due", "2026-13-01", "x"], "is not a date"),
+        (
+            ["add", "promise", "--person", "adam", "--due", "2026-13-01", "x"],
+            "is not a day of the calendar",
+        ),
+        (["add", "promise", "--person", "adam", "--due", "someday", "x"], "is not a date"),
         (
             ["add", "promise", "--person", "adam", "--due", "+3d", "--mine", "--theirs", "x"],
             "not allowed with argument",
@@ -264,7 +268,7 @@ def test_week_shows_principle_prompts_and_needs_attention(team: Path, capsys) ->
     assert "Reflect on:" in out
     assert "Hiring plan: level not agreed yet" in out
     assert "Needs attention" in out
-    assert "No 1:1 recorded yet" in out
+    assert "No 1:1 yet — plan the first" in out
 
 
 def test_week_words_due_dates_like_the_app_with_the_year_only_when_not_this_one(

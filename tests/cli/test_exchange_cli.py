@@ -158,13 +158,45 @@ def test_roster_problems_are_all_listed_and_exit_2(team: Path, tmp_path: Path, c
     ]
 
 
-@pytest.mark.parametrize("what", ["json", "ics"])
-def test_an_export_onto_the_store_itself_is_refused(team: Path, capsys, what: str) -> None:
+@pytest.mark.parametrize("what", [["json"], ["ics"], ["pdf", "--team"]], ids=["json", "ics", "pdf"])
+def test_an_export_onto_the_store_itself_is_refused(team: Path, capsys, what: list[str]) -> None:
     before = team.read_bytes()
-    code, out, err = run(capsys, "export", what, "--db", str(team), "--out", str(team))
+    code, out, err = run(capsys, "export", *what, "--db", str(team), "--out", str(team))
     assert (code, out) == (2, "")
     assert "is your LeadDesk store" in err and err.count("\n") == 1
     assert team.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("what", "name", "message"),
+    [
+        (
+            ["pdf", "--team"],
+            "x.txt",
+            "--out x.txt: a PDF export goes into a .pdf file; give a "
+            "name ending in .pdf, e.g. x.pdf.",
+        ),
+        (["pdf", "--person", "ada l"], "team", "a PDF export goes into a .pdf file"),
+        (["json"], "all.csv", "--out all.csv: a JSON export goes into a .json file"),
+        (["ics"], "cal.pdf", "--out cal.pdf: an ICS export goes into a .ics file"),
+    ],
+)
+def test_an_export_into_a_file_named_for_another_kind_is_refused(
+    team: Path, tmp_path: Path, capsys, what: list[str], name: str, message: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    code, out, err = run(capsys, "export", *what, "--db", str(team), "--out", str(folder / name))
+    assert (code, out) == (2, "")
+    assert message in err and err.count("\n") == 1
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["everything.JSON", "everything.Json"])
+def test_the_suffix_is_read_in_any_case(team: Path, tmp_path: Path, capsys, name: str) -> None:
+    code, _, err = run(capsys, "export", "json", "--db", str(team), "--out", str(tmp_path / name))
+    assert (code, err) == (0, "")
+    assert (tmp_path / name).exists()
 
 
 # -- hostile files: one line, exit 2, nothing written -----------------------------------------

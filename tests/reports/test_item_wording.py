@@ -86,7 +86,16 @@ def _item(kind: ItemKind, detail: ItemDetail, subject: str = "", **facts: Any) -
             "Last 30 days: given 1, solicited 0",
             "Last 30 days: given 1, solicited 0",
         ),
-        (_item(K.ONE_ON_ONE, D.NO_ONE_ON_ONE_YET), "No 1:1 recorded yet", "No 1:1 recorded yet"),
+        (
+            _item(K.ONE_ON_ONE, D.NO_ONE_ON_ONE_YET, on=date(2026, 12, 9)),
+            "No 1:1 yet — plan the first",
+            "No 1:1 yet — plan the first",
+        ),
+        (
+            _item(K.ONE_ON_ONE, D.NO_ONE_ON_ONE_YET, on=date(2026, 11, 20), overdue=True),
+            "No 1:1 yet: the first was due 20 Nov",
+            "No 1:1 yet: the first was due 20 Nov",
+        ),
         (
             _item(K.ONE_ON_ONE, D.ONE_ON_ONE_OVERDUE, last=date(2026, 11, 5), days=20),
             "No 1:1 for 20 days (last 5 Nov)",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers.pdf import pdf_info, pdf_text
+from helpers.pdf_page import Word, ink_colour, pdf_words
 
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
 from leaddesk.domain.levels import EmpowermentLevel
@@ -110,16 +111,15 @@ def test_shareable_sheet_is_read_without_any_private_data(demo_desk: Desk, perso
     assert (sheet.overview, sheet.series, sheet.feedback, sheet.notes) == (None, None, (), ())
 
 
-@pytest.mark.parametrize("shareable", [False, True])
 @pytest.mark.parametrize(("size", "points"), [("A4", "595 x 842"), ("Letter", "612 x 792")])
-def test_overflowing_lists_end_in_more_on_exactly_one_page(
-    demo_desk: Desk, crowded: int, tmp_path: Path, shareable: bool, size: str, points: str
+def test_private_page_overflowing_lists_end_in_more_on_exactly_one_page(
+    demo_desk: Desk, crowded: int, tmp_path: Path, size: str, points: str
 ) -> None:
     target = write_person_pdf(
         demo_desk,
         crowded,
         tmp_path / "c.pdf",
-        shareable=shareable,
+        shareable=False,
         page_size=size,  # type: ignore[arg-type]
     )
     info = pdf_info(target)
@@ -128,8 +128,115 @@ def test_overflowing_lists_end_in_more_on_exactly_one_page(
     text = pdf_text(target)
     assert "more delegations" in text and "more promises" in text
     assert "…" in text  # long titles and texts are elided, not cut off at the page edge
-    if not shareable:
-        assert "more notes" in text and "more assessments" in text
+    assert "more notes" in text and "more assessments" in text
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", "595 x 842"), ("Letter", "612 x 792")])
+def test_crowded_agreement_sheet_flows_over_pages_with_every_word_whole(
+    demo_desk: Desk, crowded: int, tmp_path: Path, size: str, points: str
+) -> None:
+    target = write_person_pdf(
+        demo_desk,
+        crowded,
+        tmp_path / "c.pdf",
+        shareable=True,
+        page_size=size,  # type: ignore[arg-type]
+    )
+    info = pdf_info(target)
+    pages = int(info["Pages"])
+    assert pages > 1 and info["Page size"].startswith(points)
+    text = pdf_text(target)
+    assert "more delegations" not in text and "more promises" not in text
+    assert "more success factors" not in text and "…" not in text
+    delegations = demo_desk.delegations(crowded, active_only=True)
+    assert [d.title for d in delegations if d.title not in text] == []
+    definitions = {" ".join(f.definition.split()) for d in delegations for f in d.factors}
+    assert [d for d in definitions if d not in text] == []
+    promises = demo_desk.promises(crowded, open_only=True)
+    assert [p.text for p in promises if " ".join(p.text.split()) not in text] == []
+    assert f"page 1 of {pages}" in text and f"page {pages} of {pages}" in text
+    assert "Delegations, continued" in text
+
+
+def test_agreed_definitions_are_printed_whole_on_a_one_page_sheet(
+    desk: Desk, tmp_path: Path
+) -> None:
+    pid = desk.add_person("Mara Lind", role="Head of Platform")
+    definition = (
+        "Share of customer-facing API requests answered successfully within 800 ms, measured "
+        "by the external probe over a rolling 30-day window, excluding announced maintenance "
+        "windows and incidents caused by customers' own misconfiguration, reported monthly "
+        "to the steering group with the raw numbers attached"
+    )
+    d = desk.add_delegation(
+        pid,
+        "Platform reliability for the customer API and the partner integrations",
+        EmpowermentLevel.ADVISE,
+        involve_me_when="A customer commitment changes, anything costs more than 50k, or an "
+        "outage is likely to last longer than four hours during European business hours",
+    )
+    desk.add_success_factor(d, "Availability", definition, "99.9", "%")
+    target = write_person_pdf(desk, pid, tmp_path / "s.pdf", shareable=True)
+    assert pdf_info(target)["Pages"] == "1"
+    text = pdf_text(target)
+    assert definition in text
+    assert "outage is likely to last longer than four hours during European business hours" in text
+    assert "…" not in text
+
+
+def test_private_page_fills_its_column_before_saying_more(desk: Desk, tmp_path: Path) -> None:
+    """Four delegations with full detail overflow the column: the later ones are shown in a few
+    lines rather than left out while half the column is empty."""
+    pid = desk.add_person("Tom Reyes", role="Head of Sales")
+    titles = [f"Area {i}: regional pricing and discounts" for i in range(4)]
+    for title in titles:
+        d = desk.add_delegation(
+            pid,
+            title,
+            EmpowermentLevel.CONSULT,
+            involve_me_when="Any discount above twenty percent or a new reseller agreement",
+            done_means="Pricing published and signed off by finance for the next fiscal year",
+        )
+        for j in range(3):
+            desk.add_success_factor(d, f"Factor {j}", "A definition in many words " * 6, "9", "%")
+    target = write_person_pdf(desk, pid, tmp_path / "p.pdf", shareable=False)
+    text = pdf_text(target)
+    assert [t for t in titles if t not in text] == []
+    assert "more delegations" not in text
+
+
+def test_overdue_prints_red_and_due_soon_amber(desk: Desk, tmp_path: Path) -> None:
+    pid = desk.add_person("Ivo Brandt", role="Head of Data")
+    desk.add_promise(
+        pid,
+        PromiseDirection.THEIRS,
+        "Send the forecast",
+        due_on=TODAY - timedelta(days=2),
+        made_on=TODAY - timedelta(days=20),
+    )
+    desk.add_promise(
+        pid,
+        PromiseDirection.MINE,
+        "Review the hiring plan",
+        due_on=TODAY + timedelta(days=3),
+        made_on=TODAY - timedelta(days=20),
+    )
+    for shareable in (False, True):
+        target = write_person_pdf(desk, pid, tmp_path / f"{shareable}.pdf", shareable=shareable)
+        words, _size = pdf_words(target)
+        forecast = next(w for w in words if w.text == "forecast")
+        hiring = next(w for w in words if w.text == "hiring")
+
+        def status(of: Word, words: list[Word] = words) -> Word:
+            """The rightmost word on the promise's line, in its column."""
+            line = [w for w in words if abs(w.y0 - of.y0) < 3 and 0 <= w.x0 - of.x0 < 250]
+            return max(line, key=lambda w: w.x1)
+
+        assert status(forecast).text == "overdue" and status(hiring).text == "days"
+        late = ink_colour(target, status(forecast))
+        assert late.red() > late.green() + 60 and late.red() > late.blue() + 60
+        soon = ink_colour(target, status(hiring))
+        assert soon.red() > soon.blue() + 60 and soon.green() > soon.blue() + 20  # amber
 
 
 def test_metadata_carries_no_private_text(demo_desk: Desk, person: int, tmp_path: Path) -> None:
@@ -206,3 +313,20 @@ def test_headless_export_creates_its_own_offscreen_application(tmp_path: Path) -
     )
     text = pdf_text(tmp_path / "h.pdf")
     assert "Headless Hana" in text and "Night builds" in text and "A release slips" in text
+
+
+def test_a_delegation_longer_than_a_column_is_split_between_columns_not_cut(
+    desk: Desk, tmp_path: Path
+) -> None:
+    pid = desk.add_person("Rui Costa", role="Head of Operations")
+    d = desk.add_delegation(pid, "Everything about the warehouse", EmpowermentLevel.DELEGATE)
+    definitions = [f"Definition {i} " + "measured weekly by the floor team " * 8 for i in range(20)]
+    for i, definition in enumerate(definitions):
+        desk.add_success_factor(d, f"Measure {i}", definition, str(i), "%")
+    target = write_person_pdf(desk, pid, tmp_path / "w.pdf", shareable=True)
+    text = pdf_text(target)
+    assert [i for i, t in enumerate(definitions) if " ".join(t.split()) not in text] == []
+    assert "…" not in text and "more success factors" not in text
+    words, (_width, height) = pdf_words(target)
+    assert all(w.y1 <= height for w in words)  # nothing runs off a page
+    assert "continued" in text

@@ -195,7 +195,7 @@ def test_relationship_week_lists_overdue_1on1s_and_people_without_notes(desk: De
     focus = desk.week_focus()
     assert [(i.person_id, item_text(i, TODAY)) for i in focus.items] == [
         (ada, "No 1:1 for 20 days (last 5 Nov)"),
-        (carol, "No 1:1 recorded yet"),
+        (carol, "No 1:1 yet — plan the first"),
         (bob, "No relationship notes yet"),
         (carol, "No relationship notes yet"),
     ]
@@ -326,7 +326,7 @@ def test_needs_attention_lists_overdue_1on1s(desk: Desk) -> None:
     found = desk.needs_attention()
     assert [(i.person_id, i.kind, i.overdue) for i in found] == [
         (ada, ItemKind.ONE_ON_ONE, True),
-        (carol, ItemKind.ONE_ON_ONE, True),
+        (carol, ItemKind.ONE_ON_ONE, False),  # added today: the first 1:1 is due in 14 days
     ]
 
 
@@ -341,7 +341,9 @@ def test_needs_attention_puts_overdue_items_first(desk: Desk, ada: int) -> None:
     assert overdue == sorted(overdue, reverse=True)
     assert {(i.person_id, item_text(i, TODAY)) for i in found if i.overdue} == {
         (ada, "They promised: Late (due 2 Nov)"),
-        (bob, "No 1:1 recorded yet"),
+    }
+    assert (bob, "No 1:1 yet — plan the first") in {
+        (i.person_id, item_text(i, TODAY)) for i in found
     }
     assert len(found) == 4
 

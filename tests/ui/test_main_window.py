@@ -104,8 +104,10 @@ def test_needs_attention_item_opens_where_it_is_fixed(window: MainWindow, world,
     window.show_view("week")
     qtbot.waitUntil(lambda: week.attention_model.rowCount() > 0)
     week.attention.setFocus()
-    week.attention.setCurrentIndex(week.attention_model.index(0, 0))
-    item = week.attention_model.items[0]
+    group = week.attention_model.index(0, 0)  # the first group; its first item is the worst
+    week.attention.setCurrentIndex(week.attention_model.index(0, 0, group))
+    item = week.attention.current_item()
+    assert item is not None
     qtbot.keyClick(week.attention, Qt.Key.Key_Return)
     expected = "one_on_one" if item.kind.value in ("1:1", "topic") else "person"
     assert window.stack.currentWidget() is window.view(expected)

@@ -174,15 +174,22 @@ class BoardView(BaseView):
             "of empowerment, from 1 Tell (I decide) to 7 Delegate (you decide). Delegate "
             "something from a person's Delegations tab, then come back to grow it."
         )
+        text.setObjectName("boardEmptyText")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setMaximumWidth(560)
+        # Centred between stretches, not by an alignment flag: an aligned item gets its size
+        # hint's height, not the height its wrapped lines need (the text was cut top and bottom).
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(text, 100)
+        centred.addStretch(1)
         self.to_people = QPushButton(theme.icon("people"), "Go to People")
         self.to_people.setObjectName("boardGoToPeople")
         self.to_people.setAccessibleName("Go to People to delegate something")
         self.to_people.clicked.connect(lambda: self.ctx.go("people"))
         box.addWidget(heading)
-        box.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addLayout(centred)
         box.addSpacing(12)
         box.addWidget(self.to_people, 0, Qt.AlignmentFlag.AlignHCenter)
         box.addStretch(2)

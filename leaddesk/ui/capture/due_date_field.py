@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from leaddesk.domain.errors import ValidationError
-from leaddesk.domain.validation import parse_date
+from leaddesk.domain.typed_dates import TYPED_DATE_FORMATS, parse_typed_date
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 
 DUE_HINT = "today, tomorrow, +1w, fri, 2 Dec or 2026-12-02"
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DAY_MONTH = re.compile(r"^(\d{1,2}) ?([a-z]{3,})$|^([a-z]{3,}) ?(\d{1,2})$")
 
 
 def parse_due(text: str, today: date) -> date | None:
-    """A typed due date: empty (none), today, tom(orrow), +3d, 1w, fri, 2 Dec or ISO."""
-    word = " ".join(text.split()).lower()
-    if not word:
+    """A typed due date: None when empty, else read as the terminal's --due reads it."""
+    if not text.strip():
         return None
-    if len(word) >= 3 and "today".startswith(word):
-        return today
-    if len(word) >= 3 and "tomorrow".startswith(word):
-        return today + timedelta(days=1)
-    if re.fullmatch(r"\d{1,4}[dw]", word):
-        word = "+" + word
-    if word.isalpha() and len(word) >= 3 and word[:3] in _WEEKDAYS:
-        ahead = (_WEEKDAYS.index(word[:3]) - today.weekday()) % 7
-        return today + timedelta(days=ahead or 7)  # "fri" on a Friday means next week's
-    found = _DAY_MONTH.match(word)
-    month_name = found and (found.group(2) or found.group(3))[:3]
-    if found and month_name in _MONTHS:
-        day = int(found.group(1) or found.group(4))
-        try:
-            chosen = date(today.year, _MONTHS.index(month_name) + 1, day)
-        except ValueError:
-            raise ValidationError(f"Due date '{text.strip()}' does not exist.") from None
-        return chosen if chosen >= today else chosen.replace(year=today.year + 1)
-    try:
-        return parse_date(word, "Due date", today)
-    except ValidationError:
-        raise ValidationError(
-            f"Due date '{text.strip()}' is not a date; write e.g. {DUE_HINT}."
-        ) from None
+    return parse_typed_date(text, today, "Due date")
 
 
 class DueDateField(QWidget):
@@ -62,7 +34,7 @@ class DueDateField(QWidget):
         self.edit.setObjectName("dueDateEdit")
         self.edit.setAccessibleName("Due date")
         self.edit.setPlaceholderText(f"none, or {DUE_HINT}")
-        self.edit.setToolTip(f"Leave empty for no due date. Accepts {DUE_HINT}.")
+        self.edit.setToolTip(f"Leave empty for no due date, or write {TYPED_DATE_FORMATS}.")
         self.edit.textChanged.connect(self._preview)
         self.preview = QLabel()
         self.preview.setObjectName("dueDatePreview")

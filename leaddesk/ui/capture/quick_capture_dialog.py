@@ -38,6 +38,10 @@ from leaddesk.ui.capture.quick_capture_writes import (
     write_promise,
 )
 from leaddesk.ui.common.note_dialog import TOPICS
+from leaddesk.ui.common.promise_direction import (
+    last_promise_direction,
+    remember_promise_direction,
+)
 from leaddesk.ui.context import AppContext
 
 KINDS = {"promise": "P", "feedback": "F", "note": "N", "checkpoint": "C"}
@@ -156,6 +160,7 @@ class QuickCaptureDialog(QDialog):
                 ("&Theirs (they promised me)", "Their promise to me", theirs),
             ],
         )
+        self.form.check(self.direction, last_promise_direction())  # as 1:1 mode opens
         self.due = DueDateField(self.today)
         self.due.setObjectName("captureDue")
         self.form.row("&Due", self.due, "promise")
@@ -339,7 +344,9 @@ class QuickCaptureDialog(QDialog):
         direction = self.form.checked(self.direction)
         assert isinstance(direction, PromiseDirection)
         text = self.text.toPlainText()
-        return write_promise(self.ctx.desk, person, direction, text, due, self.today)
+        done = write_promise(self.ctx.desk, person, direction, text, due, self.today)
+        remember_promise_direction(direction)
+        return done
 
     def _save_feedback(self, person: PersonSummary) -> str:
         direction = self.form.checked(self.feedback_direction)

@@ -70,6 +70,12 @@ class KindForm(QFormLayout):
         group.buttons()[0].setChecked(prefix != "outcome")  # an outcome is always a choice
         return group
 
+    def check(self, group: QButtonGroup, value: object) -> None:
+        """Choose the radio of `group` that carries `value`."""
+        for button in group.buttons():
+            if self._values.get(button) == value:
+                button.setChecked(True)
+
     def checked(self, group: QButtonGroup) -> object | None:
         """The value of the radio chosen in `group` (None when none is)."""
         button = group.checkedButton()

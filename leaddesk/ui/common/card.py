@@ -37,7 +37,7 @@ class Card(QFrame):
     ) -> None:
         super().__init__(parent)
         make_card(self, quiet)
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         pad(outer)
         self.header = QHBoxLayout()
         self.header.setSpacing(Space.S)
@@ -65,3 +65,10 @@ class Card(QFrame):
         """The muted words beside the title (a count, a hint)."""
         self.caption.setText(text)
         self.caption.setVisible(bool(text))
+
+    def chrome_height(self) -> int:
+        """The height the card adds around its body: padding, border, and the title row."""
+        margins = self._outer.contentsMargins()
+        border = self.height() - self.contentsRect().height() if self.height() else 2
+        title = self.header.sizeHint().height() + self._outer.spacing() if self.title.text() else 0
+        return margins.top() + margins.bottom() + border + title

@@ -12,8 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +35,18 @@ if TYPE_CHECKING:
     from leaddesk.ui.context import AppContext
 
 __all__ = ["FormDialog", "to_date", "to_qdate"]
+
+
+TITLE_BAR_CHROME = 150  # a window manager's icon and buttons beside the title
+
+
+def title_bar_width(title: str) -> int:
+    """How wide a window must be for its title bar to show `title` whole (with the app's name
+    Qt adds): 'Change the level of empowerment' read 'Change the l…' in a narrow dialog."""
+    bold = QFont(QApplication.font())
+    bold.setWeight(QFont.Weight.Bold)
+    shown = f"{title} — {QApplication.applicationDisplayName()}"
+    return QFontMetrics(bold).horizontalAdvance(shown) + TITLE_BAR_CHROME
 
 
 class FormDialog(QDialog):
@@ -57,7 +70,7 @@ class FormDialog(QDialog):
         self.done_message = ""
         self._culprit: QWidget | None = None
         self.setWindowTitle(title)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(max(460, title_bar_width(title)))
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setObjectName("formIntro")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from leaddesk.reports.pdf_layout import PageSizeName
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.exports.export_runner import ExportJob, choose_target, percent, safe_name
+from leaddesk.ui.exports.page_preview import RENDER_DPI, PagePreview
 from leaddesk.ui.ops import BackgroundOp, CancelledError, Progress, drop_op
 
 PREVIEW_WIDTH = 430
@@ -82,17 +82,9 @@ class ExportPersonDialog(QDialog):
         form.addRow("Flavour", self.private)
         form.addRow("", self.shareable)
         form.addRow("P&aper", self.paper)
-        self.preview = QLabel("Drawing the page…")
-        self.preview.setObjectName("exportPreview")
-        self.preview.setAccessibleName("Page preview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_WIDTH + 16, int(PREVIEW_WIDTH * 1.42) + 16)
-        # The page sits on a grey desk, like paper, so its white edges show.
-        self.preview.setStyleSheet("QLabel#exportPreview { background: palette(mid); }")
-        scroll = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(PREVIEW_WIDTH + 40)
+        self.page_view = PagePreview()
+        self.page_view.setMinimumSize(PREVIEW_WIDTH + 40, int(PREVIEW_WIDTH * 1.42) + 16)
+        self.preview = self.page_view.label
         self.caption = QLabel()
         self.caption.setObjectName("exportPreviewCaption")
         self.caption.setWordWrap(True)
@@ -111,7 +103,7 @@ class ExportPersonDialog(QDialog):
         left.addWidget(buttons)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
-        layout.addWidget(scroll, 3)
+        layout.addWidget(self.page_view, 3)
         for signal in (self.person.currentIndexChanged, self.paper.currentIndexChanged):
             signal.connect(self.refresh_preview)
         self.shareable.toggled.connect(self.refresh_preview)  # one toggle per flavour change
@@ -171,16 +163,13 @@ class ExportPersonDialog(QDialog):
             if progress.cancelled:
                 raise CancelledError  # the choice changed while this waited for a thread
             sheet = read_person_sheet(desk, pid, shareable=shareable, leader_name=leader)
-            return person_page_image(sheet, size, dpi=110)
+            return person_page_image(sheet, size, dpi=RENDER_DPI)
 
         preview = BackgroundOp(self, draw, key="preview")
         preview.success(self._show_preview).failure(self._preview_failed).run()
 
     def _show_preview(self, image: QImage) -> None:
-        pixmap = QPixmap.fromImage(image).scaledToWidth(
-            PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
-        )
-        self.preview.setPixmap(pixmap)
+        self.page_view.set_image(image)
 
     def _preview_failed(self, error: BaseException) -> None:
         self.preview.setText(f"The page could not be drawn: {explain(error)}")

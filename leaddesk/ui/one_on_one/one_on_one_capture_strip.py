@@ -29,6 +29,10 @@ from leaddesk.reports import wording
 from leaddesk.services.action_item import ItemKind
 from leaddesk.ui import theme
 from leaddesk.ui.common.optional_date_edit import to_qdate
+from leaddesk.ui.common.promise_direction import (
+    last_promise_direction,
+    remember_promise_direction,
+)
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.one_on_one.one_on_one_agenda_row import AgendaRow
 
@@ -91,8 +95,8 @@ class OneOnOneCaptureStrip(QFrame):
         self.promise_direction = QComboBox()
         self.promise_direction.setObjectName("promiseDirection")
         self.promise_direction.setAccessibleName("Who promised")
-        self.promise_direction.addItem("They promise me", PromiseDirection.THEIRS)
         self.promise_direction.addItem("I promise them", PromiseDirection.MINE)
+        self.promise_direction.addItem("They promise me", PromiseDirection.THEIRS)
         self.promise_has_due = QCheckBox("&Due")
         self.promise_has_due.setObjectName("promiseHasDue")
         self.promise_has_due.setToolTip("Untick for a promise without a due date")
@@ -168,6 +172,10 @@ class OneOnOneCaptureStrip(QFrame):
             self.promise_due.setDate(due)
         if not self.promise_text.text():
             self.promise_due.setDate(due)
+            # A fresh promise points as quick capture's would: the way the last one recorded.
+            self.promise_direction.setCurrentIndex(
+                self.promise_direction.findData(last_promise_direction())
+            )
         self._show(1)
         self.promise_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -211,6 +219,7 @@ class OneOnOneCaptureStrip(QFrame):
             "Promise added.",
         )
         if made is not None:
+            remember_promise_direction(direction)
             self.promise_text.clear()
             mine = direction is PromiseDirection.MINE
             when = f" (due {wording.day(due, self.ctx.desk.today())})" if due else ""

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from leaddesk.ui.common.appearance import Appearance, save_appearance, stored_appearance
@@ -13,25 +11,13 @@ from leaddesk.ui.common.appearance import Appearance, save_appearance, stored_ap
 Field = Callable[[QFormLayout, str, QWidget, str], None]
 
 
-class _AppearanceCombo(QComboBox):
-    """A combo box the wheel only turns once it has the focus: scrolling the Settings page
-    past it must not repaint the whole app."""
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
-
 class AppearanceSetting:
     """The scheme choice; kept on this computer (QSettings), not in the store."""
 
     def __init__(self, form: QFormLayout, field: Field, message: Callable[[str], None]) -> None:
         self._message = message
-        self.combo = _AppearanceCombo()
+        self.combo = QComboBox()  # Settings' wheel guard keeps the wheel off it until focused
         self.combo.setObjectName("appearance")
-        self.combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.combo.setMinimumWidth(200)
         for choice in Appearance:
             self.combo.addItem(choice.label, choice.value)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from leaddesk.services.keys import KeyLocation
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_clicked
 from leaddesk.ui.context import AppContext
+
+DEMO_UNLOCK = (
+    "Anyone at this computer can unlock this demo after it locks: its throwaway key is held in "
+    "memory only, never in your keychain."
+)
 
 
 class UnlockSetting(QWidget):
@@ -38,6 +44,14 @@ class UnlockSetting(QWidget):
 
     def show_state(self) -> None:
         """Render what unlocking asks for now."""
+        if self.ctx.desk.key_location() is KeyLocation.MEMORY:
+            # The demo's key is in memory only: no keychain to speak of, and a PIN would leave
+            # an entry in the real keychain for a store that is gone when the window closes.
+            self.state.setText(DEMO_UNLOCK)
+            self.state.setStyleSheet("")
+            self.set_button.hide()
+            self.remove_button.hide()
+            return
         ask = self.ctx.desk.unlock_with()
         self.state.setText(
             {

@@ -33,6 +33,7 @@ from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
 from leaddesk.ui.settings.settings_key import KeySettings
 from leaddesk.ui.settings.settings_unlock import UnlockSetting
+from leaddesk.ui.settings.wheel_guard import guard_wheel
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +183,7 @@ class SettingsView(BaseView):
         after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
         self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
         self.body.addStretch(1)
+        self.wheel_guard = guard_wheel(self)  # the wheel scrolls the page, not the field below
 
     # -- construction ------------------------------------------------------------------------
     @staticmethod

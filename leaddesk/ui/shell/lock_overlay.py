@@ -38,6 +38,7 @@ ANYONE_CAN_UNLOCK = (
     "Anyone at this computer can unlock LeadDesk: the key is in your keychain and no unlock PIN "
     "is set. To require one, set an unlock PIN in Settings › Privacy and safety."
 )
+DEMO_CAN_UNLOCK = "Anyone at this computer can unlock this demo: its key is held in memory only."
 
 
 class LockOverlay(QWidget):
@@ -84,7 +85,7 @@ class LockOverlay(QWidget):
         label.setWordWrap(True)
         return label
 
-    def cover(self, reason: str, ask: Ask) -> None:
+    def cover(self, reason: str, ask: Ask, demo: bool = False) -> None:
         """Show over the whole parent, saying why, and asking for what unlocks."""
         self.reason.setText(reason)
         self.secret.clear()
@@ -94,7 +95,8 @@ class LockOverlay(QWidget):
         what = {"passphrase": "your store's passphrase", "pin": "your unlock PIN"}.get(ask, "")
         self.secret.setPlaceholderText(what[:1].upper() + what[1:])
         self.secret.setAccessibleName(f"Type {what} to unlock" if what else "")
-        self.hint.setText(f"Type {what} to unlock." if what else ANYONE_CAN_UNLOCK)
+        anyone = DEMO_CAN_UNLOCK if demo else ANYONE_CAN_UNLOCK
+        self.hint.setText(f"Type {what} to unlock." if what else anyone)
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

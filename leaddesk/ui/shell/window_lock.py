@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWid
 from leaddesk.domain.errors import UserError
 from leaddesk.reports import wording
 from leaddesk.security.lock import IdleLock
+from leaddesk.services.keys import KeyLocation
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.shell.lock_overlay import LockOverlay
@@ -56,6 +57,7 @@ class WindowLock:
             view.flush_pending()
         QThreadPool.globalInstance().waitForDone(3000)  # a background read ends before the close
         ask = desk.unlock_with()
+        demo = desk.key_location() is KeyLocation.MEMORY  # asked while its key is still known
         desk.lock()
         dialogs = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
@@ -70,7 +72,7 @@ class WindowLock:
             action.setEnabled(False)
         self._enable_bars(False)
         self.window.statusBar().clearMessage()
-        self.overlay.cover(reason or self._locked_by_you(), ask)
+        self.overlay.cover(reason or self._locked_by_you(), ask, demo)
         for dialog in dialogs:
             cover = LockOverlay(dialog, self.try_unlock)
             cover.setObjectName("dialogLockOverlay")
@@ -80,7 +82,7 @@ class WindowLock:
                 if child is not cover and child.isVisible():
                     child.hide()  # not merely covered: hidden, out of focus and key reach
                     self._hidden_children.append(child)
-            cover.cover(reason or self._locked_by_you(), ask)
+            cover.cover(reason or self._locked_by_you(), ask, demo)
             self._dialog_covers.append(cover)
 
     def lock_when_idle(self) -> None:

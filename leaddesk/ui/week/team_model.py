@@ -20,6 +20,9 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Person", "Trust", "Score", "Trend", "Open promises", "Overdue", "Last 1:1")
 SPARK_COLUMN = 1
 PRIVATE_COLUMNS = {1, 2, 3}
+NO_EVIDENCE_TIP = (
+    "No evidence yet: kept or broken promises and checkpoint outcomes build the track record."
+)
 
 
 class TeamTableModel(QAbstractTableModel):
@@ -79,6 +82,8 @@ class TeamTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if private:
                 return f"Trust is {HIDDEN}."
+            if column in (SPARK_COLUMN, 2, 3) and not member.has_evidence:
+                return NO_EVIDENCE_TIP
             if column in (SPARK_COLUMN, 2):
                 return (
                     f"Track record {member.score:.2f} (0 = broken promises and off-track "
@@ -99,9 +104,13 @@ class TeamTableModel(QAbstractTableModel):
             role = f" · {member.person.role}" if member.person.role else ""
             return f"{member.person.name}{role}"
         if column == 2:
-            return f"{member.score:.2f}"
+            return f"{member.score:.2f}" if member.has_evidence else "—"
         if column == 3:
-            return f"{member.trend.arrow} {member.trend.value}"
+            return (
+                f"{member.trend.arrow} {member.trend.value}"
+                if member.has_evidence
+                else "no evidence yet"
+            )
         if column == 4:
             return str(member.open_promises)
         if column == 5:

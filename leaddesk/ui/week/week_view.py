@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -36,11 +37,13 @@ from leaddesk.ui.ops import BackgroundOp, Progress
 from leaddesk.ui.theme import Space
 from leaddesk.ui.week.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.week.activating_list import ActivatingList
+from leaddesk.ui.week.attention_panel import AttentionPanel
 from leaddesk.ui.week.sparkline import SparklineDelegate
 from leaddesk.ui.week.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
 
 SAVE_DELAY_MS = 600
 WRAP_LIMIT = 60
+ATTENTION_SHARE = 0.5  # at most this much of the column's height, however much needs attention
 TEAM_TITLE = "<b>Your team</b> — double-click or Enter to open a person"
 
 
@@ -189,24 +192,21 @@ class WeekView(BaseView):
         card_box.addWidget(self.focus_items, 1)
         split.addWidget(card)
 
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.setSpacing(Space.M)
-        attention_card, team_card = Card(), Card()
-        self.attention_title = attention_title = QLabel("<b>Needs attention</b>")
-        self.attention_model = ActionItemsModel()
-        self.attention = ActivatingList()
-        self.attention.setObjectName("needsAttention")
-        self.attention.setAccessibleName("Needs attention")
-        self.attention.setModel(self.attention_model)
-        self.attention.activated.connect(self._open_item)
-        self.attention.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.attention_empty = QLabel("Nothing overdue or due. Well done.")
-        attention_card.body.addWidget(attention_title)
-        attention_card.body.addWidget(self.attention, 1)
-        attention_card.body.addWidget(self.attention_empty)
-        right_box.addWidget(attention_card, 1)
+        self.attention_panel = AttentionPanel(self.ctx)
+        self.attention = self.attention_panel.tree
+        self.attention_model = self.attention_panel.model
+        self.attention_panel.resized.connect(self._share_height)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.setObjectName("weekRightSplit")
+        self.right_split.setChildrenCollapsible(False)
+        self.right_split.splitterMoved.connect(self._split_moved)
+        self._split_by_user = False
+        self.right_split.setHandleWidth(Space.M)
+        # Both parts of the column are cards, wrapped from the outside.
+        self.attention_card, team_card = Card(), Card()
+        self.team_card = team_card
+        self.attention_card.body.addWidget(self.attention_panel)
+        self.right_split.addWidget(self.attention_card)
         self.team_title = team_title = QLabel(TEAM_TITLE)
         self.team_model = TeamTableModel()
         self.team = QTableView()
@@ -227,9 +227,10 @@ class WeekView(BaseView):
         self.team.activated.connect(self._open_member)
         self.team.doubleClicked.connect(self._open_member)
         team_card.body.addWidget(team_title)
-        team_card.body.addWidget(self.team, 1)
-        right_box.addWidget(team_card, 2)
-        split.addWidget(right)
+        team_card.body.addWidget(self.team, 2)
+        self.right_split.addWidget(team_card)
+        self.right_split.setStretchFactor(1, 1)
+        split.addWidget(self.right_split)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         return page
@@ -294,28 +295,46 @@ class WeekView(BaseView):
             self.reflection.setPlainText(shown)
             self.reflection.blockSignals(False)
         self.points_label.setText(f"<b>This week points at:</b> {focus.points_at}")
-        for view, model, found in (
-            (self.focus_items, self.focus_items_model, focus.items),
-            (self.attention, self.attention_model, attention),
-        ):
-            # Wrapping makes Qt measure every row: fine for a page of items, slow for thousands
-            # (a large team's success-factor week); long lists elide, the tooltip has it all.
-            wrap = len(found) <= WRAP_LIMIT
-            view.setWordWrap(wrap)
-            view.setUniformItemSizes(not wrap)
-            model.set_items(found, self.ctx.desk.today())
-        overdue = sum(1 for item in attention if item.overdue)
-        self.attention_title.setText(
-            f"<b>Needs attention</b> — {wording.count(len(attention), 'item')}"
-            + (f", {overdue} overdue" if overdue else "")
-            + " · Enter opens where it is fixed"
-        )
-        self.attention_empty.setVisible(not attention)
+        # Wrapping makes Qt measure every row: fine for a page of items, slow for thousands
+        # (a large team's success-factor week); long lists elide, the tooltip has it all.
+        wrap = len(focus.items) <= WRAP_LIMIT
+        self.focus_items.setWordWrap(wrap)
+        self.focus_items.setUniformItemSizes(not wrap)
+        self.focus_items_model.set_items(focus.items, self.ctx.desk.today())
+        self.attention_panel.set_items(attention, self.ctx.desk.today())
         self._week_shown = True
         if self._team_pending is not None:
             self._show_team(self._team_pending)
         elif not self.team_model.members:
             self.team_title.setText("<b>Your team</b> — reading the track records…")
+
+    def _split_moved(self) -> None:
+        self._split_by_user = True  # the user's share stays until the next start
+
+    def _share_height(self) -> None:
+        """Needs attention takes what its rows need, up to half the column or whatever the
+        team grid leaves free; the team the rest (until the user drags the splitter)."""
+        total = sum(self.right_split.sizes())
+        if self._split_by_user or total <= 0:
+            return
+        room = max(int(total * ATTENTION_SHARE), total - self._team_height())
+        chrome = self.attention_card.chrome_height()
+        wanted = min(self.attention_panel.content_height() + chrome, room)
+        wanted = max(wanted, self.attention_card.minimumSizeHint().height())
+        self.right_split.setSizes([wanted, total - wanted])
+
+    def _team_height(self) -> int:
+        """The height that shows every team row (a long team: more than any window has)."""
+        rows = self.team_model.rowCount()
+        if rows > 50:
+            return 1 << 20
+        grid = self.team.horizontalHeader().height() + 2 * self.team.frameWidth()
+        grid += sum(self.team.rowHeight(row) for row in range(rows))
+        return grid + self.team_title.sizeHint().height() + 12 + self.team_card.chrome_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_height()
 
     def _team_read(self, team: TeamOverview) -> None:
         """The team grid waits for the week (which decides between empty state and dashboard)."""
@@ -332,6 +351,7 @@ class WeekView(BaseView):
         self.team.resizeColumnsToContents()
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self._share_height()
         self.loaded.emit()
 
     def flush_pending(self) -> None:

@@ -303,7 +303,8 @@ def test_keyboard_capture_of_topics_promises_feedback_and_energy(view, world, ct
 
     qtbot.keyClick(view.new_topic, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert view.capture.promise_text.hasFocus()
-    view.capture.promise_direction.setCurrentIndex(1)  # I promise them
+    direction = view.capture.promise_direction
+    direction.setCurrentIndex(direction.findData(PromiseDirection.MINE))  # I promise them
     qtbot.keyClicks(view.capture.promise_text, "Introduce you to the CFO")
     qtbot.keyClick(view.capture.promise_text, Qt.Key.Key_Return)
     mine = [p for p in ctx.desk.promises(world.person) if p.text == "Introduce you to the CFO"]

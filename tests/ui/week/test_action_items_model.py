@@ -1,4 +1,4 @@
-"""The week's Needs attention list words each item from its fields, dates as the 1:1 agenda does."""
+"""The week's Needs attention words each item from its fields, its date relative to today."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
 
 
-def test_needs_attention_shows_friendly_dates_with_the_year_only_when_not_this_one(
-    desk: Desk, qtbot
-) -> None:
+def test_needs_attention_says_dates_relative_to_today_even_a_year_back(desk: Desk, qtbot) -> None:
     ada = desk.add_person("Ada")
     desk.record_one_on_one(ada)
     made = date(2025, 10, 1)
@@ -24,10 +22,19 @@ def test_needs_attention_shows_friendly_dates_with_the_year_only_when_not_this_o
     window = open_main_window(desk, qtbot)
     window.show_view("week")
     week = window.view("week")
-    qtbot.waitUntil(lambda: week.attention_model.rowCount() == 2)
     model = week.attention_model
-    shown = [model.index(row, 0).data(Qt.ItemDataRole.DisplayRole) for row in range(2)]
-    assert shown == [
-        "Overdue · Ada — They promised: Old one (due 2 Nov 2025)",
-        "Ada — I promised: Send the plan (due 26 Nov)",
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 2)
+    ada_group = model.index(0, 0)
+    shown = [
+        (model.index(row, 0, ada_group).data(), model.index(row, 1, ada_group).data())
+        for row in range(2)
     ]
+    assert shown == [
+        ("They promised: Old one", "388 days overdue"),
+        ("I promised: Send the plan", "due tomorrow"),
+    ]
+    tip = model.index(0, 0, ada_group).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == (
+        "Ada — They promised: Old one (due 2 Nov 2025)\n"
+        "Enter opens it where it lives · K marks it kept (Ctrl+Z undoes)"
+    )

@@ -32,6 +32,7 @@ from leaddesk.ui.common.person_dialog import PersonDialog
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.person.dialogs.assessment_dialog import CORE_MEANINGS, AssessmentDialog
 from leaddesk.ui.person.tabs.tab_parts import (
+    DATE_SAMPLE,
     day,
     empty_label,
     esc,
@@ -45,6 +46,8 @@ from leaddesk.ui.person.tabs.tab_parts import (
 )
 from leaddesk.ui.person.tabs.trust_chart import TrustChart
 
+LATEST = "Latest assessment"
+LATEST_SAMPLE = f"{LATEST} · {DATE_SAMPLE}"  # the widest the card's title gets
 HIDDEN_NOTICE = "Trust assessments and scores are hidden while presenting."
 
 
@@ -173,7 +176,17 @@ class OverviewTab(QWidget):
             Qt.AlignmentFlag.AlignLeft,
         )
         grid.setRowStretch(7, 1)
-        card.setMinimumWidth(240)
+        # Wide enough for the title with the widest date, fixed up front: the title's text
+        # changes while the tab is hidden, and the card kept the width of the first one (at
+        # 1280 px 'Latest assessment · 19 Oct 2026' was cut to '… 202').
+        margins = grid.contentsMargins()
+        card.setMinimumWidth(
+            max(240, self.latest_title.fontMetrics().horizontalAdvance(LATEST_SAMPLE))
+            + margins.left()
+            + margins.right()
+            + 2 * card.frameWidth()
+            + 4
+        )
         box.addWidget(card, 2)
 
         history = QWidget()
@@ -294,7 +307,7 @@ class OverviewTab(QWidget):
             )
             self.latest_note.setToolTip("")
             return
-        self.latest_title.setText(f"Latest assessment · {day(latest.on)}")
+        self.latest_title.setText(f"{LATEST} · {day(latest.on)}")
         self.latest_note.setText(first_line(latest.note) or "<i>no note</i>")
         self.latest_note.setToolTip(latest.note)
 

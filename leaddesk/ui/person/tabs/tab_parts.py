@@ -90,23 +90,40 @@ def record_view(name: str, accessible: str, model: QAbstractItemModel) -> QTreeV
 def size_columns(
     view: QTreeView, stretch: Collection[int], samples: Mapping[int, str], icon: int = -1
 ) -> None:
-    """Text columns share the width; the others get the width of a sample text.
+    """Text columns share the width; the others fit what they show (their sample when empty).
 
-    Measuring samples instead of rows keeps a person with ten years of data instant.
+    A model reset makes the header forget its widths, and a short list must not keep the width
+    a long one needed: the sizes are measured again after every reset (the header's own reset
+    runs first). At 1440 px the promise text used to get 17 characters beside a status column
+    sized for 'Overdue by 30 days · renegotiated' that no row showed.
     """
+    first = getattr(view, _SIZING, None) is None
+    setattr(view, _SIZING, (stretch, samples, icon))
+    _apply_sizes(view)
+    if first:
+        view.model().modelReset.connect(lambda: _apply_sizes(view))
+
+
+_SIZING = "_leaddesk_sizing"
+
+
+def _apply_sizes(view: QTreeView) -> None:
+    stretch, samples, icon = getattr(view, _SIZING)
     model = view.model()
     header = view.header()
     bold = QFont(view.font())
     bold.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetrics(bold)  # bold rows (overdue, open) are the widest
+    rows = model.rowCount()
     for column in range(model.columnCount()):
         if column in stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        text = samples.get(column, title)
-        width = max(metrics.horizontalAdvance(text), metrics.horizontalAdvance(title)) + 20
+        shown = {str(model.index(row, column).data() or "") for row in range(rows)}
+        texts = shown or {samples.get(column, title)}
+        width = max(metrics.horizontalAdvance(t) for t in (*texts, title)) + 20
         view.setColumnWidth(column, width + (view.iconSize().width() + 28 if column == icon else 0))
 
 

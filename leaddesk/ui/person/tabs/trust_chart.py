@@ -185,7 +185,10 @@ class TrustChart(QWidget):
         self.events.setData(ex, ey, symbol=["t1" if ev.is_up else "t" for ev in series.events])
         self._spot_xy = np.column_stack([np.concatenate([ax, ex]), np.concatenate([ay, ey])])
         pad = max((x[-1] - x[0]) * 0.01, DAY)
-        self._x_range = (float(x[0] - pad), float(x[-1] + pad))
+        # At least three weeks wide: someone added days ago gets empty time before they came,
+        # never a band there (the series starts the day they were added).
+        low = min(x[0] - pad, x[-1] + pad - MIN_SPAN_DAYS * DAY)
+        self._x_range = (float(low), float(x[-1] + pad))
         self.view.setLimits(
             xMin=self._x_range[0], xMax=self._x_range[1], minXRange=MIN_SPAN_DAYS * DAY
         )
