@@ -117,16 +117,11 @@ def demo_window(desk: Desk, qtbot) -> MainWindow:
     return window
 
 
-# Fixed on branch walk13 (d4ad289, the card sized for the widest date): drop once merged.
-KNOWN_ELSEWHERE = {"latestAssessmentTitle"}
-
-
 def _headings(window: MainWindow) -> list[QLabel]:
     return [
         label
         for label in window.findChildren(QLabel)
         if label.property("textStyle") in ("title", "subtitle", "display")
-        and label.objectName() not in KNOWN_ELSEWHERE
         and label.isVisible()
         and not label.wordWrap()
         and label.text()
