@@ -304,6 +304,9 @@ class _Failed(Exception):
 
 def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
     """The app on a store this process holds the lock of."""
+    from leaddesk.ui.common.appearance import apply_appearance
+
+    apply_appearance()  # light, dark or the system's, from the first window on
     opening = OpeningWindow()
     opening.show()
     app.processEvents()

@@ -26,6 +26,7 @@ from leaddesk.security.lock import IdleLock
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.services.desk import Desk
 from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.appearance import notifier as appearance_notifier
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.ctx.undo_available.connect(self._on_undo_available)
         self.ctx.presenter_changed.connect(self._on_presenter)
         self.ctx.changed.connect(self._on_change)
+        appearance_notifier().changed.connect(self._on_scheme)
         self.idle = IdleLock(desk.settings().auto_lock_minutes)
         self.window_lock = WindowLock(
             self, self.ctx, self.idle, self.central, lambda: self._views.values()
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Navigation")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(190)
+        self.sidebar.ensurePolished()  # items measured with the style sheet's padding
         for name in SIDEBAR:
             _cls, label, icon_name, shortcut = VIEWS[name]
             item = QListWidgetItem(icon(icon_name), label)
@@ -351,6 +354,12 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         if change.area in (ChangeArea.SETTINGS, ChangeArea.RESTORE) and not self.ctx.desk.locked:
             self.idle.minutes = self.ctx.desk.settings().auto_lock_minutes
+
+    def _on_scheme(self) -> None:
+        """Light ↔ dark: views re-render what they coloured once (charts, the board)."""
+        if not self.ctx.desk.locked:
+            for view in self._views.values():
+                view.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

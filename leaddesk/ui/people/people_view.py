@@ -112,11 +112,9 @@ class PeopleView(BaseView):
     def _build_list(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
+        theme.page_margins(box)
         top = QHBoxLayout()
-        title = QLabel("<b>People</b>")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        title.setFont(font)
+        title = theme.title_label("People")
         self.search = QLineEdit()
         self.search.setObjectName("peopleSearch")
         self.search.setAccessibleName("Search people")

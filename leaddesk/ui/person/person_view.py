@@ -132,7 +132,7 @@ class PersonView(BaseView):
     def _build_page(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
-        box.setContentsMargins(12, 10, 12, 6)
+        theme.page_margins(box)
         self.header = PersonHeader(
             [
                 ("editPerson", self.edit_action),

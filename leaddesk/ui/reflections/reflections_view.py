@@ -27,6 +27,7 @@ from leaddesk.services.changes import ChangeArea
 from leaddesk.services.reflections import ReflectionView
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.card import make_card
 from leaddesk.ui.common.presenter import HIDDEN
 from leaddesk.ui.context import AppContext
 
@@ -58,6 +59,7 @@ class ReflectionsView(BaseView):
         self.reflections: dict[date, ReflectionView] = {}
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
+        theme.page_margins(layout)
         layout.addLayout(self._build_header())
         layout.addWidget(self.pages, 1)
         self.pages.addWidget(self._build_empty())
@@ -69,7 +71,7 @@ class ReflectionsView(BaseView):
     # -- construction ------------------------------------------------------------------------
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        heading = _scaled(QLabel("Reflections"), 1.5)
+        heading = theme.title_label("Reflections")
         heading.setObjectName("reflectionsHeading")
         row.addWidget(heading)
         self.count = QLabel()
@@ -150,7 +152,7 @@ class ReflectionsView(BaseView):
 
         detail = QFrame()
         detail.setObjectName("reflectionDetail")
-        detail.setFrameShape(QFrame.Shape.StyledPanel)
+        make_card(detail)
         box = QVBoxLayout(detail)
         self.week_title = _scaled(QLabel(), 1.3)
         self.week_title.setObjectName("reflectionWeek")

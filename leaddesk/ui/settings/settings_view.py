@@ -28,6 +28,7 @@ from leaddesk.services.settings import Settings
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.context import AppContext
+from leaddesk.ui.settings.settings_appearance import AppearanceSetting
 from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
 from leaddesk.ui.settings.settings_key import KeySettings
@@ -132,6 +133,7 @@ NUMBERS = (
     ),
 )
 GROUPS = (
+    ("Appearance", ()),
     ("Trust over time", ("half_life_days",)),
     ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
     ("Privacy and safety", ("auto_lock_minutes",)),
@@ -151,6 +153,7 @@ class SettingsView(BaseView):
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.errors: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
+        theme.page_margins(outer)
         heading = QLabel("Settings")
         theme.emphasize(heading, 1.5)
         outer.addWidget(heading)
@@ -162,6 +165,7 @@ class SettingsView(BaseView):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll, 1)
         body = QWidget()
+        body.setMaximumWidth(1000)  # lines a reader can follow on a wide screen
         self.body = QVBoxLayout(body)
         scroll.setWidget(body)
         forms = {title: self._group(title) for title, _names in GROUPS}
@@ -174,6 +178,7 @@ class SettingsView(BaseView):
         self.backups = BackupsPanel(self.ctx)
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.appearance = AppearanceSetting(forms["Appearance"], self._field, self.ctx.message.emit)
         self.key_settings = KeySettings(ctx)
         after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
         self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
@@ -298,6 +303,7 @@ class SettingsView(BaseView):
         self.focus_start.blockSignals(False)
         self._preview_focus(settings)
         self.exports.show(settings)
+        self.appearance.show()
         desk = self.ctx.desk
         self.store_path.setText(str(desk.path))
         self.unlock.show_state()

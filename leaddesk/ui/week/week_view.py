@@ -28,11 +28,13 @@ from leaddesk.services.focus import WeekFocus
 from leaddesk.services.team import TeamOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
+from leaddesk.ui.common.card import Card, make_card, pad
 from leaddesk.ui.common.navigation import PersonTarget, target_for
 from leaddesk.ui.common.presenter import HIDDEN
 from leaddesk.ui.common.relaunch import start_leaddesk
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.ops import BackgroundOp, Progress
+from leaddesk.ui.theme import Space
 from leaddesk.ui.week.action_items_model import ActionItemsModel, ItemRole
 from leaddesk.ui.week.activating_list import ActivatingList
 from leaddesk.ui.week.attention_panel import AttentionPanel
@@ -127,16 +129,22 @@ class WeekView(BaseView):
     def _build_dashboard(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
+        theme.page_margins(outer)
+        outer.setSpacing(Space.M)
+        outer.addWidget(theme.title_label("This week"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
+        split.setHandleWidth(Space.M)
         outer.addWidget(split, 1)
 
         card = QFrame()
         card.setObjectName("focusCard")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
+        make_card(card)
         card_box = QVBoxLayout(card)
+        pad(card_box)
         self.week_label = QLabel()
         self.week_label.setObjectName("focusWeek")
+        theme.set_tone(self.week_label, "muted")
         self.principle = QLabel()
         self.principle.setObjectName("focusPrinciple")
         theme.emphasize(self.principle, 1.5)
@@ -193,10 +201,12 @@ class WeekView(BaseView):
         self.right_split.setChildrenCollapsible(False)
         self.right_split.splitterMoved.connect(self._split_moved)
         self._split_by_user = False
-        self.right_split.addWidget(self.attention_panel)
-        team_part = QWidget()
-        right_box = QVBoxLayout(team_part)
-        right_box.setContentsMargins(0, 0, 0, 0)
+        self.right_split.setHandleWidth(Space.M)
+        # Both parts of the column are cards, wrapped from the outside.
+        self.attention_card, team_card = Card(), Card()
+        self.team_card = team_card
+        self.attention_card.body.addWidget(self.attention_panel)
+        self.right_split.addWidget(self.attention_card)
         self.team_title = team_title = QLabel(TEAM_TITLE)
         self.team_model = TeamTableModel()
         self.team = QTableView()
@@ -216,9 +226,9 @@ class WeekView(BaseView):
         self.team.setColumnWidth(SPARK_COLUMN, 120)
         self.team.activated.connect(self._open_member)
         self.team.doubleClicked.connect(self._open_member)
-        right_box.addWidget(team_title)
-        right_box.addWidget(self.team, 2)
-        self.right_split.addWidget(team_part)
+        team_card.body.addWidget(team_title)
+        team_card.body.addWidget(self.team, 2)
+        self.right_split.addWidget(team_card)
         self.right_split.setStretchFactor(1, 1)
         split.addWidget(self.right_split)
         split.setStretchFactor(0, 2)
@@ -308,8 +318,9 @@ class WeekView(BaseView):
         if self._split_by_user or total <= 0:
             return
         room = max(int(total * ATTENTION_SHARE), total - self._team_height())
-        wanted = min(self.attention_panel.content_height(), room)
-        wanted = max(wanted, self.attention_panel.minimumSizeHint().height())
+        chrome = self.attention_card.chrome_height()
+        wanted = min(self.attention_panel.content_height() + chrome, room)
+        wanted = max(wanted, self.attention_card.minimumSizeHint().height())
         self.right_split.setSizes([wanted, total - wanted])
 
     def _team_height(self) -> int:
@@ -319,7 +330,7 @@ class WeekView(BaseView):
             return 1 << 20
         grid = self.team.horizontalHeader().height() + 2 * self.team.frameWidth()
         grid += sum(self.team.rowHeight(row) for row in range(rows))
-        return grid + self.team_title.sizeHint().height() + 12
+        return grid + self.team_title.sizeHint().height() + 12 + self.team_card.chrome_height()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -25,6 +25,7 @@ from leaddesk.services.people import PersonOverview, PersonSummary
 from leaddesk.services.trust import AssessmentView
 from leaddesk.services.undo import Deletable
 from leaddesk.ui import theme
+from leaddesk.ui.common.card import make_card
 from leaddesk.ui.common.column_table_model import Column, ColumnTableModel
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.common.person_dialog import PersonDialog
@@ -141,7 +142,7 @@ class OverviewTab(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         card = QFrame()
         card.setObjectName("latestAssessment")
-        card.setFrameShape(QFrame.Shape.StyledPanel)
+        make_card(card)
         grid = QGridLayout(card)
         self.latest_title = section_title("Latest assessment", "latestAssessmentTitle")
         grid.addWidget(self.latest_title, 0, 0, 1, 2)

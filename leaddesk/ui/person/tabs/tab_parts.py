@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.common.action_slots import on_triggered
+from leaddesk.ui.common.card import make_card
 from leaddesk.ui.common.column_table_model import ColumnTableModel
+from leaddesk.ui.theme import Space
 
 ENERGY_DOTS = 5
 DATE_SAMPLE = wording.day(date(2026, 9, 28))  # the widest month abbreviation in English
@@ -196,9 +198,9 @@ def detail_label(name: str, accessible: str) -> QLabel:
 
 def framed(widget: QWidget) -> QFrame:
     """A detail pane in a panel frame."""
-    frame = QFrame()
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame = make_card(QFrame())
     box = QVBoxLayout(frame)
+    box.setContentsMargins(Space.M, Space.S, Space.M, Space.S)  # a tab's height is tight
     box.addWidget(widget)
     return frame
 
