@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,9 +102,24 @@ def size_columns(
     _apply_sizes(view)
     if first:
         view.model().modelReset.connect(lambda: _apply_sizes(view))
+        view.viewport().installEventFilter(_ResizeSizer(view))
 
 
 _SIZING = "_leaddesk_sizing"
+TEXT_SHARE = 0.5  # the text columns keep at least half the width; the others elide (tooltips)
+
+
+class _ResizeSizer(QObject):
+    """Measures the columns again when the list is resized (its share of the width changes)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            _apply_sizes(self.view)
+        return False
 
 
 def _apply_sizes(view: QTreeView) -> None:
@@ -115,6 +130,7 @@ def _apply_sizes(view: QTreeView) -> None:
     bold.setWeight(QFont.Weight.DemiBold)
     metrics = QFontMetrics(bold)  # bold rows (overdue, open) are the widest
     rows = model.rowCount()
+    widths: dict[int, int] = {}
     for column in range(model.columnCount()):
         if column in stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -124,7 +140,12 @@ def _apply_sizes(view: QTreeView) -> None:
         shown = {str(model.index(row, column).data() or "") for row in range(rows)}
         texts = shown or {samples.get(column, title)}
         width = max(metrics.horizontalAdvance(t) for t in (*texts, title)) + 20
-        view.setColumnWidth(column, width + (view.iconSize().width() + 28 if column == icon else 0))
+        widths[column] = width + (view.iconSize().width() + 28 if column == icon else 0)
+    room = view.viewport().width() * (1 - TEXT_SHARE)
+    total = sum(widths.values())
+    scale = min(1.0, room / total) if stretch and total and room > 0 else 1.0
+    for column, width in widths.items():
+        view.setColumnWidth(column, max(int(width * scale), 48))
 
 
 def select_row(view: QTreeView, row: int, focus: bool = False) -> None:

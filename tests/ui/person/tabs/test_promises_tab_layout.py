@@ -57,3 +57,30 @@ def test_promise_text_is_readable_at_1440_px(desk: Desk, qtbot) -> None:
     # The full text is in the row's tooltip, for any width.
     tip = view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert TEXTS[0] in tip
+
+
+def test_promise_text_keeps_half_the_list_beside_long_statuses_at_1280_px(
+    desk: Desk, qtbot
+) -> None:
+    """Renegotiated, overdue statuses are long: they elide (tooltip) before the promise does."""
+    ana = desk.add_person("Ana Lima", role="Head of Engineering")
+    for text in TEXTS:
+        pid = desk.add_promise(
+            ana, PromiseDirection.THEIRS, text, due_on=date(2026, 11, 2), made_on=date(2026, 10, 2)
+        )
+        desk.renegotiate_promise(pid, date(2026, 11, 9), on=date(2026, 11, 1))
+    window = open_main_window(desk, qtbot)
+    window.resize(1280, 800)
+    window.show_view("person", PersonTarget(ana))
+    person = window.view("person")
+    bar = person.tabs.tabBar()
+    promises = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == "Promises")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(promises).center())
+    tab = person.findChild(PromisesTab)
+    view = tab.views[(PromiseDirection.THEIRS, True)]
+    qtbot.waitUntil(lambda: tab.isVisible() and view.model().rowCount() == 3)
+    assert "renegotiated" in view.model().index(0, 3).data()
+    qtbot.waitUntil(lambda: view.header().sectionSize(0) >= view.viewport().width() * 0.45)
+    narrow = view.header().sectionSize(3)
+    window.resize(1800, 900)  # wider: the status gets more of its width back
+    qtbot.waitUntil(lambda: view.header().sectionSize(3) > narrow)
