@@ -32,8 +32,14 @@ TYPED_DATE_FORMATS = (
     "or an offset (+3d, +2w, +1m)"
 )
 
-_WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # monday … sunday
-_MONTHS = tuple(name.lower() for name in calendar.month_name[1:])  # january … december
+# Written out, not taken from `calendar`: its names follow the process's time locale, which Qt
+# sets to the desktop's when the app starts (a German desktop would want 'freitag' while the
+# terminal, and every hint we show, says 'fri').
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 _UNITS = {"d": "d", "day": "d", "days": "d", "w": "w", "week": "w", "weeks": "w"}
 _UNITS |= {"m": "m", "month": "m", "months": "m", "y": "y", "year": "y", "years": "y"}
 _OFFSET = re.compile(r"^([+-]?) ?(\d{1,5}) ?([a-z]+)$")
@@ -49,6 +55,10 @@ class _NoSuchDay(Exception):
     """The text has a date's shape but names a day no calendar has (31 Apr, 2026-02-30)."""
 
 
+class _NeedsYear(Exception):
+    """29 Feb typed without a year when the next one is more than a year away."""
+
+
 def parse_typed_date(
     text: str, today: date, field: str = "Date", toward: Toward = "future"
 ) -> date:
@@ -59,6 +69,10 @@ def parse_typed_date(
         found = _read(word, today, toward)
     except _NoSuchDay:
         raise ValidationError(f"{field} '{_shown(text)}' is not a day of the calendar.") from None
+    except _NeedsYear:
+        raise ValidationError(
+            f"{field} '{_shown(text)}' does not come within a year; write the year too."
+        ) from None
     except (OverflowError, ValueError):  # an offset beyond the year 9999
         raise _out_of_range(field, text) from None
     if found is None:
@@ -111,17 +125,18 @@ def _day_and_month(word: str, today: date, toward: Toward) -> date | None:
 
 
 def _next_time(today: date, month: int, day: int, toward: Toward) -> date:
-    """The next (or, looking back, the last) time `day` `month` comes, today included: 29 Feb
-    waits for a leap year; 31 Apr never comes."""
+    """The next (or, looking back, the last) time `day` `month` comes within a year, today
+    included: 31 Apr never comes, and 29 Feb more than a year away is no day to guess at (the
+    year must be written)."""
     step = -1 if toward == "past" else 1
-    for years in range(0, 9):
+    for years in range(0, 2):
         year = today.year + step * years
         if calendar.monthrange(year, month)[1] < day or day < 1:
             continue
         candidate = date(year, month, day)
         if (candidate >= today) if step == 1 else (candidate <= today):
             return candidate
-    raise _NoSuchDay
+    raise _NeedsYear if (month, day) == (2, 29) else _NoSuchDay
 
 
 def _day(year: int, month: int, day: int) -> date:

@@ -77,7 +77,7 @@ def store_beside(
             f"some space or choose another folder. {failed}"
         ) from None
     try:
-        _place(building, target)
+        _place(building, target, failed)
     except OSError as error:  # the folder became read-only, the disk full, the file vanished
         remove_leftovers(target)
         raise StoreError(
@@ -88,11 +88,11 @@ def store_beside(
         raise
 
 
-def _place(building: Path, target: Path) -> None:
+def _place(building: Path, target: Path, failed: str) -> None:
     if any(Path(f"{building}{suffix}").exists() for suffix in SIDE_FILES[1:]):
         # Closing the last connection folds the WAL into the file; if it is still there the
         # file alone is not the whole store, and renaming it would lose data.
-        raise StoreError("The new store was not closed cleanly; nothing was imported.")
+        raise StoreError(f"The new store was not closed cleanly. {failed}")
     with building.open("rb+") as handle:
         os.fsync(handle.fileno())
     # Keychain entries are named by the file's salt, which the rename keeps: nothing to move.
@@ -100,11 +100,11 @@ def _place(building: Path, target: Path) -> None:
         os.link(building, target)  # fails if target exists: an import never replaces
     except FileExistsError:
         raise StoreError(
-            f"{target} appeared while importing; it was kept. Choose a new file."
+            f"{target} appeared meanwhile; it was kept. Choose a new file. {failed}"
         ) from None
     except OSError:  # no hard links here (e.g. FAT): a rename after the check above
         if target.exists():
-            raise StoreError(f"{target} appeared while importing; it was kept.") from None
+            raise StoreError(f"{target} appeared meanwhile; it was kept. {failed}") from None
         os.rename(building, target)
     building.unlink(missing_ok=True)
     _fsync_folder(target.parent)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -64,8 +68,50 @@ def test_a_day_without_a_year_is_today_or_the_next_time_it_comes() -> None:
     assert parse_typed_date("jan 5", WEDNESDAY) == date(2027, 1, 5)
 
 
-def test_29_february_waits_for_a_leap_year() -> None:
-    assert parse_typed_date("29 Feb", WEDNESDAY) == date(2028, 2, 29)
+def test_29_february_without_a_year_is_only_read_within_a_year() -> None:
+    assert parse_typed_date("29 Feb", date(2027, 11, 25)) == date(2028, 2, 29)
+    assert parse_typed_date("29 Feb 2028", WEDNESDAY) == date(2028, 2, 29)
+    with pytest.raises(ValidationError, match="'29 Feb' does not come within a year; write the"):
+        parse_typed_date("29 Feb", WEDNESDAY)
+
+
+def test_names_are_english_whatever_the_process_locale(tmp_path: Path) -> None:
+    """Qt sets the C library's locale to the desktop's when the app starts: the parser must not
+    follow it (the hints, the CLI and the docs all say 'fri' and '2 Dec')."""
+    script = (
+        "import locale, sys\n"
+        "from datetime import date\n"
+        "try:\n"
+        "    locale.setlocale(locale.LC_TIME, sys.argv[1])\n"
+        "except locale.Error:\n"
+        "    pass\n"
+        "from leaddesk.domain import typed_dates\n"
+        "print(typed_dates.parse_typed_date('fri', date(2026, 11, 25)),"
+        " typed_dates.parse_typed_date('2 Dec', date(2026, 11, 25)))\n"
+    )
+    loc = _a_non_english_locale(tmp_path)
+    if loc is None:
+        pytest.skip("no non-English locale can be made on this machine (localedef)")
+    env = {**os.environ, "LOCPATH": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", script, loc], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.split() == ["2026-11-27", "2026-12-02"]
+
+
+def _a_non_english_locale(where: Path) -> str | None:
+    """de_DE.UTF-8 built into `where` with localedef (no locale but C is installed here)."""
+    target = where / "de_DE.UTF-8"
+    made = subprocess.run(
+        ["localedef", "-i", "de_DE", "-f", "UTF-8", str(target)], capture_output=True
+    )
+    if made.returncode not in (0, 1) or not target.exists():
+        return None
+    probe = "import locale; locale.setlocale(locale.LC_TIME, 'de_DE.UTF-8'); import calendar;"
+    probe += " print(calendar.day_name[4])"
+    env = {**os.environ, "LOCPATH": str(where)}
+    seen = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    return "de_DE.UTF-8" if seen.stdout.strip().lower() == "freitag" else None
 
 
 def test_a_month_on_is_the_same_day_or_the_last_of_a_shorter_month() -> None:
