@@ -13,7 +13,7 @@ from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWidget
 
 from leaddesk.domain.errors import UserError
@@ -43,7 +43,7 @@ class WindowLock:
         self.views = views
         self.overlay = LockOverlay(window, self.try_unlock)
         self._dialog_covers: list[LockOverlay] = []
-        self._frozen: list[QAction] = []
+        self._frozen: list[QAction | QShortcut] = []
         self._hidden_children: list[QWidget] = []
 
     def lock(self, reason: str = "") -> None:
@@ -62,12 +62,11 @@ class WindowLock:
         dialogs = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
         ]
-        self._frozen = [
-            action
-            for owner in (self.window, *dialogs)
-            for action in owner.findChildren(QAction)
-            if action.isEnabled()
-        ]
+        # QShortcuts too: a dialog's own Ctrl+S or Ctrl+Enter must not save over the lock.
+        owners: tuple[QWidget, ...] = (self.window, *dialogs)
+        keys: list[QAction | QShortcut] = [a for o in owners for a in o.findChildren(QAction)]
+        keys += [s for o in owners for s in o.findChildren(QShortcut)]
+        self._frozen = [key for key in keys if key.isEnabled()]
         for action in self._frozen:
             action.setEnabled(False)
         self._enable_bars(False)

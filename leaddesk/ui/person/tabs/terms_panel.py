@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +74,10 @@ class TermsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_term())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_term)
+        # Only while the table has the focus: a window-wide Del would clash with the delegation
+        # list's own Del, and Qt then fires neither (an ambiguous shortcut).
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_term)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         box.addWidget(self.table, 1)
         self.empty = QLabel("No agreed terms yet. When a word could mean two things, agree on it.")
         self.empty.setWordWrap(True)
