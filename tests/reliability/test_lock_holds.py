@@ -104,7 +104,7 @@ def test_locked_shortcuts_open_nothing(
     window: MainWindow, desk: Desk, qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier
 ) -> None:
     window.show_view("board")
-    window.lock_now()
+    window.lock_action.trigger()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     for target in (window, QApplication.focusWidget() or window):
@@ -153,7 +153,7 @@ def test_the_lock_screen_says_why(
 
 
 def test_keychain_store_without_pin_says_anyone_can_unlock(window: MainWindow) -> None:
-    window.lock_now()
+    window.lock_action.trigger()
     hint = window.lock_overlay.findChild(QLabel, "unlockHint").text()
     assert "Anyone at this computer can unlock LeadDesk" in hint
     assert "Settings" in hint
@@ -178,7 +178,7 @@ def test_pin_set_in_settings_is_asked_by_the_lock_screen(
     assert desk.has_unlock_pin()
     assert state.text() == "Unlocking asks for your unlock PIN."
 
-    window.lock_now()
+    window.lock_action.trigger()
     hint = window.lock_overlay.findChild(QLabel, "unlockHint")
     assert hint.text() == "Type your unlock PIN to unlock."
     unlock_by_typing(window, qtbot, "1111")
@@ -206,7 +206,7 @@ def test_passphrase_store_unlocks_only_with_its_passphrase(
     fill(desk)
     window = open_main_window(desk, qtbot)
     try:
-        window.lock_now()
+        window.lock_action.trigger()
         assert "passphrase" in window.lock_overlay.findChild(QLabel, "unlockHint").text()
         unlock_by_typing(window, qtbot, "a wrong passphrase")
         assert desk.locked
@@ -232,7 +232,7 @@ def test_a_reflection_typed_just_before_the_lock_is_saved(
     box.setFocus()
     box.moveCursor(box.textCursor().MoveOperation.End)
     qtbot.keyClicks(box, " -- and said so")
-    window.lock_now()  # at once: before the autosave delay is over
+    window.lock_action.trigger()  # at once: before the autosave delay is over
     qtbot.mouseClick(
         window.lock_overlay.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton
     )
@@ -249,7 +249,7 @@ def test_a_dialog_open_at_the_lock_is_covered_and_its_keys_are_dead(
     dialog.show()
     qtbot.waitExposed(dialog)
     before = desk.counts()
-    window.lock_now()
+    window.lock_action.trigger()
     assert all(not a.isEnabled() for a in dialog.findChildren(QAction))
     [cover] = [c for c in dialog.findChildren(QWidget, "dialogLockOverlay") if c.isVisible()]
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -192,7 +192,7 @@ def test_deleting_a_private_note_says_nothing_of_its_text(
     assert f"Deleted relationship note of {on}." in window.statusBar().currentMessage()
     assert window.undo_button.toolTip() == f"Undo: Deleted relationship note of {on}"
     assert PRIVATE_NOTE not in shown
-    window.ctx.undo()
+    window.undo_action.trigger()
     assert "Restored relationship note of" in window.statusBar().currentMessage()
     assert PRIVATE_NOTE not in window.statusBar().currentMessage()
 
@@ -206,7 +206,7 @@ def test_lock_covers_the_window_and_an_open_one_pager_preview(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    window.lock_now()
+    window.lock_action.trigger()
     assert window.lock_overlay.isVisible()
     [cover] = [c for c in dialog.findChildren(QWidget, "dialogLockOverlay") if c.isVisible()]
     assert cover.geometry() == dialog.rect()  # the preview and the choices are underneath

@@ -394,14 +394,14 @@ def test_presenter_mode_removes_private_notes_from_the_screen_and_brings_them_ba
     assert view.findChild(QPlainTextEdit, "privateNotes").toPlainText() == PRIVATE
     qtbot.keyClick(view.notes.private, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(view.notes.private, " and more")
-    view.end_meeting()
+    _end(view)
     assert ctx.desk.one_on_ones(world.person)[0].private_notes == PRIVATE + " and more"
 
 
 def test_private_notes_typed_before_presenting_are_saved_while_presenting(view, world, ctx, qtbot):
     qtbot.keyClicks(view.notes.private, PRIVATE)
     ctx.set_presenter(True)
-    view.end_meeting()
+    _end(view)
     assert ctx.desk.one_on_ones(world.person)[0].private_notes == PRIVATE
 
 
@@ -558,7 +558,7 @@ def test_notes_energy_and_ticks_come_back_after_a_restart(view, world, ctx, qtbo
     assert "Restored your unsaved 1:1 notes from 25 Nov." in said
     assert again.header.discard_button.isEnabled()
 
-    again.end_meeting()
+    _end(again)
     saved = desk.one_on_ones(world.person)[0]
     assert saved.held_on == desk.today() and saved.energy == 4
     assert saved.private_notes == PRIVATE and saved.discussed == ("Conference budget",)
@@ -594,3 +594,9 @@ def test_an_empty_meeting_leaves_no_draft_behind(view, world, ctx, qtbot):
     qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is not None, timeout=5_000)
     qtbot.keyClick(view.notes.shared, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: ctx.desk.one_on_one_draft(world.person) is None, timeout=5_000)
+
+
+def _end(view) -> None:
+    """End 1:1 as the user does: its action (Ctrl+Enter, the End 1:1 button)."""
+    [end] = [a for a in view.actions() if a.text() == "End 1:1"]
+    end.trigger()

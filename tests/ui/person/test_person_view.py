@@ -250,7 +250,7 @@ def test_a_deleted_person_shows_an_empty_state(window: MainWindow, people: tuple
     view = person_view(window)
     assert view.pages.currentIndex() == 0
     assert "no longer exists" in view.empty_text.text()
-    window.ctx.undo()
+    window.undo_action.trigger()
     assert view.pages.currentIndex() == 1
 
 

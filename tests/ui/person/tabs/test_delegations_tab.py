@@ -281,7 +281,7 @@ def test_delete_checkpoint_and_factor_with_undo(
     press(qtbot, tab.detail.checkpoints_view, Qt.Key.Key_Delete)
     assert desk.delegation(pricing).checkpoints == ()
     assert "none planned" in tab.model.index(0, 3).data()
-    window.ctx.undo()
+    window.undo_action.trigger()
     assert [c.id for c in desk.delegation(pricing).checkpoints] == [cp.id]
 
     factor = desk.delegation(pricing).factors[0]

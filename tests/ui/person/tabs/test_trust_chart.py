@@ -101,7 +101,7 @@ def test_track_line_and_band_draw_the_track_record(chart: TrustChart, desk: Desk
 def test_assessment_points_show_their_four_cores_on_hover(chart, desk: Desk, person: int, qtbot):
     series = desk.trust_series(person)
     chart.set_series(series, presenter=False)
-    chart.fit()
+    chart.fit_action.trigger()
     assert len(chart.assessments.data) == len(series.assessments) == 2
     first = series.assessments[0]
     text = _hover(qtbot, chart, to_x(first.on), first.score)
@@ -113,7 +113,7 @@ def test_assessment_points_show_their_four_cores_on_hover(chart, desk: Desk, per
 def test_level_changes_are_markers_with_their_reason_on_hover(chart, desk: Desk, person, qtbot):
     series = desk.trust_series(person)
     chart.set_series(series, presenter=False)
-    chart.fit()
+    chart.fit_action.trigger()
     assert len(series.events) == 2
     assert list(chart.events.data["symbol"]) == ["t1", "t"]  # up, then down
     tips = []
@@ -142,7 +142,7 @@ def test_default_view_is_the_last_year_and_fit_shows_everything(chart, desk, per
 
 def test_wheel_zooms_time_only_and_y_stays_zero_to_one(chart, desk: Desk, person: int, qtbot):
     chart.set_series(desk.trust_series(person), presenter=False)
-    chart.fit()
+    chart.fit_action.trigger()
     before_x = chart.visible_x_range()
     viewport = chart.plot.viewport()
     centre = QPointF(viewport.rect().center())
