@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import exchange, init_command, key_commands, render, restore_command
+from leaddesk.cli import due_command, exchange, init_command, key_commands, render, restore_command
 from leaddesk.cli.person_commands import add_person, find_person
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
@@ -57,6 +57,7 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             "backup": backup,
             "people": people,
             "week": week,
+            "due": due_command.due,
             "add": add,
             "export": exchange.export,
             "import": exchange.import_roster,

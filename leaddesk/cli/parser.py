@@ -7,6 +7,7 @@ import re
 from typing import Any, NoReturn
 
 from leaddesk import __version__
+from leaddesk.cli.due_command import add_due_arguments
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.feedback import FeedbackKind
@@ -136,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     week.add_argument(
         "--all", action="store_true", help="list every item (otherwise the first 15 of each list)"
     )
+
+    due = sub.add_parser(
+        "due", help="what is due: overdue, today, the next days (for a terminal or status bar)"
+    )
+    _db_option(due, top=False)
+    add_due_arguments(due)
 
     add = sub.add_parser(
         "add", help="quick capture: a note, promise, feedback or checkpoint; or a new person"

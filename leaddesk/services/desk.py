@@ -18,6 +18,7 @@ from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.checkpoints import CheckpointsMixin
+from leaddesk.services.due import DueMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
@@ -89,6 +90,7 @@ class Desk(
     OpenItemsMixin,
     KeysMixin,
     RecoveryMixin,
+    DueMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 
