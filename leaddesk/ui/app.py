@@ -333,9 +333,13 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
         front[0] = window
         window.show()
         opening.close()
+        from leaddesk.ui.shell.tray_icon import install_tray
+
+        shell = install_tray(window)
         if not demo:
             window.backup_if_due()
         code = app.exec()
+        shell.close()
         # A background read or the automatic backup may still run: let it finish before the
         # store closes under it (closing right after start-up used to abort mid-backup).
         QThreadPool.globalInstance().waitForDone()

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", self.lock_now, "Ctrl+L", "lock", "Hide everything until unlocked"
         )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", self.quit, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             "&Find person…",
             lambda: self.show_view("people", "find"),
@@ -328,6 +328,15 @@ class MainWindow(QMainWindow):
         backup = BackgroundOp(self, lambda _progress: desk.backup_if_due()).success(done)
         backup.failure(lambda error: self._warn(f"The automatic backup failed: {explain(error)}"))
         backup.run()
+
+    quitting = False  # set by Quit: closing then ends LeadDesk even when the tray would keep it
+
+    def quit(self) -> bool:
+        """File ▸ Quit (and the tray's Quit): close for good; False when the user kept it open."""
+        self.quitting = True
+        closed = self.close()
+        self.quitting = closed
+        return closed
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, "LeadDesk", text)

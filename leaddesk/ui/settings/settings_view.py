@@ -32,6 +32,7 @@ from leaddesk.ui.settings.settings_appearance import AppearanceSetting
 from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
 from leaddesk.ui.settings.settings_key import KeySettings
+from leaddesk.ui.settings.settings_notifications import NotificationSettings
 from leaddesk.ui.settings.settings_unlock import UnlockSetting
 from leaddesk.ui.settings.wheel_guard import guard_wheel
 
@@ -131,6 +132,16 @@ NUMBERS = (
         "when a new one is made.",
         never="None",
     ),
+    NumberSetting(
+        "feedback_chase_days",
+        "&Chase feedback after",
+        "",
+        " days",
+        True,
+        1,
+        "Feedback you asked for and have not had after this many days falls due: it shows in "
+        "the tray, the morning digest and `leaddesk due`.",
+    ),
 )
 GROUPS = (
     ("Appearance", ()),
@@ -139,6 +150,7 @@ GROUPS = (
     ("Privacy and safety", ("auto_lock_minutes",)),
     ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
     ("One-pagers (PDF)", ()),
+    ("Tray and notifications", ("feedback_chase_days",)),
 )
 
 
@@ -179,6 +191,9 @@ class SettingsView(BaseView):
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
         self.appearance = AppearanceSetting(forms["Appearance"], self._field, self.ctx.message.emit)
+        self.notifications = NotificationSettings(
+            forms["Tray and notifications"], self._field, self._save, ctx
+        )
         self.key_settings = KeySettings(ctx)
         after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
         self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
@@ -304,6 +319,7 @@ class SettingsView(BaseView):
         self._preview_focus(settings)
         self.exports.show(settings)
         self.appearance.show()
+        self.notifications.show(settings)
         desk = self.ctx.desk
         self.store_path.setText(str(desk.path))
         self.unlock.show_state()
