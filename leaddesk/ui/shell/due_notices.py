@@ -75,6 +75,11 @@ class DueNotices(QObject):
     def start(self) -> None:
         """Look now (a digest whose time has passed today comes at once), then every 30 s."""
         self.timer.start()
+        today = self._now().date()
+        self._refresh(today)
+        if self._last_digest == today:  # given before a restart: what it covered is not news
+            for key in self._due_now(today):
+                self._announced[key] = today
         self.check()
 
     # -- looking -----------------------------------------------------------------------------
@@ -96,8 +101,8 @@ class DueNotices(QObject):
     def _due_now(self, today: date) -> list[str]:
         return [key for key, on in self._schedule if on <= today]
 
-    def _set_count(self, count: int | None) -> None:
-        if count != self.count:
+    def _set_count(self, count: int | None, force: bool = False) -> None:
+        if force or count != self.count:
             self.count = count
             self.count_changed.emit(count)
 
@@ -118,11 +123,11 @@ class DueNotices(QObject):
     def recount(self) -> None:
         """The number due now again (after a lock or an unlock): None while locked."""
         if self.ctx.desk.locked:
-            self._set_count(None)
+            self._set_count(None, force=True)
             return
         today = self._now().date()
         self._refresh(today)
-        self._set_count(len(self._due_now(today)))
+        self._set_count(len(self._due_now(today)), force=True)  # a lock and unlock in one go
 
     def _on_change(self, _change: Change) -> None:
         if self.ctx.desk.locked:

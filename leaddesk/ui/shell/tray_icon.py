@@ -13,6 +13,7 @@ always quits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from leaddesk.domain.notices import STILL_IN_TRAY, tray_tooltip
 from leaddesk.services.changes import Change, ChangeArea
-from leaddesk.ui.shell.due_notices import DueNotices
+from leaddesk.ui.shell.due_notices import DueNotices, local_now
 from leaddesk.ui.shell.notification_sender import NotificationSender, desktop_sender
 from leaddesk.ui.shell.tray_badge import badge_icon
 from leaddesk.ui.theme import app_icon
@@ -97,7 +98,6 @@ class LeadDeskTray(QObject):
     def lock(self) -> None:
         """The window's Lock (File ▸ Lock): everything hidden, the store closed."""
         self.window.lock_action.trigger()
-        self.set_count(None)
 
     def quit(self) -> None:
         """Quit for good, even when closing the window keeps LeadDesk in the tray."""
@@ -186,14 +186,28 @@ class TrayShell:
         """Stop announcing and take the icon out of the tray (LeadDesk is quitting)."""
         self.notices.timer.stop()
         if self.tray is not None:
+            self.window.removeEventFilter(self.tray)
             self.tray.icon.hide()
 
 
-def install_tray(window: MainWindow) -> TrayShell:
-    """Put LeadDesk in the tray if the desktop has one, and start the notifications."""
-    tray = LeadDeskTray(window) if QSystemTrayIcon.isSystemTrayAvailable() else None
-    sender = desktop_sender(tray.icon if tray is not None else None)
-    notices = DueNotices(window.ctx, sender, parent=window)
+def install_tray(
+    window: MainWindow,
+    tray_available: bool | None = None,
+    sender: NotificationSender | None = None,
+    now: Callable[[], datetime] = local_now,
+    quit_app: Callable[[], None] = QApplication.quit,
+) -> TrayShell:
+    """Put LeadDesk in the tray if the desktop has one, and start the notifications.
+
+    The defaults are the desktop's own (its tray, its notification service, the clock, the
+    application's quit); tests give a fixed clock and a sender that records what is shown.
+    """
+    if tray_available is None:
+        tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    tray = LeadDeskTray(window, quit_app) if tray_available else None
+    if sender is None:
+        sender = desktop_sender(tray.icon if tray is not None else None)
+    notices = DueNotices(window.ctx, sender, now, parent=window)
     LockWatcher(window.lock_overlay, notices.recount)
     if tray is not None:
         tray.notification_sender = sender
