@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from leaddesk.reports.atomic import atomic_path
+from leaddesk.reports.atomic import ExportError, atomic_path
 
 FILE_NAME = "leaddesk.desktop"
 NOT_AVAILABLE = (
@@ -77,13 +77,19 @@ def desktop_entry(store: Path | None) -> str:
 
 
 def set_autostart(on: bool, store: Path | None = None) -> Path:
-    """Write (on) or remove (off) the login entry; returns its path. An OSError is said as
-    a one-line ExportError (leaddesk.reports.atomic) naming the file."""
+    """Write (on) or remove (off) the login entry; returns its path. A failure is one line
+    (an ExportError, a UserError) naming the file or folder."""
     entry = autostart_file()
     if not on:
         entry.unlink(missing_ok=True)
         return entry
-    entry.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(
+            f"Cannot create {entry.parent}: {error.strerror or error}. LeadDesk was not set to "
+            "start at login."
+        ) from None
     with atomic_path(entry) as partial:
         partial.write_text(desktop_entry(store), encoding="utf-8")
     return entry
