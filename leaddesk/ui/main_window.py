@@ -32,6 +32,7 @@ from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.exports.export_menu import ExportActions
 from leaddesk.ui.shell.lock_overlay import IdleWatcher
+from leaddesk.ui.shell.quitting import quit_for_good
 from leaddesk.ui.shell.window_lock import WindowLock
 from leaddesk.ui.theme import icon
 
@@ -167,7 +168,8 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", self.lock_now, "Ctrl+L", "lock", "Hide everything until unlocked"
         )
-        self.quit_action = self._action("&Quit", self.quit, QKeySequence.StandardKey.Quit)
+        quit_app = lambda: quit_for_good(self)  # noqa: E731  # even where the tray would keep it
+        self.quit_action = self._action("&Quit", quit_app, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             "&Find person…",
             lambda: self.show_view("people", "find"),
@@ -328,15 +330,6 @@ class MainWindow(QMainWindow):
         backup = BackgroundOp(self, lambda _progress: desk.backup_if_due()).success(done)
         backup.failure(lambda error: self._warn(f"The automatic backup failed: {explain(error)}"))
         backup.run()
-
-    quitting = False  # set by Quit: closing then ends LeadDesk even when the tray would keep it
-
-    def quit(self) -> bool:
-        """File ▸ Quit (and the tray's Quit): close for good; False when the user kept it open."""
-        self.quitting = True
-        closed = self.close()
-        self.quitting = closed
-        return closed
 
     def _warn(self, text: str) -> None:
         QMessageBox.warning(self, "LeadDesk", text)

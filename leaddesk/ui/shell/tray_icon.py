@@ -24,6 +24,7 @@ from leaddesk.domain.notices import STILL_IN_TRAY, tray_tooltip
 from leaddesk.services.changes import Change, ChangeArea
 from leaddesk.ui.shell.due_notices import DueNotices, local_now
 from leaddesk.ui.shell.notification_sender import NotificationSender, desktop_sender
+from leaddesk.ui.shell.quitting import is_quitting, quit_for_good
 from leaddesk.ui.shell.tray_badge import badge_icon
 from leaddesk.ui.theme import app_icon
 
@@ -101,7 +102,7 @@ class LeadDeskTray(QObject):
 
     def quit(self) -> None:
         """Quit for good, even when closing the window keeps LeadDesk in the tray."""
-        if self.window.quit():
+        if quit_for_good(self.window):
             self.icon.hide()
             self._quit_app()
 
@@ -123,7 +124,7 @@ class LeadDeskTray(QObject):
 
     def keeps_running(self) -> bool:
         """Whether closing the window leaves LeadDesk running in the tray."""
-        return self._keep and self.icon.isVisible() and not self.window.quitting
+        return self._keep and self.icon.isVisible() and not is_quitting(self.window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -21,6 +21,7 @@ from leaddesk.domain.notices import STILL_IN_TRAY
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
 from leaddesk.ui.main_window import MainWindow
+from leaddesk.ui.shell.quitting import is_quitting
 from leaddesk.ui.shell.tray_badge import BADGE
 from leaddesk.ui.shell.tray_icon import TrayShell, install_tray
 from leaddesk.ui.theme import app_icon
@@ -190,7 +191,7 @@ def test_quit_from_the_tray_really_quits(
     assert window.ctx.desk.settings().keep_in_tray
     entry(shell, "Quit").trigger()
     assert not window.isVisible()
-    assert window.quitting and quits == [True]
+    assert is_quitting(window) and quits == [True]
 
 
 def test_file_quit_really_quits_too(
@@ -199,7 +200,7 @@ def test_file_quit_really_quits_too(
     sender.sent.clear()
     window.quit_action.trigger()
     assert not window.isVisible()
-    assert window.quitting  # the close went through: Qt ends the app with its last window
+    assert is_quitting(window)  # the close went through: Qt ends the app with its last window
     assert sender.sent == []
 
 
