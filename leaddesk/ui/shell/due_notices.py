@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from leaddesk.domain import clock
+from leaddesk.domain.errors import UserError
 from leaddesk.domain.notices import (
     NoticeLine,
     details_allowed,
@@ -88,14 +89,17 @@ class DueNotices(QObject):
         desk = self.ctx.desk
         if desk.locked:
             return
-        settings = desk.settings()
-        self._digest_at = parse_digest_time(settings.digest_time)
-        self._details_on = settings.notify_details
-        if self._unsaved_digest is not None:
-            desk.mark_digest_given(self._unsaved_digest)
-            self._unsaved_digest = None
-        self._last_digest = desk.last_digest_on()
-        found = desk.due_items(today, LOOK_AHEAD_DAYS)
+        try:
+            settings = desk.settings()
+            self._digest_at = parse_digest_time(settings.digest_time)
+            self._details_on = settings.notify_details
+            if self._unsaved_digest is not None:
+                desk.mark_digest_given(self._unsaved_digest)
+                self._unsaved_digest = None
+            self._last_digest = desk.last_digest_on()
+            found = desk.due_items(today, LOOK_AHEAD_DAYS)
+        except UserError:  # the store is busy (a restore, a rekey): what was known still holds
+            return
         self._schedule = [(due_key(i), i.on or today) for i in found.all]
 
     def _due_now(self, today: date) -> list[str]:
@@ -147,7 +151,10 @@ class DueNotices(QObject):
         if not details_allowed(self._details_on, desk.locked, self.ctx.presenter):
             return None
         wanted = set(keys)
-        found = desk.due_items(today, LOOK_AHEAD_DAYS)
+        try:
+            found = desk.due_items(today, LOOK_AHEAD_DAYS)
+        except UserError:  # the store is busy: the count alone, as when details are off
+            return None
         return [
             NoticeLine(i.person_name, due_what(i, today)) for i in found.all if due_key(i) in wanted
         ]

@@ -34,7 +34,7 @@ def badge_icon(base: QIcon, count: int | None) -> QIcon:
         painter.drawEllipse(disc)
         font = QFont()
         font.setBold(True)
-        font.setPixelSize(max(6, int(side * (0.72 if len(text) == 1 else 0.5))))
+        font.setPixelSize(max(6, int(side * {1: 0.72, 2: 0.5}.get(len(text), 0.36))))
         painter.setFont(font)
         painter.setPen(QColor("white"))
         painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
