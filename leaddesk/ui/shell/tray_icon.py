@@ -107,9 +107,11 @@ class LeadDeskTray(QObject):
             self._quit_app()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason is QSystemTrayIcon.ActivationReason.Trigger:  # a click: show or hide
-            if self.window.isVisible() and self.window.isActiveWindow():
-                self.window.close()
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:  # a click: show, or back to tray
+            window = self.window
+            # Not "is it active": a click on the panel takes the focus from the window first.
+            if window.isVisible() and not window.isMinimized() and self.keeps_running():
+                window.hide()  # never a quit: a click on the icon only hides what it shows
             else:
                 self.open_window()
 

@@ -15,7 +15,7 @@ from helpers.notifications import FixedClock, RecordingSender
 from helpers.qt import on_modal, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSystemTrayIcon, QWidget
 
 from leaddesk.domain.notices import STILL_IN_TRAY
 from leaddesk.domain.promises import PromiseDirection
@@ -126,6 +126,23 @@ def test_open_brings_back_a_window_closed_into_the_tray(
     assert not window.isVisible()
     entry(shell, "Open").trigger()
     qtbot.waitUntil(window.isVisible)
+
+
+def test_a_click_on_the_icon_shows_the_window_and_another_puts_it_back(
+    shell: TrayShell, window: MainWindow, qtbot
+) -> None:
+    assert shell.tray is not None
+    click = QSystemTrayIcon.ActivationReason.Trigger  # what the panel reports for a click
+    window.hide()
+    shell.tray.icon.activated.emit(click)
+    qtbot.waitUntil(window.isVisible)
+    shell.tray.icon.activated.emit(click)
+    assert not window.isVisible()
+    window.ctx.desk.update_settings(keep_in_tray=False)
+    shell.tray.icon.activated.emit(click)
+    qtbot.waitUntil(window.isVisible)
+    shell.tray.icon.activated.emit(click)
+    assert window.isVisible()  # with nothing to keep it running, a click never quits
 
 
 def test_lock_from_the_tray_locks_the_window(shell: TrayShell, window: MainWindow, qtbot) -> None:
