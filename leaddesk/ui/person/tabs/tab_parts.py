@@ -100,9 +100,10 @@ def size_columns(
     first = getattr(view, _SIZING, None) is None
     setattr(view, _SIZING, (stretch, samples, icon))
     _measure(view)
-    if first:
-        view.model().modelReset.connect(lambda: _measure(view))
-        view.viewport().installEventFilter(_ResizeSizer(view))
+    if first:  # the sizer is the view's child: Qt drops both connections with the view
+        sizer = _ResizeSizer(view)
+        view.model().modelReset.connect(sizer.measure)
+        view.viewport().installEventFilter(sizer)
 
 
 _SIZING = "_leaddesk_sizing"
@@ -116,6 +117,9 @@ class _ResizeSizer(QObject):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
+
+    def measure(self) -> None:
+        _measure(self.view)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
