@@ -139,8 +139,8 @@ NUMBERS = (
         " minutes before",
         True,
         30,
-        "In the calendar export: how long before the day a checkpoint or one of your promises "
-        "is due the calendar app reminds you (the day starts at midnight). 0 means no alarms.",
+        "In the calendar export, checkpoints and your own promises remind you this long "
+        "before their day begins (at midnight). 0 means no alarms.",
         never="No alarms",
     ),
 )
