@@ -226,8 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument(
         "--include-notes",
         action="store_true",
-        help="add the items' own notes (never relationship notes, private 1:1 notes or "
-        "assessments)",
+        help="add the items' own notes, and let alarms name what is due (never relationship "
+        "notes, private 1:1 notes or assessments)",
     )
     ics.add_argument(
         "--todos",
