@@ -3,6 +3,10 @@ two parsers after strict structural checks, and one-line errors for a wrong lead
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -114,3 +118,40 @@ def test_a_wrong_alarm_is_one_line_exit_2_and_writes_nothing(
     assert (code, out) == (2, "")
     assert message in err and err.count("\n") == 1
     assert not target.exists()
+
+
+def test_the_installed_command_in_its_own_process_writes_a_file_both_parsers_read(
+    tmp_path: Path,
+) -> None:
+    """`leaddesk demo`, then `leaddesk export ics --todos`: separate processes, as in a terminal."""
+    store, target = tmp_path / "demo.db", tmp_path / "team.ics"
+    env = {
+        **os.environ,
+        "LEADDESK_PASSPHRASE": "right horse battery",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+
+    def leaddesk(*argv: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "leaddesk", "--db", str(store), *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert (done.returncode, done.stderr) == (0, ""), done.stderr
+        return done.stdout
+
+    leaddesk("demo", "--people", "4", "--years", "1")
+    out = leaddesk("export", "ics", "--out", str(target), "--todos")
+    found = re.match(r"Exported (\d+) checkpoints? and (\d+) promise due dates?", out)
+    assert found, out
+    checkpoints, promises = int(found[1]), int(found[2])
+    assert checkpoints and promises
+    entries = read_calendar(target).values()
+    assert sum(e.kind == "VEVENT" for e in entries) == checkpoints + promises
+    assert sum(e.kind == "VTODO" for e in entries) == promises
+    alarms = [a for e in entries for a in e.alarms]
+    assert alarms, "the demo has items due after today"
+    assert {a.description for a in alarms} <= {"LeadDesk: checkpoint due", "LeadDesk: promise due"}
+    assert {a.trigger for a in alarms} == {timedelta(hours=-7)}
