@@ -141,7 +141,7 @@ NUMBERS = (
         30,
         "In the calendar export, checkpoints and your own promises remind you this long "
         "before their day begins (at midnight). 0 means no alarms.",
-        never="No alarms",
+        never="Off",
     ),
 )
 GROUPS = (

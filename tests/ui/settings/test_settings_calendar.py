@@ -31,8 +31,10 @@ def type_value(qtbot, spin: QDoubleSpinBox, text: str) -> None:
 
 
 def test_the_lead_time_is_shown_saved_and_said_as_a_moment(
-    qtbot, view: SettingsView, desk: Desk
+    qtbot, view: SettingsView, desk: Desk, ctx: AppContext
 ) -> None:
+    messages: list[str] = []
+    ctx.message.connect(messages.append)
     group = view.findChild(QGroupBox, "settingsGroupCalendar")
     assert group is not None and group.title() == "Calendar export (ICS)"
     spin = view.spins["ics_alarm_lead_minutes"]
@@ -42,11 +44,13 @@ def test_the_lead_time_is_shown_saved_and_said_as_a_moment(
 
     type_value(qtbot, spin, "900")
     assert desk.settings().ics_alarm_lead_minutes == 900
+    assert messages[-1] == "Alarms: 900 minutes before. Saved."
     assert view.alarm_preview.text() == "Your calendar app reminds you the day before at 09:00."
 
     type_value(qtbot, spin, "0")
     assert desk.settings().ics_alarm_lead_minutes == 0
-    assert spin.text() == "No alarms"
+    assert spin.text() == "Off"
+    assert messages[-1] == "Alarms: off. Saved."
     assert view.alarm_preview.text() == "Calendar exports carry no alarms."
 
 
