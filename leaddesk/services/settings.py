@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from leaddesk.domain.calendar_alarms import DEFAULT_LEAD_MINUTES, MAX_LEAD_MINUTES
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
 from leaddesk.domain.validation import check_date, clean_name
@@ -31,6 +32,7 @@ class Settings:
     backup_keep_monthly: int  # ... and of the last N months
     your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
     page_size: str  # A4 or Letter, for the one-pagers
+    ics_alarm_lead_minutes: int  # calendar export: alarms this long before the due day; 0 = none
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -42,6 +44,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "backup_keep_daily": (1, 1000),
     "backup_keep_weekly": (0, 1000),
     "backup_keep_monthly": (0, 1000),
+    "ics_alarm_lead_minutes": (0, MAX_LEAD_MINUTES),
 }
 _LABELS = {
     "half_life_days": "Half-life (days)",
@@ -52,6 +55,7 @@ _LABELS = {
     "backup_keep_daily": "Daily backups to keep",
     "backup_keep_weekly": "Weekly backups to keep",
     "backup_keep_monthly": "Monthly backups to keep",
+    "ics_alarm_lead_minutes": "Calendar alarm lead (minutes)",
 }
 PAGE_SIZES = ("A4", "Letter")
 
@@ -72,6 +76,7 @@ class SettingsMixin(DeskBase):
             backup_keep_monthly=12,
             your_name="",
             page_size="A4",
+            ics_alarm_lead_minutes=DEFAULT_LEAD_MINUTES,
         )
 
     def _ensure_focus_start(self) -> None:
