@@ -233,9 +233,24 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument(
         "--include-notes",
         action="store_true",
-        help="add the items' own notes (never relationship notes, private 1:1 notes or "
-        "assessments)",
+        help="add the items' own notes, and let alarms name what is due (never relationship "
+        "notes, private 1:1 notes or assessments)",
     )
+    ics.add_argument(
+        "--todos",
+        action="store_true",
+        help="also write promise due dates as to-dos, for apps with task lists (the all-day "
+        "events are always written: Google Calendar and Outlook drop to-dos)",
+    )
+    alarms = ics.add_mutually_exclusive_group()
+    alarms.add_argument(
+        "--alarm",
+        type=int,
+        metavar="MINUTES",
+        help="remind this many minutes before the due day starts, on checkpoints and your own "
+        "promises (default: the setting, 420 = the day before at 17:00 unless changed)",
+    )
+    alarms.add_argument("--no-alarm", action="store_true", help="write no alarms")
 
     import_ = sub.add_parser("import", help="bring data in: a JSON export or a CSV roster")
     _db_option(import_, top=False)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from leaddesk.domain.calendar_alarms import DEFAULT_LEAD_MINUTES, MAX_LEAD_MINUTES
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
 from leaddesk.domain.notices import DEFAULT_DIGEST_TIME, digest_time_text, parse_digest_time
@@ -32,6 +33,7 @@ class Settings:
     backup_keep_monthly: int  # ... and of the last N months
     your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
     page_size: str  # A4 or Letter, for the one-pagers
+    ics_alarm_lead_minutes: int  # calendar export: alarms this long before the due day; 0 = none
     # The tray and notifications (ui/shell/tray_icon.py, ui/shell/due_notices.py)
     digest_time: str  # "HH:MM": when the morning digest of what is due is given
     notify_details: bool  # names and texts in notifications (never while locked or presenting)
@@ -48,6 +50,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "backup_keep_daily": (1, 1000),
     "backup_keep_weekly": (0, 1000),
     "backup_keep_monthly": (0, 1000),
+    "ics_alarm_lead_minutes": (0, MAX_LEAD_MINUTES),
     "feedback_chase_days": (1, 365),
 }
 _LABELS = {
@@ -59,6 +62,7 @@ _LABELS = {
     "backup_keep_daily": "Daily backups to keep",
     "backup_keep_weekly": "Weekly backups to keep",
     "backup_keep_monthly": "Monthly backups to keep",
+    "ics_alarm_lead_minutes": "Calendar alarm lead (minutes)",
     "digest_time": "Morning digest time",
     "notify_details": "Show details in notifications",
     "keep_in_tray": "Keep running in the tray",
@@ -83,6 +87,7 @@ class SettingsMixin(DeskBase):
             backup_keep_monthly=12,
             your_name="",
             page_size="A4",
+            ics_alarm_lead_minutes=DEFAULT_LEAD_MINUTES,
             digest_time=DEFAULT_DIGEST_TIME,
             notify_details=False,
             keep_in_tray=True,

@@ -46,7 +46,7 @@ class NotificationSettings:
         self.digest_time.timeChanged.connect(self._save_digest_time)
         field(
             form,
-            "Morning &digest at",
+            "Morning digest at",
             self.digest_time,
             "Once a day at this time (or when LeadDesk starts later) a notification says how "
             "many things are due today or overdue.",
@@ -54,7 +54,7 @@ class NotificationSettings:
         self.details = QCheckBox("Show details in notifications")
         self.details.setObjectName("notify_details")
         self.details.toggled.connect(self._save_details)
-        field(form, "&Notifications", self.details, DETAILS)
+        field(form, "Notifications", self.details, DETAILS)
         self.keep_in_tray = QCheckBox("Keep running in the tray when the window is closed")
         self.keep_in_tray.setObjectName("keep_in_tray")
         self.keep_in_tray.toggled.connect(self._save_keep)
@@ -72,7 +72,7 @@ class NotificationSettings:
         self.at_login = QCheckBox("Start LeadDesk when I log in")
         self.at_login.setObjectName("start_at_login")
         self.at_login.toggled.connect(self._save_at_login)
-        field(form, "At &login", self.at_login, self._login_note())
+        field(form, "At login", self.at_login, self._login_note())
 
     def _login_note(self) -> str:
         if not autostart.autostart_supported():

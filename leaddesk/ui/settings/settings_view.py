@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.domain.calendar_alarms import alarm_moment
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.focus import principle_for
 from leaddesk.reports import wording
@@ -133,6 +134,17 @@ NUMBERS = (
         never="None",
     ),
     NumberSetting(
+        "ics_alarm_lead_minutes",
+        "Ala&rms",
+        "",
+        " minutes before",
+        True,
+        30,
+        "In the calendar export, checkpoints and your own promises remind you this long "
+        "before their day begins (at midnight). 0 means no alarms.",
+        never="Off",
+    ),
+    NumberSetting(
         "feedback_chase_days",
         "&Chase feedback after",
         "",
@@ -150,6 +162,7 @@ GROUPS = (
     ("Privacy and safety", ("auto_lock_minutes",)),
     ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
     ("One-pagers (PDF)", ()),
+    ("Calendar export (ICS)", ("ics_alarm_lead_minutes",)),
     ("Tray and notifications", ("feedback_chase_days",)),
 )
 
@@ -190,6 +203,9 @@ class SettingsView(BaseView):
         self.backups = BackupsPanel(self.ctx)
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.alarm_preview = QLabel()
+        self.alarm_preview.setObjectName("alarmPreview")
+        forms["Calendar export (ICS)"].addRow("", self.alarm_preview)
         self.appearance = AppearanceSetting(forms["Appearance"], self._field, self.ctx.message.emit)
         self.notifications = NotificationSettings(
             forms["Tray and notifications"], self._field, self._save, ctx
@@ -317,6 +333,7 @@ class SettingsView(BaseView):
         self.focus_start.setDate(QDate(start.year, start.month, start.day))
         self.focus_start.blockSignals(False)
         self._preview_focus(settings)
+        self.alarm_preview.setText(_alarm_preview(settings.ics_alarm_lead_minutes))
         self.exports.show(settings)
         self.appearance.show()
         self.notifications.show(settings)
@@ -361,3 +378,10 @@ class SettingsView(BaseView):
     def _save_focus_start(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
         self._save("focus_start", day, f"Weekly focus now counts from {wording.day(day)}.")
+
+
+def _alarm_preview(minutes: int) -> str:
+    """What the lead time means on the clock, for all-day items."""
+    if minutes <= 0:
+        return "Calendar exports carry no alarms."
+    return f"Your calendar app reminds you {alarm_moment(minutes)}."
