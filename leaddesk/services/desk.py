@@ -23,6 +23,7 @@ from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.keys import KeysMixin, open_keyed
 from leaddesk.services.lock import LockMixin
+from leaddesk.services.one_on_one_rhythm import OneOnOneRhythmMixin
 from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.recovery import RecoveryMixin
@@ -89,6 +90,7 @@ class Desk(
     OpenItemsMixin,
     KeysMixin,
     RecoveryMixin,
+    OneOnOneRhythmMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 

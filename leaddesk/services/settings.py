@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
+from leaddesk.domain.rhythm import SKIP_LEVEL_DEFAULT_DAYS
 from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
@@ -31,6 +32,7 @@ class Settings:
     backup_keep_monthly: int  # ... and of the last N months
     your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
     page_size: str  # A4 or Letter, for the one-pagers
+    skip_level_interval_days: int  # 1:1 rhythm of skip-levels without one of their own
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -42,6 +44,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "backup_keep_daily": (1, 1000),
     "backup_keep_weekly": (0, 1000),
     "backup_keep_monthly": (0, 1000),
+    "skip_level_interval_days": (1, 365),
 }
 _LABELS = {
     "half_life_days": "Half-life (days)",
@@ -52,6 +55,7 @@ _LABELS = {
     "backup_keep_daily": "Daily backups to keep",
     "backup_keep_weekly": "Weekly backups to keep",
     "backup_keep_monthly": "Monthly backups to keep",
+    "skip_level_interval_days": "Skip-level 1:1 interval (days)",
 }
 PAGE_SIZES = ("A4", "Letter")
 
@@ -72,6 +76,7 @@ class SettingsMixin(DeskBase):
             backup_keep_monthly=12,
             your_name="",
             page_size="A4",
+            skip_level_interval_days=SKIP_LEVEL_DEFAULT_DAYS,
         )
 
     def _ensure_focus_start(self) -> None:
