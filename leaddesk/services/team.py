@@ -37,6 +37,7 @@ class TeamMember:
     # with a flat line read as one), and the sparkline is empty.
     has_evidence: bool = True
     next_one_on_one: date | None = None  # by their rhythm (own or default); may be past
+    one_on_one_every_days: int | None = None  # that rhythm (their own, else the default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class TeamMixin(PeopleMixin):
                     last_one_on_one=last.get(p.id),
                     has_evidence=known,
                     next_one_on_one=due[p.id].next_due if p.id in due else None,
+                    one_on_one_every_days=due[p.id].interval_days if p.id in due else None,
                 )
             )
         return TeamOverview(tuple(members), tuple(spark_dates))
