@@ -272,6 +272,13 @@ def _add_person(what: Any) -> None:
         metavar="DATE",
         help=f"in the role since ({DATES}; a weekday or a day is the last one)",
     )
+    person.add_argument(
+        "--rhythm",
+        type=int,
+        metavar="DAYS",
+        help="meet them for a 1:1 every DAYS days (1-365; default: the 1:1 interval of Settings, "
+        "or the skip-level interval for skip-levels)",
+    )
 
 
 def _key_commands(sub: Any) -> None:
