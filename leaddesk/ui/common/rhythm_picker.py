@@ -41,6 +41,8 @@ class RhythmPicker(QWidget):
         layout.addWidget(self.days)
         self.choice.currentIndexChanged.connect(self._chosen)
         self.days.valueChanged.connect(self.changed)
+        # The form label's Alt+letter focuses its buddy only if the buddy takes focus.
+        self.setFocusPolicy(self.choice.focusPolicy())
         self.setFocusProxy(self.choice)
         self._chosen()
 

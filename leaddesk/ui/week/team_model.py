@@ -17,7 +17,9 @@ from leaddesk.ui.common.presenter import HIDDEN
 
 MemberRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Person", "Trust", "Score", "Trend", "Open promises", "Overdue", "Last 1:1", "Next 1:1")
+# "Promises" (open ones, the header's tooltip says) leaves the Person column room for Next 1:1.
+COLUMNS = ("Person", "Trust", "Score", "Trend", "Promises", "Overdue", "Last 1:1", "Next 1:1")
+HEADER_TIPS = {4: "Open promises, theirs and mine", 7: "When the next 1:1 is due by your rhythm"}
 NEXT_COLUMN = 7
 SPARK_COLUMN = 1
 PRIVATE_COLUMNS = {1, 2, 3}
@@ -67,6 +69,8 @@ class TeamTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from helpers.qt import on_modal, open_main_window
+from helpers.qt import on_modal, open_main_window, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -155,7 +155,7 @@ def test_a_rhythm_passed_is_overdue_in_red(window: MainWindow, desk: Desk, qtbot
     qtbot.waitUntil(lambda: "overdue" in header_text(window))
     text = header_text(window)
     assert text.startswith("1:1 every 2 weeks · ")
-    assert "overdue by 4 days" in text and theme.bad().name() in text
+    assert "4 days overdue" in text and theme.bad().name() in text
 
 
 def test_skip_levels_show_their_rhythm_and_people_further_down_none(
@@ -171,3 +171,18 @@ def test_skip_levels_show_their_rhythm_and_people_further_down_none(
     window.show_view("person", PersonTarget(kit))
     qtbot.waitUntil(lambda: view.header.name_label.text() == "Kit Deep")
     assert not view.header.rhythm_label.isVisible()
+
+
+def test_alt_h_reaches_the_rhythm_and_the_keyboard_sets_custom_days(
+    ctx: AppContext, desk: Desk, qtbot
+) -> None:
+    dialog = open_dialog(qtbot, PersonDialog(ctx))
+    qtbot.keyClicks(dialog.name, "Ben Okafor")
+    press(qtbot, dialog.name, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.rhythm.choice.hasFocus())
+    qtbot.keyClick(dialog.rhythm.choice, Qt.Key.Key_End)  # Custom…: the days take the focus
+    qtbot.waitUntil(lambda: dialog.rhythm.days.hasFocus())
+    qtbot.keyClicks(dialog.rhythm.days, "45")
+    qtbot.keyClick(dialog.rhythm.days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert desk.person(dialog.person_id).one_on_one_every_days == 45

@@ -1,5 +1,5 @@
 """The team grid's Next 1:1 column: each direct report's next 1:1 by their rhythm, as a day of
-the coming week(s), and 'overdue by N days' in red once the rhythm has passed."""
+the coming week(s), and 'N days overdue' (as Needs attention says it) in red once it has passed."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def test_the_grid_shows_when_each_next_1_1_is_due(desk: Desk, qtbot) -> None:
         for row in range(model.rowCount())
     }
     assert cells["Ada Lovelace"].data() == "Fri 11 Dec"
-    assert cells["Bob Marley"].data() == "overdue by 4 days"
+    assert cells["Bob Marley"].data() == "4 days overdue"
     assert cells["Cat Stevens"].data() == "today"
     assert cells["Bob Marley"].data(Qt.ItemDataRole.ForegroundRole) == theme.bad()
     assert cells["Ada Lovelace"].data(Qt.ItemDataRole.ForegroundRole) is None
@@ -56,4 +56,4 @@ def test_a_new_rhythm_moves_the_next_1_1_on_screen(desk: Desk, qtbot) -> None:
     cell = lambda: week.team_model.index(0, NEXT_COLUMN).data()  # noqa: E731
     qtbot.waitUntil(lambda: cell() == "Sun 29 Nov")
     desk.set_one_on_one_rhythm(ada, 7)
-    qtbot.waitUntil(lambda: cell() == "overdue by 3 days")
+    qtbot.waitUntil(lambda: cell() == "3 days overdue")
