@@ -53,8 +53,9 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     done = write(desk, Path(args.out), include_notes=args.include_notes)
     notes = " with their notes" if args.include_notes else ""
     print(
-        f"Exported {count(done.checkpoints, 'checkpoint')} and "
-        f"{count(done.promises, 'promise due date')}{notes} to {done.path}."
+        f"Exported {count(done.checkpoints, 'checkpoint')}, "
+        f"{count(done.promises, 'promise due date')}{notes} and "
+        f"{count(done.one_on_ones, 'next 1:1')} to {done.path}."
     )
     return 0
 

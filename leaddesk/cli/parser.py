@@ -221,7 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _export_to(exports, "json", "everything, as a versioned JSON file (import json reads it)")
     ics = _export_to(
-        exports, "ics", "open checkpoints and promise due dates for a calendar app (.ics)"
+        exports,
+        "ics",
+        "open checkpoints, promise due dates and each person's next 1:1 for a calendar app (.ics)",
     )
     ics.add_argument(
         "--include-notes",
