@@ -65,8 +65,9 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     notes = " with their notes" if args.include_notes else ""
     todos = " (also as to-dos)" if args.todos and done.promises else ""
     print(
-        f"Exported {count(done.checkpoints, 'checkpoint')} and "
-        f"{count(done.promises, 'promise due date')}{todos}{notes} to {done.path}."
+        f"Exported {count(done.checkpoints, 'checkpoint')}, "
+        f"{count(done.promises, 'promise due date')}{todos}{notes} and "
+        f"{count(done.one_on_ones, 'next 1:1')} to {done.path}."
     )
     if lead:
         print(f"Alarms: {alarm_moment(lead)}, on checkpoints and your own promises.")

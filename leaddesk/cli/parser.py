@@ -228,7 +228,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _export_to(exports, "json", "everything, as a versioned JSON file (import json reads it)")
     ics = _export_to(
-        exports, "ics", "open checkpoints and promise due dates for a calendar app (.ics)"
+        exports,
+        "ics",
+        "open checkpoints, promise due dates and each person's next 1:1 for a calendar app (.ics)",
     )
     ics.add_argument(
         "--include-notes",
@@ -293,6 +295,13 @@ def _add_person(what: Any) -> None:
         "--started",
         metavar="DATE",
         help=f"in the role since ({DATES}; a weekday or a day is the last one)",
+    )
+    person.add_argument(
+        "--rhythm",
+        type=int,
+        metavar="DAYS",
+        help="meet them for a 1:1 every DAYS days (1-365; default: the 1:1 interval of Settings, "
+        "or the skip-level interval for skip-levels)",
     )
 
 

@@ -1,11 +1,13 @@
-"""An iCalendar file of open checkpoints and open promise due dates, all as all-day events.
+"""An iCalendar file of open checkpoints, open promise due dates and each person's next 1:1, all
+as all-day events.
 
 Promise due dates are events, not to-dos: Google Calendar and Outlook drop VTODOs on import.
 To-dos come as well when asked for (`CalendarOptions.todos`), for apps with task lists.
 UIDs are stable so importing a newer file updates the entries instead of doubling them:
 `checkpoint-<id>@leaddesk`, `promise-due-<id>@leaddesk` for a promise's event and
 `promise-<id>@leaddesk` for its to-do (the UID the to-dos of earlier versions had, so those
-update in place; a calendar refuses one UID changing from to-do to event).
+update in place; a calendar refuses one UID changing from to-do to event), and
+`one-on-one-<person id>@leaddesk` for the next 1:1 due by someone's rhythm.
 
 Alarms (VALARM) ring before checkpoints and before the promises I made, never theirs, and only
 on items not yet overdue (an alarm in the past fires at once on import in some apps). Their
@@ -16,7 +18,7 @@ data (relationship notes, private 1:1 notes, assessments) never does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -26,9 +28,11 @@ from icalendar import Alarm, Calendar, Event, Todo
 
 from leaddesk import __version__
 from leaddesk.domain.promises import PromiseDirection
+from leaddesk.domain.rhythm import rhythm_words
 from leaddesk.reports import wording
 from leaddesk.reports.atomic import atomic_path
 from leaddesk.services.calendar import CalendarCheckpoint, CalendarItems, CalendarPromise
+from leaddesk.services.one_on_one_rhythm import OneOnOneRhythm
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
@@ -44,6 +48,7 @@ class CalendarSummary:
     path: Path
     checkpoints: int
     promises: int
+    one_on_ones: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ def export_ics(
     todos: bool = False,
     alarm_minutes: int | None = None,
 ) -> CalendarSummary:
-    """Write the calendar of open checkpoints and promise due dates to `target`.
+    """Write the calendar of open checkpoints, promise due dates and next 1:1s to `target`.
 
     `alarm_minutes` None takes the lead time from the settings; 0 writes no alarms.
     """
@@ -72,14 +77,20 @@ def export_ics(
     if alarm_minutes is None:
         alarm_minutes = desk.settings().ics_alarm_lead_minutes
     options = CalendarOptions(todos, alarm_minutes, desk.today(), include_notes)
-    content = calendar_bytes(items, now(), options)
+    rhythms = sorted(desk.one_on_one_rhythms().values(), key=lambda r: (r.next_due, r.person_id))
+    content = calendar_bytes(items, now(), options, one_on_ones=rhythms)
     with atomic_path(target, desk.path) as temporary:
         temporary.write_bytes(content)
-    return CalendarSummary(Path(target).expanduser(), len(items.checkpoints), len(items.promises))
+    return CalendarSummary(
+        Path(target).expanduser(), len(items.checkpoints), len(items.promises), len(rhythms)
+    )
 
 
 def calendar_bytes(
-    items: CalendarItems, stamp: datetime, options: CalendarOptions | None = None
+    items: CalendarItems,
+    stamp: datetime,
+    options: CalendarOptions | None = None,
+    one_on_ones: Iterable[OneOnOneRhythm] = (),
 ) -> bytes:
     """The iCalendar (RFC 5545) text of `items`, stamped with the export time."""
     options = options or CalendarOptions()
@@ -95,7 +106,34 @@ def calendar_bytes(
         calendar.add_component(_promise_event(promise, stamp, options))
         if options.todos:
             calendar.add_component(_todo(promise, stamp))
+    for one_on_one in one_on_ones:
+        calendar.add_component(one_on_one_event(one_on_one, stamp))
     return bytes(calendar.to_ical())
+
+
+def one_on_one_event(rhythm: OneOnOneRhythm, stamp: datetime, with_names: bool = True) -> Event:
+    """The next 1:1 with someone, due by their rhythm, as an all-day event on its due date.
+
+    One per person (the UID is theirs), so a newer export moves it instead of adding another.
+    Like the other events it names the person (`with_names`) and holds nothing of the 1:1s.
+    """
+    event = Event()
+    event.add("uid", f"one-on-one-{rhythm.person_id}@{UID_DOMAIN}")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", rhythm.next_due)  # a date: an all-day event
+    event.add("dtend", rhythm.next_due + timedelta(days=1))
+    event.add("summary", f"1:1 with {rhythm.person_name}" if with_names else "1:1 due")
+    event.add("transp", "TRANSPARENT")  # a reminder to plan it, not the meeting itself
+    event.add("categories", ["LeadDesk", "1:1"])
+    if rhythm.own:
+        source = "your rhythm with them"
+    else:
+        source = f"your default for {'direct reports' if rhythm.direct else 'skip-levels'}"
+    lines = [f"1:1 {rhythm_words(rhythm.interval_days)} ({source})."]
+    if rhythm.last is not None:
+        lines.append(f"Last 1:1 on {wording.day(rhythm.last)}.")
+    event.add("description", "\n".join(lines))
+    return event
 
 
 def _event(checkpoint: CalendarCheckpoint, stamp: datetime, options: CalendarOptions) -> Event:

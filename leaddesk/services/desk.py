@@ -24,6 +24,7 @@ from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.keys import KeysMixin, open_keyed
 from leaddesk.services.lock import LockMixin
+from leaddesk.services.one_on_one_rhythm import OneOnOneRhythmMixin
 from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.recovery import RecoveryMixin
@@ -91,6 +92,7 @@ class Desk(
     KeysMixin,
     RecoveryMixin,
     DueMixin,
+    OneOnOneRhythmMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 

@@ -64,7 +64,12 @@ class DueMixin(SettingsMixin):
                 session, today, direction=PromiseDirection.MINE, due_by=until
             )
             found += items.checkpoint_items(session, today, until, include_unplanned=False)
-            found += items.one_on_one_items(session, today, cfg.one_on_one_interval_days)
+            found += items.one_on_one_items(
+                session,
+                today,
+                cfg.one_on_one_interval_days,
+                skip_level_days=cfg.skip_level_interval_days,
+            )
             asked = items.feedback_items(session, today, balance=False)
         chase = timedelta(days=cfg.feedback_chase_days)
         for request in asked:

@@ -12,6 +12,7 @@ from leaddesk.domain.calendar_alarms import DEFAULT_LEAD_MINUTES, MAX_LEAD_MINUT
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
 from leaddesk.domain.notices import DEFAULT_DIGEST_TIME, digest_time_text, parse_digest_time
+from leaddesk.domain.rhythm import SKIP_LEVEL_DEFAULT_DAYS
 from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
@@ -39,6 +40,7 @@ class Settings:
     notify_details: bool  # names and texts in notifications (never while locked or presenting)
     keep_in_tray: bool  # closing the window keeps LeadDesk running in the tray
     feedback_chase_days: int  # a feedback request of mine unanswered this long falls due
+    skip_level_interval_days: int  # 1:1 rhythm of skip-levels without one of their own
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -52,6 +54,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "backup_keep_monthly": (0, 1000),
     "ics_alarm_lead_minutes": (0, MAX_LEAD_MINUTES),
     "feedback_chase_days": (1, 365),
+    "skip_level_interval_days": (1, 365),
 }
 _LABELS = {
     "half_life_days": "Half-life (days)",
@@ -67,6 +70,7 @@ _LABELS = {
     "notify_details": "Show details in notifications",
     "keep_in_tray": "Keep running in the tray",
     "feedback_chase_days": "Chase feedback requests after (days)",
+    "skip_level_interval_days": "Skip-level 1:1 interval (days)",
 }
 PAGE_SIZES = ("A4", "Letter")
 
@@ -92,6 +96,7 @@ class SettingsMixin(DeskBase):
             notify_details=False,
             keep_in_tray=True,
             feedback_chase_days=14,
+            skip_level_interval_days=SKIP_LEVEL_DEFAULT_DAYS,
         )
 
     def _ensure_focus_start(self) -> None:

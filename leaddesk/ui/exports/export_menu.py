@@ -64,8 +64,8 @@ class ExportActions:
         self.ics = action(
             "Export &calendar (ICS)…",
             self.export_ics,
-            "Checkpoints and promise due dates, with alarms, for your calendar app; "
-            "no private notes",
+            "Checkpoints, promise due dates (with alarms) and next 1:1s for your calendar "
+            "app; no private notes",
         )
         self.import_json_action = action(
             "Import all data into a &new store (JSON)…",

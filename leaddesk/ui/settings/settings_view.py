@@ -90,7 +90,8 @@ NUMBERS = (
         " days",
         True,
         1,
-        "Someone shows under Needs attention when your last 1:1 with them is older than this.",
+        "A direct report shows under Needs attention when your last 1:1 with them is older than "
+        "this, unless they have a 1:1 rhythm of their own (Edit person).",
     ),
     NumberSetting(
         "auto_lock_minutes",
@@ -154,11 +155,29 @@ NUMBERS = (
         "Feedback you asked for and have not had after this many days falls due: it shows in "
         "the tray, the morning digest and `leaddesk due`.",
     ),
+    NumberSetting(
+        "skip_level_interval_days",
+        "S&kip-level 1:1 interval",
+        "",
+        " days",
+        True,
+        1,
+        "The same for skip-levels (who report to one of your direct reports), who are met less "
+        "often: they show under Needs attention once this has passed.",
+    ),
 )
 GROUPS = (
     ("Appearance", ()),
     ("Trust over time", ("half_life_days",)),
-    ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
+    (
+        "Checkpoints and 1:1s",
+        (
+            "high_trust_factor",
+            "low_trust_factor",
+            "one_on_one_interval_days",
+            "skip_level_interval_days",
+        ),
+    ),
     ("Privacy and safety", ("auto_lock_minutes",)),
     ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
     ("One-pagers (PDF)", ()),
