@@ -43,6 +43,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "recovery": ("damage",),
     "lock": ("lock",),
     "keys": ("key", "passphrase"),
+    "search": ("search",),
     # the facade itself: opening, closing and checking the store file
     "desk": ("open", "create", "close", "path", "counts", "integrity", "revision"),
     # the plumbing every area shares
