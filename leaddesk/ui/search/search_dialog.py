@@ -42,6 +42,8 @@ from leaddesk.ui.theme import Space, TextStyle
 DEBOUNCE_MS = 150  # after the last key: a fast typist's word is one search, not five
 LIMIT = 30
 PROMPT = "Search people, screens and everything you wrote"
+EXAMPLES = "A name, a screen such as “board”, or any words from a note, a promise or a reflection"
+PLACEHOLDER = "Type to search"
 PRIVATE_HIDDEN = "Private notes are hidden while presenting"
 HINT = "↑↓ to move · Enter opens it where it lives · Esc closes"
 _MOVES = {
@@ -93,7 +95,7 @@ class SearchDialog(QDialog):
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
         self.query.setAccessibleName("Search")
-        self.query.setPlaceholderText(PROMPT)
+        self.query.setPlaceholderText(PLACEHOLDER)
         self.query.setClearButtonEnabled(True)
         self.query.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.query.setFont(theme.font_for(TextStyle.SUBTITLE, self.query.font()))
@@ -108,14 +110,7 @@ class SearchDialog(QDialog):
         box.addWidget(self.presenter_note)
 
         self.pages = QStackedWidget()
-        self.empty = QLabel(PROMPT)
-        self.empty.setObjectName("searchEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setMinimumHeight(120)
-        theme.set_text_style(self.empty, TextStyle.SUBTITLE)
-        theme.set_tone(self.empty, "muted")
-        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self._build_empty())
         self.model = SearchModel()
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -145,6 +140,24 @@ class SearchDialog(QDialog):
         box.addLayout(footer)
         self.resize(680, 460)
         self.setMinimumSize(420, 280)
+
+    def _build_empty(self) -> QWidget:
+        """Before typing: what can be found, with examples; after: that nothing was."""
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.addStretch(1)
+        self.empty = QLabel(PROMPT)
+        self.empty.setObjectName("searchEmpty")
+        self.examples = QLabel(EXAMPLES)
+        self.examples.setObjectName("searchExamples")
+        for label, style in ((self.empty, TextStyle.SUBTITLE), (self.examples, TextStyle.BODY)):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            theme.set_text_style(label, style)
+            theme.set_tone(label, "muted")
+            box.addWidget(label)
+        box.addStretch(2)
+        return page
 
     # -- showing -----------------------------------------------------------------------------
     def start(self) -> None:
@@ -248,6 +261,7 @@ class SearchDialog(QDialog):
             self.empty.setText(no_matches(self.searched))
         else:
             self.empty.setText(PROMPT)
+        self.examples.setVisible(not problem and not self.searched)
         if self._running:
             self.count.setText("Searching…")
         else:
