@@ -15,29 +15,34 @@ from sqlalchemy.orm import Session
 
 from leaddesk.domain.search import HitKind
 
-# A query matching more rows than this (a very common word) is ranked among its newest this many
-# matches: ranking every one of 100,000 rows costs half a second, and for such a word the newest
-# are what the user is after. Names are always inside the window (people sort as newest of all).
+# A query matching more rows than WINDOW (a very common word) is ranked among the newest
+# PER_KIND matches of each kind: ranking every one of 100,000 rows costs half a second, and for
+# such a word the newest are what the user is after. Each kind is one rowid range (code * 2^40 +
+# id, migration 0007), in the order its rows were made.
 WINDOW = 3000
+PER_KIND = 300
+KIND_SPAN = 2**40
+KIND_CODES = range(1, len(HitKind) + 1)  # the codes migration 0007 gives the kinds
 
-_CUT = """
-SELECT rowid FROM search_index WHERE search_index MATCH :match
+_NTH = """
+SELECT rowid FROM search_index
+WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
 ORDER BY rowid DESC LIMIT 1 OFFSET :skip
 """
 _RANKED = """
-SELECT x.rowid, s.kind, s.item_id, coalesce(d.person_id, s.person_id), s.day, s.detail,
+SELECT rowid, rank FROM search_index
+WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
+ORDER BY rank, rowid DESC LIMIT :n
+"""
+_DETAILS = """
+SELECT s.rowid, s.kind, s.item_id, coalesce(d.person_id, s.person_id), s.day, s.detail,
        p.name, d.title, f.name,
        p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL
-FROM (
-    SELECT rowid, rank FROM search_index
-    WHERE search_index MATCH :match AND rowid >= :cut
-    ORDER BY rank, rowid DESC LIMIT :n
-) AS x
-JOIN search_index AS s ON s.rowid = x.rowid
+FROM search_index AS s
 LEFT JOIN delegation AS d ON d.id = s.delegation_id
 LEFT JOIN success_factor AS f ON f.id = s.factor_id
 LEFT JOIN person AS p ON p.id = coalesce(d.person_id, s.person_id)
-ORDER BY x.rank, x.rowid DESC
+WHERE s.rowid = :rowid
 """
 _MATCHES_ROW = "SELECT 1 FROM search_index WHERE search_index MATCH :match AND rowid = :rowid"
 
@@ -87,16 +92,45 @@ def ranked_rows(session: Session, match: str, limit: int) -> list[IndexRow]:
     Rows under a deleted person, delegation or success factor are skipped; when they crowd the
     first page, a longer page is read until `limit` live rows are found or the matches end.
     """
-    cut = session.execute(text(_CUT), {"match": match, "skip": WINDOW - 1}).scalar()
+    ranges = _ranges(session, match)
     page = limit
     while True:
-        rows = session.execute(
-            text(_RANKED), {"match": match, "cut": int(cut or 0), "n": page}
-        ).all()
-        live = [_index_row(tuple(r)) for r in rows if not r[9]]
-        if len(live) >= limit or len(rows) < page:
+        found: list[tuple[float, int]] = []
+        more = False  # whether some range has matches past this page
+        for low, high in ranges:
+            params = {"match": match, "low": low, "high": high, "n": page}
+            ranked = [(float(r[1]), int(r[0])) for r in session.execute(text(_RANKED), params)]
+            more = more or len(ranked) == page
+            found += ranked
+        found.sort(key=lambda hit: (hit[0], -hit[1]))
+        rank = dict((rowid, score) for score, rowid in found[:page])
+        rows = [_details(session, rowid) for rowid in rank]
+        live = [row for row, dead in rows if not dead]
+        # Equal ranks: the newest first (by date: ids follow entry, not the day written about).
+        live.sort(key=lambda row: (rank[row.rowid], -(row.on or date.max).toordinal()))
+        if len(live) >= limit or not more:
             return live[:limit]
         page *= 4
+
+
+def _ranges(session: Session, match: str) -> list[tuple[int, int]]:
+    """Where to rank: every row, or for a very common word each kind's newest PER_KIND."""
+    everything = (0, (len(KIND_CODES) + 1) * KIND_SPAN)
+    params = {"match": match, "low": everything[0], "high": everything[1], "skip": WINDOW - 1}
+    if session.execute(text(_NTH), params).first() is None:
+        return [everything]
+    ranges = []
+    for code in KIND_CODES:
+        low, high = code * KIND_SPAN, (code + 1) * KIND_SPAN - 1
+        params = {"match": match, "low": low, "high": high, "skip": PER_KIND - 1}
+        cut = session.execute(text(_NTH), params).scalar()
+        ranges.append((int(cut) if cut is not None else low, high))
+    return ranges
+
+
+def _details(session: Session, rowid: int) -> tuple[IndexRow, bool]:
+    row = session.execute(text(_DETAILS), {"rowid": rowid}).one()
+    return _index_row(tuple(row)), bool(row[9])
 
 
 def _index_row(row: tuple[object, ...]) -> IndexRow:

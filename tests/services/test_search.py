@@ -13,6 +13,7 @@ from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.feedback import FeedbackDirection, Proposer
 from leaddesk.domain.promises import PromiseDirection
 from leaddesk.domain.search import HitKind, SearchHit
+from leaddesk.services import search_index
 from leaddesk.services.desk import Desk
 from leaddesk.services.undo import Deletable
 from leaddesk.store import migrate
@@ -365,3 +366,27 @@ def test_a_store_from_before_search_gets_its_index_on_upgrade(
         upgraded.close()
         backups = list((store_path.parent / "backups").glob("leaddesk-pre-0005-*"))
         assert len(backups) == 1, "the store was backed up before the index was built"
+
+
+def test_a_very_common_word_is_ranked_among_the_newest_of_each_kind(
+    desk: Desk, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window is 3,000 matches in the app; a handful here, so the test stays quick.
+    monkeypatch.setattr(search_index, "WINDOW", 6)
+    monkeypatch.setattr(search_index, "PER_KIND", 2)
+    topics = [desk.add_topic(world.bob, f"Common thread {n}") for n in range(6)]
+    promises = [
+        desk.add_promise(world.bob, PromiseDirection.MINE, "common ground") for _ in range(3)
+    ]
+    alpha = desk.add_person("Common Sense")
+    hits = desk.search("common")
+    assert {(h.kind, h.item_id) for h in hits} == {
+        (HitKind.PERSON, alpha),
+        (HitKind.TOPIC, topics[-1]),
+        (HitKind.TOPIC, topics[-2]),
+        (HitKind.PROMISE, promises[-1]),
+        (HitKind.PROMISE, promises[-2]),
+    }
+    assert hits[0].kind is HitKind.PERSON, "the name still ranks first"
+    monkeypatch.setattr(search_index, "WINDOW", 100)
+    assert len(desk.search("common")) == 10, "under the window every match is ranked"
