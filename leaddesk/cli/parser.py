@@ -251,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
     )
     _key_commands(sub)
+    _search_command(sub)
     return parser
 
 
@@ -271,6 +272,37 @@ def _add_person(what: Any) -> None:
         "--started",
         metavar="DATE",
         help=f"in the role since ({DATES}; a weekday or a day is the last one)",
+    )
+
+
+def _positive(text: str) -> int:
+    """A whole number of 1 or more (argparse makes the error a one-line usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
+def _search_command(sub: Any) -> None:
+    """`leaddesk search QUERY [--person NAME] [--limit N]` (run by cli/search_command.py)."""
+    search = sub.add_parser(
+        "search", help="find people and anything you wrote (notes, promises, 1:1s...), best first"
+    )
+    _db_option(search, top=False)
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="words to find (any case and accents; the last may be the start of a word)",
+    )
+    search.add_argument(
+        "--person", metavar="NAME", help="only their records (a unique part of the name is enough)"
+    )
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
     )
 
 

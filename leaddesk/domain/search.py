@@ -77,6 +77,7 @@ class SearchHit:
 
 _PIECE_HAS_WORD = re.compile(r"[^\W_]")
 _WORD = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,8 @@ def read_query(query: str) -> SearchTerms | None:
     column filters and the words AND/OR/NOT/NEAR are matched as text, never as syntax. While the
     user is typing (no trailing space) the last piece is a prefix: "caf" finds "café".
     """
-    text = unicodedata.normalize("NFC", query)
+    # Control characters (a NUL above all) are no text anyone searches for: they become spaces.
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", query))
     pieces = [p for p in text.split() if _PIECE_HAS_WORD.search(p)]
     if not pieces:
         return None

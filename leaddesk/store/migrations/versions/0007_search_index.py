@@ -10,6 +10,13 @@ of them knowing it exists. A soft-deleted row leaves the index and comes back wh
 under a deleted person, delegation or success factor stay indexed and are left out when searching.
 The text presenter mode hides goes to the `secret` column, so a presenting search can leave it out.
 
+Contentless (the notes are not copied a second time: snippets are cut from the rows themselves),
+and secure-delete, so a deleted or purged text leaves no token behind. The rowid is the kind's code
+* 2^40 + the row's id: each kind is one rowid range, in the order its rows are made, so rows are
+added in rowid order (FTS5 writes a new segment whenever a rowid comes out of order: a bulk load
+in date order took 4x longer) and the newest matches of each kind are a range to rank on their
+own. `who` holds "p<person id>" so a search within one person is a full-text condition, not a scan.
+
 Self-contained on purpose: a migration must keep building the same index whatever the models
 become later.
 """
@@ -27,9 +34,10 @@ branch_labels = None
 depends_on = None
 
 TABLE = "search_index"
-KINDS = 16  # rowid = item id * KINDS + the kind's code: one index row per item
+KIND_SPAN = 2**40  # rowid = the kind's code * KIND_SPAN + the row's id: one index row per item
 COLUMNS = (
-    "rowid, title, body, secret, kind, item_id, person_id, delegation_id, factor_id, day, detail"
+    "rowid, title, body, secret, who, kind, item_id, person_id, delegation_id, factor_id, day, "
+    "detail"
 )
 
 
@@ -50,14 +58,18 @@ class Source(NamedTuple):
     detail: str = "NULL"
     keep: str = "{r}.deleted_at IS NULL"
 
+    def rowid(self, r: str) -> str:
+        return f"{self.code * KIND_SPAN} + {r}.id"
+
     def select(self, r: str) -> str:
         values = ", ".join(
             part.format(r=r)
             for part in (
-                f"{{r}}.id * {KINDS} + {self.code}",
+                self.rowid("{r}"),
                 self.title,
                 self.body,
                 self.secret,
+                f"coalesce('p' || {self.person}, '')",
                 f"'{self.kind}'",
                 "{r}.id",
                 self.person,
@@ -220,7 +232,7 @@ def _index_row(source: Source) -> str:
 
 
 def _unindex_row(source: Source) -> str:
-    return f"DELETE FROM {TABLE} WHERE rowid = OLD.id * {KINDS} + {source.code};"
+    return f"DELETE FROM {TABLE} WHERE rowid = {source.rowid('OLD')};"
 
 
 def _triggers(source: Source) -> list[str]:
@@ -244,12 +256,13 @@ def _progress() -> Callable[[int, int], None]:
 def upgrade() -> None:
     op.execute(
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
-        "title, body, secret, kind UNINDEXED, item_id UNINDEXED, person_id UNINDEXED, "
+        "title, body, secret, who, kind UNINDEXED, item_id UNINDEXED, person_id UNINDEXED, "
         "delegation_id UNINDEXED, factor_id UNINDEXED, day UNINDEXED, detail UNINDEXED, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "tokenize = 'unicode61 remove_diacritics 2', content = '', contentless_delete = 1, "
+        "contentless_unindexed = 1)"
     )
-    # Names and titles weigh most; a deleted (or purged) text leaves no token behind.
-    op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25(10.0, 1.0, 1.0)')")
+    # Names and titles weigh most; `who` only filters. A deleted text leaves no token behind.
+    op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25(10.0, 1.0, 1.0, 0.0)')")
     op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('secure-delete', 1)")
     progress = _progress()
     total = len(SOURCES) + 1
@@ -257,7 +270,7 @@ def upgrade() -> None:
         progress(done, total)
         op.execute(
             f"INSERT INTO {TABLE}({COLUMNS}) {source.select('r')} FROM {source.table} AS r "
-            f"WHERE {source.keep.format(r='r')}"
+            f"WHERE {source.keep.format(r='r')} ORDER BY r.id"
         )
     progress(len(SOURCES), total)
     op.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
@@ -272,3 +285,5 @@ def downgrade() -> None:
         for action in ("insert", "update", "delete"):
             op.execute(f"DROP TRIGGER IF EXISTS {TABLE}_{source.table}_{action}")
     op.execute(f"DROP TABLE IF EXISTS {TABLE}")
+    # SQLite 3.51 leaves the shadow table of a contentless_unindexed table behind.
+    op.execute(f"DROP TABLE IF EXISTS {TABLE}_content")
