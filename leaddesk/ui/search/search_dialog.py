@@ -169,7 +169,10 @@ class SearchDialog(QDialog):
             width = min(self.width(), max(self.minimumWidth(), frame.width() - 2 * Space.XXL))
             self.resize(width, self.height())
             self.move(parent.mapToGlobal(QPoint((parent.width() - width) // 2, 72)))
-        self.open()  # window-modal: the window's keys wait until this closes
+        # Modal, so the window's keys wait until this closes; not open()'s window modality,
+        # which macOS shows as a sheet sliding from the title bar rather than a search box.
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.show()
         self.activateWindow()
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
