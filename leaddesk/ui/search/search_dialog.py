@@ -268,7 +268,7 @@ class SearchDialog(QDialog):
         if self._running:
             self.count.setText("Searching…")
         else:
-            self.count.setText(wording.count(rows, "result") if self.searched else "")
+            self.count.setText(wording.count(rows, "result") if rows else "")
 
     # -- keys and opening --------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
