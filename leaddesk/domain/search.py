@@ -87,6 +87,18 @@ class SearchTerms:
     match: str  # the FTS5 MATCH expression: every piece quoted, the last one a prefix if typed on
     words: tuple[str, ...]  # folded words to highlight
     prefix: str  # the folded word matched as a prefix ("" when the query ends with a space)
+    phrases: tuple[tuple[str, ...], ...] = ()  # each piece's folded words, as FTS5 reads it
+
+    def found_in(self, texts: list[str]) -> bool:
+        """Whether every piece occurs in one of `texts` as FTS5 matches it (its words in a row,
+        the last word of the last piece as a prefix while typing): a hit whose public texts
+        hold the whole query needs no private text to be found."""
+        tokens = [[fold(w) for w in _WORD.findall(t)] for t in texts]
+        last = len(self.phrases) - 1
+        return all(
+            any(_has_phrase(words, phrase, bool(self.prefix) and i == last) for words in tokens)
+            for i, phrase in enumerate(self.phrases)
+        )
 
     def restricted_to(self, columns: tuple[str, ...]) -> str:
         """The same expression searching only these columns (presenter mode: public text)."""
@@ -115,9 +127,20 @@ def read_query(query: str) -> SearchTerms | None:
     quoted = ['"' + p.replace('"', '""') + '"' for p in pieces]
     if typing_on:
         quoted[-1] += "*"
-    words = tuple(w for p in pieces for w in _WORD.findall(fold(p)))
+    phrases = tuple(tuple(_WORD.findall(fold(p))) for p in pieces)
+    words = tuple(w for phrase in phrases for w in phrase)
     prefix = words[-1] if typing_on and words else ""
-    return SearchTerms(" ".join(quoted), words, prefix)
+    return SearchTerms(" ".join(quoted), words, prefix, phrases)
+
+
+def _has_phrase(words: list[str], phrase: tuple[str, ...], prefix_last: bool) -> bool:
+    n = len(phrase)
+    for at in range(len(words) - n + 1):
+        head_ok = all(words[at + k] == phrase[k] for k in range(n - 1))
+        tail = words[at + n - 1]
+        if head_ok and (tail.startswith(phrase[-1]) if prefix_last else tail == phrase[-1]):
+            return True
+    return False
 
 
 def _matches(token: str, terms: SearchTerms) -> bool:

@@ -20,7 +20,10 @@ from leaddesk.domain.search import (
     snippet,
 )
 from leaddesk.services.base import DeskBase
-from leaddesk.services.search_index import IndexRow, matching_rowids, ranked_rows, row_texts
+from leaddesk.services.search_index import IndexRow, ranked_rows, row_texts
+from leaddesk.store.migrate import reporting_progress as reporting_upgrade_progress
+
+__all__ = ["SearchMixin", "reporting_upgrade_progress"]
 
 PUBLIC_COLUMNS = ("title", "body")  # what presenter mode may show; `secret` holds the rest
 MAX_LIMIT = 500
@@ -105,14 +108,12 @@ class SearchMixin(DeskBase):
             match = f'({match}) AND who : "p{int(person_id)}"'
         with self._read() as session:
             rows = ranked_rows(session, match, min(limit, MAX_LIMIT))
-            shared = matching_rowids(session, public, [r.rowid for r in rows])
             texts = row_texts(session, rows)
-        return [
-            _hit(
-                row,
-                texts.get((row.kind, row.item_id), ["", "", ""]),
-                terms,
-                row.rowid not in shared,
-            )
-            for row in rows
-        ]
+        hits = []
+        for row in rows:
+            own = texts.get((row.kind, row.item_id), ["", "", ""])
+            # Private unless its shareable texts hold the whole query (checked on the texts as
+            # FTS5 reads them: a wrong "private" hides a hit, never shows private text).
+            private = include_private and not terms.found_in(own[:2])
+            hits.append(_hit(row, own, terms, private))
+        return hits

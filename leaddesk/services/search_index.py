@@ -10,41 +10,35 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from leaddesk.domain.search import HitKind
 
-# A query matching more rows than WINDOW (a very common word) is ranked among the newest
-# PER_KIND matches of each kind: ranking every one of 100,000 rows costs half a second, and for
-# such a word the newest are what the user is after. Each kind is one rowid range (code * 2^40 +
-# id, migration 0007), in the order its rows were made.
+# A query matching more than WINDOW rows (a very common word) is ranked among its newest WINDOW
+# matches: ranking all of 100,000 rows costs half a second, and for such a word the newest are
+# what the user is after. The rowid orders rows by date (migration 0007), people after every
+# date, so names are always in the window.
 WINDOW = 3000
-PER_KIND = 300
-KIND_SPAN = 2**40
-KIND_CODES = range(1, len(HitKind) + 1)  # the codes migration 0007 gives the kinds
+WEIGHTS = "10.0, 1.0, 1.0, 0.0"  # title, body, secret, who: names and titles weigh most
 
-_NTH = """
-SELECT rowid FROM search_index
-WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
-ORDER BY rowid DESC LIMIT 1 OFFSET :skip
-"""
-_RANKED = """
-SELECT rowid, rank FROM search_index
-WHERE search_index MATCH :match AND rowid BETWEEN :low AND :high
-ORDER BY rank, rowid DESC LIMIT :n
-"""
+_NTH = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+)
+_RANKED = (
+    f"SELECT rowid, bm25(search_index, {WEIGHTS}) AS score FROM search_index "
+    "WHERE search_index MATCH ? AND rowid >= ? ORDER BY score, rowid DESC LIMIT ?"
+)
 _DETAILS = """
+WITH hit(rowid) AS (VALUES {rows})
 SELECT s.rowid, s.kind, s.item_id, coalesce(d.person_id, s.person_id), s.day, s.detail,
        p.name, d.title, f.name,
        p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL
-FROM search_index AS s
+FROM hit
+JOIN search_index AS s ON s.rowid = hit.rowid
 LEFT JOIN delegation AS d ON d.id = s.delegation_id
 LEFT JOIN success_factor AS f ON f.id = s.factor_id
 LEFT JOIN person AS p ON p.id = coalesce(d.person_id, s.person_id)
-WHERE s.rowid = :rowid
 """
-_MATCHES_ROW = "SELECT 1 FROM search_index WHERE search_index MATCH :match AND rowid = :rowid"
 
 # Each kind's texts as the index holds them: (id, title, body, secret). Same columns, same order.
 _TEXTS: dict[HitKind, str] = {
@@ -92,45 +86,19 @@ def ranked_rows(session: Session, match: str, limit: int) -> list[IndexRow]:
     Rows under a deleted person, delegation or success factor are skipped; when they crowd the
     first page, a longer page is read until `limit` live rows are found or the matches end.
     """
-    ranges = _ranges(session, match)
+    conn = session.connection()
+    cut = conn.exec_driver_sql(_NTH, (match, WINDOW - 1)).scalar()
     page = limit
     while True:
-        found: list[tuple[float, int]] = []
-        more = False  # whether some range has matches past this page
-        for low, high in ranges:
-            params = {"match": match, "low": low, "high": high, "n": page}
-            ranked = [(float(r[1]), int(r[0])) for r in session.execute(text(_RANKED), params)]
-            more = more or len(ranked) == page
-            found += ranked
-        found.sort(key=lambda hit: (hit[0], -hit[1]))
-        rank = dict((rowid, score) for score, rowid in found[:page])
-        rows = [_details(session, rowid) for rowid in rank]
-        live = [row for row, dead in rows if not dead]
-        # Equal ranks: the newest first (by date: ids follow entry, not the day written about).
-        live.sort(key=lambda row: (rank[row.rowid], -(row.on or date.max).toordinal()))
-        if len(live) >= limit or not more:
+        ranked = [int(r[0]) for r in conn.exec_driver_sql(_RANKED, (match, int(cut or 0), page))]
+        if not ranked:
+            return []
+        values = ", ".join(f"({rowid})" for rowid in ranked)
+        details = {int(r[0]): r for r in conn.exec_driver_sql(_DETAILS.format(rows=values)).all()}
+        live = [_index_row(tuple(details[r])) for r in ranked if r in details and not details[r][9]]
+        if len(live) >= limit or len(ranked) < page:
             return live[:limit]
         page *= 4
-
-
-def _ranges(session: Session, match: str) -> list[tuple[int, int]]:
-    """Where to rank: every row, or for a very common word each kind's newest PER_KIND."""
-    everything = (0, (len(KIND_CODES) + 1) * KIND_SPAN)
-    params = {"match": match, "low": everything[0], "high": everything[1], "skip": WINDOW - 1}
-    if session.execute(text(_NTH), params).first() is None:
-        return [everything]
-    ranges = []
-    for code in KIND_CODES:
-        low, high = code * KIND_SPAN, (code + 1) * KIND_SPAN - 1
-        params = {"match": match, "low": low, "high": high, "skip": PER_KIND - 1}
-        cut = session.execute(text(_NTH), params).scalar()
-        ranges.append((int(cut) if cut is not None else low, high))
-    return ranges
-
-
-def _details(session: Session, rowid: int) -> tuple[IndexRow, bool]:
-    row = session.execute(text(_DETAILS), {"rowid": rowid}).one()
-    return _index_row(tuple(row)), bool(row[9])
 
 
 def _index_row(row: tuple[object, ...]) -> IndexRow:
@@ -148,24 +116,15 @@ def _index_row(row: tuple[object, ...]) -> IndexRow:
     )
 
 
-def matching_rowids(session: Session, match: str, rowids: list[int]) -> set[int]:
-    """Which of these rows `match` matches (each a seek on its rowid, not a new search)."""
-    found = set()
-    for rowid in rowids:
-        hit = session.execute(text(_MATCHES_ROW), {"match": match, "rowid": rowid}).first()
-        if hit is not None:
-            found.add(rowid)
-    return found
-
-
 def row_texts(session: Session, rows: list[IndexRow]) -> dict[tuple[HitKind, int], list[str]]:
     """(kind, id) -> [title, body, secret] as indexed, read from the rows themselves."""
     wanted: dict[HitKind, list[int]] = defaultdict(list)
     for row in rows:
         wanted[row.kind].append(row.item_id)
     out: dict[tuple[HitKind, int], list[str]] = {}
+    conn = session.connection()
     for kind, ids in wanted.items():
         listed = ", ".join(str(int(i)) for i in ids)
-        for r in session.execute(text(f"{_TEXTS[kind]} WHERE id IN ({listed})")):
+        for r in conn.exec_driver_sql(f"{_TEXTS[kind]} WHERE id IN ({listed})"):
             out[(kind, int(r[0]))] = [str(r[1] or ""), str(r[2] or ""), str(r[3] or "")]
     return out

@@ -106,3 +106,14 @@ def test_control_characters_are_spaces() -> None:
     terms = read_query("road\x00map\x1b")
     assert terms is not None
     assert terms.match == '"road" "map"'
+
+
+def test_found_in_reads_pieces_as_fts5_phrases() -> None:
+    terms = read_query("o'brien budg")
+    assert terms is not None
+    assert terms.phrases == (("o", "brien"), ("budg",))
+    assert terms.found_in(["Ask O'Brien", "the budget"])  # each piece in one of the texts
+    assert not terms.found_in(["Ask O. Smith Brien about the budget"])  # "o brien" not in a row
+    assert not terms.found_in(["O'Brien"])  # "budg" is nowhere
+    done = read_query("o'brien budg ")
+    assert done is not None and not done.found_in(["O'Brien's budget"]), "no prefix after a space"

@@ -11,11 +11,12 @@ under a deleted person, delegation or success factor stay indexed and are left o
 The text presenter mode hides goes to the `secret` column, so a presenting search can leave it out.
 
 Contentless (the notes are not copied a second time: snippets are cut from the rows themselves),
-and secure-delete, so a deleted or purged text leaves no token behind. The rowid is the kind's code
-* 2^40 + the row's id: each kind is one rowid range, in the order its rows are made, so rows are
-added in rowid order (FTS5 writes a new segment whenever a rowid comes out of order: a bulk load
-in date order took 4x longer) and the newest matches of each kind are a range to rank on their
-own. `who` holds "p<person id>" so a search within one person is a full-text condition, not a scan.
+and secure-delete, so a deleted or purged text leaves no token behind. The rowid orders rows by
+date (julian day * 2^28 + id * 16 + the kind's code; people after every date), so the newest
+matches of a very common word are a rowid range to rank alone instead of ranking 100,000 rows, and
+equal ranks come newest first. FTS5 writes a segment whenever a rowid goes back, so the backfill
+adds each table's rows in rowid order. `who` holds "p<person id>": a search within one person is
+a full-text condition, not a scan.
 
 Self-contained on purpose: a migration must keep building the same index whatever the models
 become later.
@@ -34,7 +35,9 @@ branch_labels = None
 depends_on = None
 
 TABLE = "search_index"
-KIND_SPAN = 2**40  # rowid = the kind's code * KIND_SPAN + the row's id: one index row per item
+KINDS = 16
+DAY_SPAN = 2**28  # rowid = julian day * DAY_SPAN + id * KINDS + the kind's code: one row per item
+UNDATED = 2**23 - 1  # the "day" of people: after every julian day up to the year 9999
 COLUMNS = (
     "rowid, title, body, secret, who, kind, item_id, person_id, delegation_id, factor_id, day, "
     "detail"
@@ -59,7 +62,9 @@ class Source(NamedTuple):
     keep: str = "{r}.deleted_at IS NULL"
 
     def rowid(self, r: str) -> str:
-        return f"{self.code * KIND_SPAN} + {r}.id"
+        day = self.day.format(r=r)
+        days = f"coalesce(CAST(julianday({day}) AS INTEGER), 0)" if day != "NULL" else UNDATED
+        return f"{days} * {DAY_SPAN} + {r}.id * {KINDS} + {self.code}"
 
     def select(self, r: str) -> str:
         values = ", ".join(
@@ -261,16 +266,20 @@ def upgrade() -> None:
         "tokenize = 'unicode61 remove_diacritics 2', content = '', contentless_delete = 1, "
         "contentless_unindexed = 1)"
     )
-    # Names and titles weigh most; `who` only filters. A deleted text leaves no token behind.
-    op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25(10.0, 1.0, 1.0, 0.0)')")
+    # A deleted (or purged) text leaves no token behind.
     op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('secure-delete', 1)")
     progress = _progress()
     total = len(SOURCES) + 1
     for done, source in enumerate(SOURCES):
         progress(done, total)
+        # In rowid order (only ids and dates are sorted: no note text reaches a sorter).
+        ordered = (
+            f"SELECT r.id AS id FROM {source.table} AS r WHERE {source.keep.format(r='r')} "
+            f"ORDER BY {source.rowid('r')}"
+        )
         op.execute(
-            f"INSERT INTO {TABLE}({COLUMNS}) {source.select('r')} FROM {source.table} AS r "
-            f"WHERE {source.keep.format(r='r')} ORDER BY r.id"
+            f"INSERT INTO {TABLE}({COLUMNS}) {source.select('r')} "
+            f"FROM ({ordered}) AS o JOIN {source.table} AS r ON r.id = o.id"
         )
     progress(len(SOURCES), total)
     op.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
