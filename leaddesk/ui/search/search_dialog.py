@@ -1,12 +1,12 @@
 """The search window (Ctrl+K): one line, results as the user types, Enter opens, Esc closes.
 
 The query runs a moment after the last key (DEBOUNCE_MS) in the background: measured on the
-reference data set (bench/bench_search_ui.py), a common word took hundreds of milliseconds on a
-busy machine, too long for the GUI thread, where only the rows are made (a few ms). One search
-runs at a time; whatever was typed meanwhile is searched next. While presenting, private hits
-are not asked for (any that came would be dropped) and a line says so; when the window locks,
-this window closes and forgets the query and its results (WindowLock closes dialogs marked
-`closesOnLock`). Nothing typed or found here is logged.
+reference data set (bench/bench_search_ui.py), a name takes ~1 ms but a common word or two
+40-250 ms (median, a shared 2-core machine), too long for the GUI thread, where only the rows
+are made (~1 ms). One search runs at a time; whatever was typed meanwhile is searched next.
+While presenting, private hits are not asked for (any that came would be dropped) and a line
+says so; when the window locks, this window closes and forgets the query and its results
+(WindowLock closes dialogs marked `closesOnLock`). Nothing typed or found here is logged.
 """
 
 from __future__ import annotations
