@@ -11,6 +11,7 @@ from pathlib import Path
 
 from leaddesk.cli import due_command, exchange, init_command, key_commands, render, restore_command
 from leaddesk.cli.person_commands import add_person, find_person
+from leaddesk.cli.search_command import search
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             "add": add,
             "export": exchange.export,
             "import": exchange.import_roster,
+            "search": search,
         }[args.command]
         return handler(args, desk)
     finally:

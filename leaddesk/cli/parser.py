@@ -275,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
     )
     _key_commands(sub)
+    _search_command(sub)
     return parser
 
 
@@ -302,6 +303,37 @@ def _add_person(what: Any) -> None:
         metavar="DAYS",
         help="meet them for a 1:1 every DAYS days (1-365; default: the 1:1 interval of Settings, "
         "or the skip-level interval for skip-levels)",
+    )
+
+
+def _positive(text: str) -> int:
+    """A whole number of 1 or more (argparse makes the error a one-line usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
+def _search_command(sub: Any) -> None:
+    """`leaddesk search QUERY [--person NAME] [--limit N]` (run by cli/search_command.py)."""
+    search = sub.add_parser(
+        "search", help="find people and anything you wrote (notes, promises, 1:1s...), best first"
+    )
+    _db_option(search, top=False)
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="words to find (any case and accents; the last may be the start of a word)",
+    )
+    search.add_argument(
+        "--person", metavar="NAME", help="only their records (a unique part of the name is enough)"
+    )
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
     )
 
 

@@ -31,6 +31,7 @@ from leaddesk.services.recovery import RecoveryMixin
 from leaddesk.services.reflections import ReflectionsMixin
 from leaddesk.services.relationship_notes import RelationshipNotesMixin
 from leaddesk.services.roster import RosterMixin
+from leaddesk.services.search import SearchMixin
 from leaddesk.services.success_factors import SuccessFactorsMixin
 from leaddesk.services.team import TeamMixin
 from leaddesk.services.terms import TermsMixin
@@ -93,6 +94,7 @@ class Desk(
     RecoveryMixin,
     DueMixin,
     OneOnOneRhythmMixin,
+    SearchMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 

@@ -45,6 +45,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     "keys": ("key", "passphrase"),
     "due": ("due", "digest", "tray"),
     "one_on_one_rhythm": ("one_on_one",),
+    "search": ("search",),
     # the facade itself: opening, closing and checking the store file
     "desk": ("open", "create", "close", "path", "counts", "integrity", "revision"),
     # the plumbing every area shares

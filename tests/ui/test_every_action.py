@@ -214,6 +214,7 @@ WINDOW_ACTIONS: dict[str, Callable[[Trial], None]] = {
     "Back up now": backs_up,
     "Lock": locks,
     "Find person…": finds,
+    "Search…": opens("searchDialog"),
     **{
         VIEW_LABEL: shows(name)
         for name, VIEW_LABEL in zip(
