@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import TextIO
 
 from leaddesk.cli import render
@@ -67,3 +68,20 @@ def _shown(line: str, bold: bool) -> str:
     words are never broken, so both marks of a match are on the same line."""
     start, end = (_BOLD, _PLAIN) if bold else ("[", "]")
     return line.replace(_OPEN, start).replace(_CLOSE, end)
+
+
+def upgrade_printer(stream: TextIO) -> Callable[[int, int], None]:
+    """Progress of a store upgrade's long step on one redrawn line of a terminal; quiet when the
+    output is not a terminal (a cron job's mail gets no carriage returns)."""
+    interactive = stream.isatty()
+
+    def report(done: int, total: int) -> None:
+        if interactive and total:
+            stream.write(
+                f"\rUpgrading the store: building the search index… {100 * done // total:3d}%"
+            )
+            if done >= total:
+                stream.write("\n")
+            stream.flush()
+
+    return report

@@ -116,6 +116,59 @@ def test_a_bad_limit_is_one_line(
     assert "--limit" in err and "whole number of 1 or more" in err and err.count("\n") == 1
 
 
+def read_terminal(controller: int) -> str:
+    """Everything written to a pseudo-terminal whose other end is closed."""
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal's other end is closed: all was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown.decode()
+
+
+def test_a_store_from_before_search_is_upgraded_with_progress_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    env = {
+        **os.environ,
+        "LEADDESK_PASSPHRASE": "right horse battery",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    script = (
+        "from pathlib import Path; from alembic import command; "
+        "from leaddesk.services.desk import Desk; from leaddesk.store import migrate; "
+        "from leaddesk.domain.promises import PromiseDirection as P; "
+        f"d = Desk.open(Path({str(path)!r})); p = d.add_person('Zebulon'); "
+        "d.add_promise(p, P.MINE, 'Bring the map'); c = migrate.alembic_config(); "
+        "conn = d.store.engine.connect(); c.attributes['connection'] = conn; "
+        "command.downgrade(c, '0005'); conn.commit(); conn.close(); d.close()"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    controller, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "leaddesk", "--db", str(path), "search", "map"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            text=True,
+            timeout=60,
+        )
+        os.close(terminal)
+        said = read_terminal(controller)
+    finally:
+        os.close(controller)
+    assert done.returncode == 0
+    assert "Upgrading the store: building the search index… 100%" in said
+    assert done.stdout.splitlines()[-1] == "    Bring the [map]"
+
+
 def test_matches_are_bold_on_a_terminal(tmp_path: Path) -> None:
     path = tmp_path / "tty.db"
     env = {
@@ -142,17 +195,9 @@ def test_matches_are_bold_on_a_terminal(tmp_path: Path) -> None:
             timeout=60,
         )
         os.close(terminal)
-        shown = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal's other end is closed: all was read
-                break
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_terminal(controller)
     finally:
         os.close(controller)
     assert done.returncode == 0, done.stderr
-    assert "Bring the \x1b[1mcafé\x1b[0m map" in shown.decode()
-    assert "[café]" not in shown.decode()
+    assert "Bring the \x1b[1mcafé\x1b[0m map" in shown
+    assert "[café]" not in shown
