@@ -71,7 +71,7 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     )
     if lead:
         print(f"Alarms: {alarm_moment(lead)}, on checkpoints and your own promises.")
-    elif args.no_alarm:
+    elif args.no_alarm or args.alarm == 0:
         print("No alarms.")
     else:
         print("No alarms: they are off in Settings (--alarm MINUTES adds them to this file).")

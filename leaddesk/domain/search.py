@@ -73,6 +73,9 @@ class SearchHit:
     title: str
     snippet: Spans  # (text, is_match) around the matched words
     private: bool
+    # Where it is shown when not listed by itself: a calibration's success factor, the 1:1 a
+    # discussed topic was discussed in (an open topic has none).
+    shown_under: int | None = None
 
 
 _PIECE_HAS_WORD = re.compile(r"[^\W_]")
@@ -105,6 +108,9 @@ class SearchTerms:
         return "{" + " ".join(columns) + "} : (" + self.match + ")"
 
 
+MAX_WORDS = 32
+
+
 def fold(text: str) -> str:
     """Case and accents folded as the index's tokenizer folds them ("Café" -> "cafe")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -120,7 +126,8 @@ def read_query(query: str) -> SearchTerms | None:
     """
     # Control characters (a NUL above all) are no text anyone searches for: they become spaces.
     text = _CONTROL.sub(" ", unicodedata.normalize("NFC", query))
-    pieces = [p for p in text.split() if _PIECE_HAS_WORD.search(p)]
+    # A pasted page is not a query: its first words are (FTS5 takes seconds over thousands).
+    pieces = [p for p in text.split() if _PIECE_HAS_WORD.search(p)][:MAX_WORDS]
     if not pieces:
         return None
     typing_on = not text[-1:].isspace()

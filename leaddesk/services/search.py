@@ -26,6 +26,7 @@ from leaddesk.store.migrate import reporting_progress as reporting_upgrade_progr
 __all__ = ["SearchMixin", "reporting_upgrade_progress"]
 
 PUBLIC_COLUMNS = ("title", "body")  # what presenter mode may show; `secret` holds the rest
+TEXT_COLUMNS = (*PUBLIC_COLUMNS, "secret")  # never `who` (p<id>): "p1" is not person 1's record
 MAX_LIMIT = 500
 
 _FEEDBACK = {"given": "Feedback given", "received": "Feedback received"}
@@ -77,6 +78,7 @@ def _hit(row: IndexRow, texts: list[str], terms: SearchTerms, private: bool) -> 
         on=row.on,
         title=_title(row, texts),
         snippet=snippet(_best_text(shown, terms), terms),
+        shown_under=row.shown_under,
         private=private,
     )
 
@@ -102,8 +104,7 @@ class SearchMixin(DeskBase):
         terms = read_query(query)
         if terms is None or limit <= 0:
             return []
-        public = terms.restricted_to(PUBLIC_COLUMNS)
-        match = terms.match if include_private else public
+        match = terms.restricted_to(TEXT_COLUMNS if include_private else PUBLIC_COLUMNS)
         if person_id is not None:
             match = f'({match}) AND who : "p{int(person_id)}"'
         with self._read() as session:

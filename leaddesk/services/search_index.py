@@ -32,12 +32,14 @@ _DETAILS = """
 WITH hit(rowid) AS (VALUES {rows})
 SELECT s.rowid, s.kind, s.item_id, coalesce(d.person_id, s.person_id), s.day, s.detail,
        p.name, d.title, f.name,
-       p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL
+       p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL,
+       CASE s.kind WHEN 'calibration' THEN s.factor_id WHEN 'topic' THEN t.discussed_in_id END
 FROM hit
 JOIN search_index AS s ON s.rowid = hit.rowid
 LEFT JOIN delegation AS d ON d.id = s.delegation_id
 LEFT JOIN success_factor AS f ON f.id = s.factor_id
 LEFT JOIN person AS p ON p.id = coalesce(d.person_id, s.person_id)
+LEFT JOIN agenda_topic AS t ON s.kind = 'topic' AND t.id = s.item_id
 """
 
 # Each kind's texts as the index holds them: (id, title, body, secret). Same columns, same order.
@@ -78,6 +80,7 @@ class IndexRow:
     person_name: str
     delegation_title: str
     factor_name: str
+    shown_under: int | None  # see SearchHit.shown_under
 
 
 def ranked_rows(session: Session, match: str, limit: int) -> list[IndexRow]:
@@ -113,6 +116,7 @@ def _index_row(row: tuple[object, ...]) -> IndexRow:
         person_name=str(row[6] or ""),
         delegation_title=str(row[7] or ""),
         factor_name=str(row[8] or ""),
+        shown_under=int(str(row[10])) if row[10] is not None else None,
     )
 
 

@@ -87,9 +87,10 @@ def test_alarm_flags_override_the_setting(store: Path, tmp_path: Path, capsys) -
     assert code == 0 and "Alarms: the day before at 22:30" in out
     triggers = {a.trigger for e in read_calendar(target).values() for a in e.alarms}
     assert triggers == {timedelta(minutes=-90)}
-    code, out, _ = export(capsys, store, target, "--no-alarm")
-    assert code == 0 and out.splitlines()[-1] == "No alarms."
-    assert all(e.alarms == () for e in read_calendar(target).values())
+    for off in (["--no-alarm"], ["--alarm", "0"]):  # not "off in Settings": they are on there
+        code, out, _ = export(capsys, store, target, *off)
+        assert code == 0 and out.splitlines()[-1] == "No alarms.", off
+        assert all(e.alarms == () for e in read_calendar(target).values())
 
 
 def test_alarms_off_in_settings_says_how_to_add_them(store: Path, tmp_path: Path, capsys) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from leaddesk.domain.search import HitKind, first_line, fold, match_count, read_query, snippet
+from leaddesk.domain.search import (
+    MAX_WORDS,
+    HitKind,
+    first_line,
+    fold,
+    match_count,
+    read_query,
+    snippet,
+)
 
 
 def test_every_piece_is_quoted_and_the_last_is_a_prefix_while_typing() -> None:
@@ -117,3 +125,11 @@ def test_found_in_reads_pieces_as_fts5_phrases() -> None:
     assert not terms.found_in(["O'Brien"])  # "budg" is nowhere
     done = read_query("o'brien budg ")
     assert done is not None and not done.found_in(["O'Brien's budget"]), "no prefix after a space"
+
+
+def test_a_pasted_page_is_read_as_its_first_words() -> None:
+    """Thousands of words take FTS5 seconds that cannot be stopped: the first MAX_WORDS count."""
+    terms = read_query("café wall " * 3000)
+    assert terms is not None
+    assert len(terms.words) == MAX_WORDS and terms.words[:2] == ("cafe", "wall")
+    assert terms.match.count('"') == 2 * MAX_WORDS

@@ -391,3 +391,11 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches_and_names(
     ]
     monkeypatch.setattr(search_index, "WINDOW", 100)
     assert len(desk.search("common")) == 6, "under the window every match is ranked"
+
+
+def test_a_person_id_is_no_word_of_their_records(desk: Desk, world: World) -> None:
+    """The index keeps `p<id>` to search within one person; typing "p1" must not match it."""
+    ada = world.ada
+    assert desk.search(f"p{ada}") == []
+    assert desk.search(f"p{ada} ") == []  # not as a prefix, not as a whole word
+    assert desk.search(f"p{ada}", include_private=False) == []

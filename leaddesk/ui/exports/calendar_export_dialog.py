@@ -26,7 +26,8 @@ from leaddesk.ui import theme
 TODOS_KEY = "exports/icsTodos"
 NOTES_KEY = "exports/icsNotes"
 INTRO = (
-    "Open checkpoints and the due dates of open promises, as all-day events that Google "
+    "Open checkpoints, the due dates of open promises and the next 1:1 with each person (by "
+    "their rhythm), as all-day events that Google "
     "Calendar, Outlook, Apple Calendar and Thunderbird import. Importing a newer file updates "
     "the entries instead of doubling them. Relationship notes, private 1:1 notes and "
     "assessments never go in."

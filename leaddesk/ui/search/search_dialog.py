@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.errors import UserError
-from leaddesk.domain.search import HitKind, SearchHit
+from leaddesk.domain.search import SearchHit
 from leaddesk.reports import wording
 from leaddesk.ui import theme
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.ops import BackgroundOp, drop_op
 from leaddesk.ui.search.search_delegate import SearchDelegate
 from leaddesk.ui.search.search_model import Found, SearchModel, arrange
-from leaddesk.ui.search.search_places import calibrated_factor, is_team_term, place_of
+from leaddesk.ui.search.search_places import is_team_term, place_of
 from leaddesk.ui.search.search_screens import Screen, matching_screens
 from leaddesk.ui.theme import Space, TextStyle
 
@@ -314,11 +314,7 @@ class SearchDialog(QDialog):
             if team_person is None:
                 reports = self.ctx.desk.direct_reports()
                 team_person = reports[0].id if reports else None
-        factor = None
-        if isinstance(found, SearchHit) and found.kind is HitKind.CALIBRATION:
-            person = found.person_id
-            factor = calibrated_factor(found, self.ctx.desk.delegations(person)) if person else None
-        view, argument = place_of(found, team_person, factor)
+        view, argument = place_of(found, team_person)
         self.ctx.go(view, argument)
         if team_person is not None:
             self.ctx.message.emit("A team term: it is listed on everyone's Delegations tab.")

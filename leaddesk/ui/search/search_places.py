@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from leaddesk.domain.search import HitKind, SearchHit
 from leaddesk.services.action_item import ItemKind
-from leaddesk.services.delegations_models import DelegationView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.search.search_model import Found
 from leaddesk.ui.search.search_screens import Screen
@@ -30,14 +29,13 @@ PERSON_PLACES: dict[HitKind, tuple[str, ItemKind | None]] = {
 }
 
 
-def place_of(
-    found: Found, team_person: int | None = None, factor: int | None = None
-) -> tuple[str, object]:
+def place_of(found: Found, team_person: int | None = None) -> tuple[str, object]:
     """The (view, argument) that shows `found`.
 
     A term agreed with the whole team belongs to no one person: it is on every person's
     Delegations tab, so it opens on `team_person`'s (the person on screen), or People. A
-    calibration opens its success factor, `factor` (see `calibrated_factor`).
+    calibration opens its success factor; a topic already discussed, the 1:1 it was discussed
+    in (the tab lists only open topics).
     """
     if isinstance(found, Screen):
         return found.name, None
@@ -49,19 +47,10 @@ def place_of(
         return "people", None
     ref = None if found.kind is HitKind.PERSON else found.item_id
     if found.kind is HitKind.CALIBRATION:
-        ref = factor
+        ref = found.shown_under
+    elif found.kind is HitKind.TOPIC and found.shown_under is not None:
+        ref, kind = found.shown_under, ItemKind.ONE_ON_ONE
     return "person", PersonTarget(person, tab, ref, kind)
-
-
-def calibrated_factor(hit: SearchHit, delegations: list[DelegationView]) -> int | None:
-    """The success factor a calibration hit belongs to (a hit names the calibration; the page
-    selects factors): the factor of that title calibrated on that day."""
-    name = hit.title.removeprefix("Calibration of ")
-    for delegation in delegations:
-        for factor in delegation.factors:
-            if factor.name == name and any(c.on == hit.on for c in factor.calibrations):
-                return factor.id
-    return None
 
 
 def is_team_term(found: Found) -> bool:

@@ -170,6 +170,24 @@ def test_a_relationship_note_opens_selected_among_the_notes_not_the_1_1_of_its_i
     qtbot.waitUntil(tab.notes_view.hasFocus)
 
 
+def test_a_topic_already_discussed_opens_the_1_1_it_was_discussed_in(
+    window: MainWindow, desk: Desk, world, qtbot
+) -> None:
+    """The tab lists only open topics: a discussed one is found in its 1:1 (it selected nothing)."""
+    topic = desk.add_topic(world["ada"], "The okapi reorg")
+    held = desk.record_one_on_one(
+        world["ada"], TODAY - timedelta(days=1), discussed_topic_ids=[topic]
+    )
+    dialog = open_search(window, qtbot)
+    type_and_wait(dialog, qtbot, "okapi")
+    assert [r.kind for r in dialog.model.rows] == ["Topic"]
+    press(dialog, qtbot, Qt.Key.Key_Return)
+    opened(window, qtbot, "person", "relationship")
+    tab = window.view("person").tab_pages[TABS.index("relationship")]
+    assert tab.current_meeting() is not None and tab.current_meeting().id == held
+    qtbot.waitUntil(tab.meetings_view.hasFocus)
+
+
 def test_a_checkpoint_note_opens_the_checkpoint_on_its_delegation(
     window: MainWindow, world, qtbot
 ) -> None:

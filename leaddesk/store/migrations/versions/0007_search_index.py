@@ -1,7 +1,7 @@
 """search index: FTS5 over every text the user wrote, kept in step by triggers
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-05 08:30:00.000000
 
 The index lives inside the encrypted store (never beside it) and is written by SQLite triggers,
