@@ -37,7 +37,7 @@ from leaddesk.store.engine import make_engine
 from leaddesk.store.store import open_store
 
 OUT = Path(__file__).with_name("out")
-BEFORE = "0005"  # the schema before the search index
+BEFORE = "0006"  # the schema before the search index (0007)
 
 
 def remove(path: Path) -> None:
