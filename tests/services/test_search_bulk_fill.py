@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import insert
 
 from leaddesk.demo import generate_world
@@ -17,7 +18,10 @@ from leaddesk.domain.errors import UserError
 from leaddesk.reports.exchange_json import export_json, import_json, read_exchange
 from leaddesk.services.bulk import World
 from leaddesk.services.desk import Desk
+from leaddesk.services.search import reporting_upgrade_progress
+from leaddesk.store import migrate
 from leaddesk.store import models as m
+from leaddesk.store.search_bulk import INDEX_REVISION
 
 TODAY = date(2026, 11, 25)
 TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
@@ -119,6 +123,32 @@ def test_a_bulk_load_indexes_exactly_what_rows_inserted_one_by_one_do_in_one_seg
         one_by_one.close()
 
 
+def test_the_upgrade_indexes_exactly_what_the_triggers_do(
+    desk: Desk, world: World, store_path: Path
+) -> None:
+    """The upgrade and bulk loads share one fill: it must agree with the triggers row for row."""
+    load_row_by_row(desk, world)
+    indexed, words = query(desk, INDEX_ROWS), tokens(desk)
+    desk.close()
+    engine = Desk.open(store_path).store.engine  # a second handle, only to step the schema back
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    engine.dispose()
+    steps: list[tuple[int, int]] = []
+    with reporting_upgrade_progress(lambda done, total: steps.append((done, total))):
+        upgraded = Desk.open(store_path, today=lambda: TODAY)
+    try:
+        assert query(upgraded, INDEX_ROWS) == indexed
+        assert tokens(upgraded) == words
+        assert segments(upgraded) == 1
+        assert [done for done, _ in steps] == sorted(done for done, _ in steps)
+        assert steps[-1][0] == steps[-1][1]
+    finally:
+        upgraded.close()
+
+
 def test_a_json_import_indexes_what_its_source_store_holds(
     desk: Desk, world: World, tmp_path: Path
 ) -> None:
@@ -177,3 +207,13 @@ def test_a_failed_json_import_leaves_the_store_and_its_triggers_as_they_were(
         assert [h.item_id for h in target.search("Zanele")] == [person]
     finally:
         target.close()
+
+
+def test_bulk_loads_fill_the_index_with_the_migration_that_last_built_it() -> None:
+    """A later migration that rebuilds the index must become the one bulk loads fill it with."""
+    builders = sorted(
+        script.name[:4]
+        for script in (migrate.MIGRATIONS / "versions").glob("*.py")
+        if "CREATE VIRTUAL TABLE" in script.read_text(encoding="utf-8")
+    )
+    assert builders[-1] == INDEX_REVISION

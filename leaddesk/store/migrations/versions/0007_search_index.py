@@ -15,11 +15,13 @@ and secure-delete, so a deleted or purged text leaves no token behind. The rowid
 date (julian day * 2^28 + id * 16 + the kind's code; people after every date), so the newest
 matches of a very common word are a rowid range to rank alone instead of ranking 100,000 rows, and
 equal ranks come newest first. FTS5 writes a segment whenever a rowid goes back, so the backfill
-adds each table's rows in rowid order. `who` holds "p<person id>": a search within one person is
-a full-text condition, not a scan.
+(`fill_index`) adds the rows of all tables together in rowid order. `who` holds "p<person id>": a
+search within one person is a full-text condition, not a scan.
 
 Self-contained on purpose: a migration must keep building the same index whatever the models
-become later.
+become later. Bulk loads (demo data, a JSON import) fill the index with this module's
+`fill_index` too, found by revision (`leaddesk.store.search_bulk.INDEX_REVISION`): a migration
+that rebuilds the index later must offer the same function and move that constant.
 """
 
 from __future__ import annotations
