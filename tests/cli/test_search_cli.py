@@ -146,7 +146,7 @@ def test_a_store_from_before_search_is_upgraded_with_progress_on_a_terminal(
         f"d = Desk.open(Path({str(path)!r})); p = d.add_person('Zebulon'); "
         "d.add_promise(p, P.MINE, 'Bring the map'); c = migrate.alembic_config(); "
         "conn = d.store.engine.connect(); c.attributes['connection'] = conn; "
-        "command.downgrade(c, '0006'); conn.commit(); conn.close(); d.close()"
+        "command.downgrade(c, '0005'); conn.commit(); conn.close(); d.close()"
     )
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
     controller, terminal = pty.openpty()

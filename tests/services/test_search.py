@@ -339,7 +339,7 @@ def test_a_store_from_before_search_gets_its_index_on_upgrade(
     config = migrate.alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0006")
+        command.downgrade(config, "0005")
     with engine.connect() as conn:
         assert (
             conn.exec_driver_sql(
@@ -369,7 +369,7 @@ def test_a_store_from_before_search_gets_its_index_on_upgrade(
         assert upgraded.integrity_problems() == []
     finally:
         upgraded.close()
-        backups = list((store_path.parent / "backups").glob("leaddesk-pre-0006-*"))
+        backups = list((store_path.parent / "backups").glob("leaddesk-pre-0005-*"))
         assert len(backups) == 1, "the store was backed up before the index was built"
 
 
