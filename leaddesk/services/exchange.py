@@ -29,6 +29,7 @@ from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.settings import check_stored_setting
 from leaddesk.store import models as m
+from leaddesk.store.search_bulk import refill_search_index, suspend_search_index
 
 BATCH_ROWS = 5000
 Value = int | str | bool | date | datetime | None
@@ -191,6 +192,7 @@ class ExchangeMixin(DeskBase):
                 session.execute(text("PRAGMA defer_foreign_keys = ON"))
                 self._check_empty(session)
                 session.execute(delete(m.Setting))  # the new store's defaults give way
+                suspended = suspend_search_index(session)  # filled once at the end: far faster
                 for spec in schema:
                     rows = tables.get(spec.name, ())
                     table = m.Base.metadata.tables[spec.name]
@@ -200,6 +202,7 @@ class ExchangeMixin(DeskBase):
                         done += len(batch)
                         if progress is not None:
                             progress(done, total)
+                refill_search_index(session, suspended)
         except IntegrityError as error:
             # Only SQLite's own words: the statement and its parameters may hold private text.
             raise ValidationError(

@@ -1,5 +1,5 @@
-"""Search over stores filled in bulk: the demo generator and a JSON import go through the same
-triggers as every other write, so their rows are found, within each person too."""
+"""Search over stores filled in bulk: the demo generator and a JSON import fill the index once
+after their rows (test_search_bulk_fill.py), and their rows are found, within each person too."""
 
 from __future__ import annotations
 

@@ -15,11 +15,13 @@ and secure-delete, so a deleted or purged text leaves no token behind. The rowid
 date (julian day * 2^28 + id * 16 + the kind's code; people after every date), so the newest
 matches of a very common word are a rowid range to rank alone instead of ranking 100,000 rows, and
 equal ranks come newest first. FTS5 writes a segment whenever a rowid goes back, so the backfill
-adds each table's rows in rowid order. `who` holds "p<person id>": a search within one person is
-a full-text condition, not a scan.
+(`fill_index`) adds the rows of all tables together in rowid order. `who` holds "p<person id>": a
+search within one person is a full-text condition, not a scan.
 
 Self-contained on purpose: a migration must keep building the same index whatever the models
-become later.
+become later. Bulk loads (demo data, a JSON import) fill the index with this module's
+`fill_index` too, found by revision (`leaddesk.store.search_bulk.INDEX_REVISION`): a migration
+that rebuilds the index later must offer the same function and move that constant.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from alembic import context, op
+from sqlalchemy.engine import Connection
 
 revision = "0007"
 down_revision = "0006"
@@ -37,6 +40,8 @@ depends_on = None
 TABLE = "search_index"
 KINDS = 16
 DAY_SPAN = 2**28  # rowid = julian day * DAY_SPAN + id * KINDS + the kind's code: one row per item
+FILL = "search_index_fill"  # a temporary table: the rows to index, in rowid order
+CHUNK = 20_000  # rows indexed per statement, between two progress reports
 UNDATED = 2**23 - 1  # the "day" of people: after every julian day up to the year 9999
 COLUMNS = (
     "rowid, title, body, secret, who, kind, item_id, person_id, delegation_id, factor_id, day, "
@@ -66,8 +71,9 @@ class Source(NamedTuple):
         days = f"coalesce(CAST(julianday({day}) AS INTEGER), 0)" if day != "NULL" else UNDATED
         return f"{days} * {DAY_SPAN} + {r}.id * {KINDS} + {self.code}"
 
-    def select(self, r: str) -> str:
-        values = ", ".join(
+    def values(self, r: str) -> list[str]:
+        """The index row's values, in COLUMNS order, for the row `r`."""
+        return [
             part.format(r=r)
             for part in (
                 self.rowid("{r}"),
@@ -83,8 +89,10 @@ class Source(NamedTuple):
                 self.day,
                 self.detail,
             )
-        )
-        return f"SELECT {values}"
+        ]
+
+    def select(self, r: str) -> str:
+        return f"SELECT {', '.join(self.values(r))}"
 
 
 def _lines(*parts: str) -> str:
@@ -258,6 +266,53 @@ def _progress() -> Callable[[int, int], None]:
     return hook if callable(hook) else lambda done, total: None
 
 
+def fill_index(conn: Connection, progress: Callable[[int, int], None]) -> None:
+    """Index every row there is, all tables together in rowid order, then merge into one segment.
+
+    The one way the index is filled: the upgrade below and a bulk load (demo data, a JSON import;
+    `leaddesk.store.search_bulk`) both call it, with the triggers off meanwhile. Only the rowids,
+    kinds and ids are sorted (in a temporary table: no note text reaches a sorter or a temporary
+    file); the rows are then indexed in that order, a chunk at a time, so FTS5 appends to one
+    segment rather than starting one per table. `progress(done, 100)` is called as it goes.
+    """
+    run = conn.exec_driver_sql
+    run(f"DROP TABLE IF EXISTS temp.{FILL}")
+    run(f"CREATE TEMP TABLE {FILL}(at INTEGER PRIMARY KEY, code INTEGER, id INTEGER)")
+    for done, source in enumerate(SOURCES):
+        progress(done * 10 // len(SOURCES), 100)
+        run(
+            f"INSERT INTO temp.{FILL} SELECT {source.rowid('r')}, {source.code}, r.id "
+            f"FROM {source.table} AS r WHERE {source.keep.format(r='r')}"
+        )
+    rows = int(run(f"SELECT count(*) FROM temp.{FILL}").scalar_one())
+    cases = [
+        "CASE k.code "
+        + " ".join(f"WHEN {s.code} THEN {s.values(f't{s.code}')[at]}" for s in SOURCES)
+        + " END"
+        for at in range(1, 12)
+    ]
+    joins = " ".join(
+        f"LEFT JOIN {s.table} AS t{s.code} "
+        f"ON t{s.code}.id = CASE k.code WHEN {s.code} THEN k.id END"
+        for s in SOURCES
+    )
+    insert = (
+        f"INSERT INTO {TABLE}({COLUMNS}) SELECT k.at, {', '.join(cases)} "
+        f"FROM temp.{FILL} AS k {joins} WHERE k.at > ? AND k.at <= ? ORDER BY k.at"
+    )
+    last, done = -1, 0
+    while done < rows:
+        upper = run(
+            f"SELECT max(at) FROM (SELECT at FROM temp.{FILL} WHERE at > ? ORDER BY at LIMIT ?)",
+            (last, CHUNK),
+        ).scalar_one()
+        run(insert, (last, upper))
+        last, done = upper, min(rows, done + CHUNK)
+        progress(10 + 85 * done // rows, 100)
+    run(f"DROP TABLE temp.{FILL}")
+    run(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
+
 def upgrade() -> None:
     op.execute(
         f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
@@ -269,24 +324,11 @@ def upgrade() -> None:
     # A deleted (or purged) text leaves no token behind.
     op.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('secure-delete', 1)")
     progress = _progress()
-    total = len(SOURCES) + 1
-    for done, source in enumerate(SOURCES):
-        progress(done, total)
-        # In rowid order (only ids and dates are sorted: no note text reaches a sorter).
-        ordered = (
-            f"SELECT r.id AS id FROM {source.table} AS r WHERE {source.keep.format(r='r')} "
-            f"ORDER BY {source.rowid('r')}"
-        )
-        op.execute(
-            f"INSERT INTO {TABLE}({COLUMNS}) {source.select('r')} "
-            f"FROM ({ordered}) AS o JOIN {source.table} AS r ON r.id = o.id"
-        )
-    progress(len(SOURCES), total)
-    op.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+    fill_index(op.get_bind(), progress)
     for source in SOURCES:
         for statement in _triggers(source):
             op.execute(statement)
-    progress(total, total)
+    progress(100, 100)
 
 
 def downgrade() -> None:
