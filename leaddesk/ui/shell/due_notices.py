@@ -96,7 +96,9 @@ class DueNotices(QObject):
             if self._unsaved_digest is not None:
                 desk.mark_digest_given(self._unsaved_digest)
                 self._unsaved_digest = None
-            self._last_digest = desk.last_digest_on()
+            stored = desk.last_digest_on()  # a mark older than one given here (unsaved) loses
+            if stored is not None and (self._last_digest is None or stored > self._last_digest):
+                self._last_digest = stored
             found = desk.due_items(today, LOOK_AHEAD_DAYS)
         except UserError:  # the store is busy (a restore, a rekey): what was known still holds
             return
@@ -164,10 +166,14 @@ class DueNotices(QObject):
         for key in due:
             self._announced[key] = today
         self._last_digest = today
+        self._unsaved_digest = today  # written now, else at the next look (closed or busy store)
         if self.ctx.desk.locked:
-            self._unsaved_digest = today
-        else:
+            return
+        try:
             self.ctx.desk.mark_digest_given(today)
+            self._unsaved_digest = None
+        except UserError:  # a restore or a rekey holds the store: never raise from the timer
+            pass
 
     def _announce(self, today: date, keys: list[str]) -> None:
         self.notification_sender.send(due_now_notice(len(keys), self._details(today, keys)))

@@ -201,3 +201,22 @@ def test_what_the_user_adds_in_the_window_is_not_announced_to_them(
     tick(shell)
     assert len(sender.sent) == 1  # only the digest
     assert shell.tray is not None and shell.tray.icon.toolTip() == "LeadDesk — 3 due"
+
+
+def test_a_busy_store_neither_repeats_the_digest_nor_breaks_the_timer(
+    start, clock, sender, window
+) -> None:
+    desk = window.ctx.desk
+    shell = start()  # 08:00: no digest yet
+    window.close()  # into the tray
+    key = desk._open_key()
+    desk._lend_store("A backup is being restored: try again in a moment.")  # as a restore does
+    clock.advance(minutes=30)
+    tick(shell)  # the digest is due while the store is busy: no exception escapes the timer
+    assert [n.body for n in sender.sent].count("2 things are due today.") == 1
+    desk._take_back_store(key)  # the restore is over
+    tick(shell)
+    clock.advance(hours=1)
+    tick(shell)
+    assert [n.body for n in sender.sent].count("2 things are due today.") == 1  # once a day
+    assert desk.last_digest_on() == DAY  # written once the store could be written again
