@@ -116,3 +116,9 @@ def test_no_store_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(tmp_path / "missing.db"), "due")
     assert (code, out) == (2, "")
     assert "There is no LeadDesk store" in err and err.count("\n") == 1
+
+
+def test_tray_opens_the_app_and_does_not_go_with_a_command(store: Path, capsys) -> None:
+    code, out, err = run(capsys, "--db", str(store), "--tray", "due")
+    assert (code, out) == (2, "")
+    assert "--tray open the app" in err and err.count("\n") == 1
