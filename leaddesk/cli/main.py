@@ -52,7 +52,7 @@ def has_display() -> bool:
     )
 
 
-def open_window(path: Path, demo: bool) -> int:
+def open_window(path: Path, demo: bool, in_tray: bool = False) -> int:
     """Start the desktop app (the default with no command)."""
     if not has_display():
         raise UserError(
@@ -61,7 +61,7 @@ def open_window(path: Path, demo: bool) -> int:
         )
     from leaddesk.ui.app import run_app
 
-    return run_app(path, demo=demo)
+    return run_app(path, demo=demo, in_tray=in_tray)
 
 
 def self_test(args: argparse.Namespace) -> int:
@@ -98,9 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return self_test(args)
         path = Path(args.db).expanduser() if args.db else default_store()
         if args.command is None:
-            return open_window(path, args.demo)
-        if args.demo:
-            raise UsageError("--demo opens the app; it does not go with a command.")
+            return open_window(path, args.demo, args.tray)
+        if args.demo or args.tray:
+            raise UsageError("--demo and --tray open the app; they do not go with a command.")
         from leaddesk.cli import commands  # not on the way to the window: it loads the services
         from leaddesk.logs import setup_logging
 

@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the app on a throwaway store full of demo data"
     )
     parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the tray without the window (as at login) when the desktop has a tray "
+        "and 'keep running in the tray' is on; else the window opens",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation (Qt, SQLCipher, keychain, migrations, PDF, ICS, icons) "

@@ -34,7 +34,7 @@ def due_what(item: ActionItem, today: date) -> str:
             return "First 1:1"
         case ItemKind.ONE_ON_ONE:
             last = f" (last {day(item.last, today)})" if item.last else ""
-            return f"1:1 past its rhythm{last}"
+            return f"1:1 past its rhythm{last}" if item.overdue else f"1:1 due{last}"
         case _:
             return short(item.subject)
 

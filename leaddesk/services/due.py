@@ -69,6 +69,7 @@ class DueMixin(SettingsMixin):
                 today,
                 cfg.one_on_one_interval_days,
                 skip_level_days=cfg.skip_level_interval_days,
+                due_by=until,
             )
             asked = items.feedback_items(session, today, balance=False)
         chase = timedelta(days=cfg.feedback_chase_days)

@@ -268,11 +268,13 @@ def one_on_one_items(
     person_ids: Iterable[int] | None = None,
     *,
     skip_level_days: int,  # no default: a caller must pass the setting, not a constant
+    due_by: date | None = None,
 ) -> list[ActionItem]:
     """1:1s past each person's rhythm (their own, else `interval_days` for direct reports and
-    `skip_level_days` for skip-levels): see services/one_on_one_rhythm.py."""
+    `skip_level_days` for skip-levels), and with `due_by` those due by then: see
+    services/one_on_one_rhythm.py."""
     return one_on_one_rhythm.one_on_one_items(
-        session, today, interval_days, skip_level_days, person_ids
+        session, today, interval_days, skip_level_days, person_ids, due_by
     )
 
 

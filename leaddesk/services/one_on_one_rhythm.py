@@ -92,11 +92,13 @@ def one_on_one_items(
     direct_days: int,
     skip_level_days: int,
     person_ids: Iterable[int] | None = None,
+    due_by: date | None = None,
 ) -> list[ActionItem]:
     """1:1s past their rhythm since the last (or since the person came), direct reports first.
 
     A direct report with no 1:1 yet is listed before it is due too ("plan the first"); anyone
-    else (skip-levels) only once their rhythm has passed, so Needs attention stays short.
+    else (skip-levels) only once their rhythm has passed, so Needs attention stays short. With
+    `due_by` (the due list) every 1:1 due by that day comes too, late or not.
     """
     wanted = None if person_ids is None else set(person_ids)
     found = rhythms(session, today, direct_days, skip_level_days)
@@ -106,12 +108,13 @@ def one_on_one_items(
         if wanted is not None and r.person_id not in wanted:
             continue
         late = r.overdue(today)
-        if r.last is None and (late or r.direct):
+        soon = due_by is not None and r.next_due <= due_by
+        if r.last is None and (late or r.direct or soon):
             item = ActionItem(
                 ItemKind.ONE_ON_ONE, None, r.person_id, r.person_name, ItemDetail.NO_ONE_ON_ONE_YET
             )
             out.append(replace(item, on=r.next_due, overdue=late))
-        elif r.last is not None and late:
+        elif r.last is not None and (late or soon):
             out.append(
                 ActionItem(
                     ItemKind.ONE_ON_ONE,
@@ -121,7 +124,7 @@ def one_on_one_items(
                     ItemDetail.ONE_ON_ONE_OVERDUE,
                     "",
                     r.next_due,
-                    overdue=True,
+                    overdue=late,
                     last=r.last,
                     days=(today - r.last).days,
                 )

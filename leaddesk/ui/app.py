@@ -177,8 +177,11 @@ def build_demo_store(parent_dir: Path) -> Desk | None:
     return desk
 
 
-def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> int:
-    """Run the GUI until the window closes; returns the exit code."""
+def run_app(
+    path: Path, demo: bool = False, argv: list[str] | None = None, in_tray: bool = False
+) -> int:
+    """Run the GUI until the window closes; returns the exit code. `in_tray` (--tray, from
+    the login entry) starts hidden in the tray where there is one and the user keeps it there."""
     app = make_application(argv, demo)
     from leaddesk.ui.shell.single_instance import ask_first_to_show, lock_for, store_identity
 
@@ -205,7 +208,7 @@ def run_app(path: Path, demo: bool = False, argv: list[str] | None = None) -> in
             1,
         )
     try:
-        return _run_locked(app, path, demo)
+        return _run_locked(app, path, demo, in_tray)
     finally:
         lock.unlock()
         if workdir is not None:
@@ -310,7 +313,7 @@ class _Failed(Exception):
     """Opening failed and the user was told."""
 
 
-def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
+def _run_locked(app: QApplication, path: Path, demo: bool, in_tray: bool = False) -> int:
     """The app on a store this process holds the lock of."""
     from leaddesk.ui.common.appearance import apply_appearance
 
@@ -342,11 +345,12 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
             return 0
         window = MainWindow(desk, demo=demo)
         front[0] = window
-        window.show()
-        opening.close()
         from leaddesk.ui.shell.tray_icon import install_tray
 
         shell = install_tray(window)
+        if not (in_tray and shell.keeps_running()):  # no tray, or not kept there: the window
+            window.show()
+        opening.close()
         if not demo:
             window.backup_if_due()
         code = app.exec()

@@ -54,7 +54,12 @@ def test_due_groups_overdue_today_and_the_next_days(store: Path, capsys) -> None
 def test_days_looks_further(store: Path, capsys) -> None:
     code, out, _err = run(capsys, "--db", str(store), "due", "--days", "30")
     assert code == 0
-    assert "Next 30 days (2)" in out and "in 20 days" in out and "Next month" in out
+    assert "Next 30 days (3)" in out and "in 20 days" in out and "Next month" in out
+    # Ada's next 1:1 (met 3 days ago, every 14 days) is due before it is late
+    assert any(
+        "in 11 days" in line and "Ada Lovelace" in line and "1:1 due" in line
+        for line in out.splitlines()
+    )
 
 
 def test_json_has_the_documented_shape(store: Path, capsys) -> None:
@@ -111,3 +116,9 @@ def test_no_store_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(tmp_path / "missing.db"), "due")
     assert (code, out) == (2, "")
     assert "There is no LeadDesk store" in err and err.count("\n") == 1
+
+
+def test_tray_opens_the_app_and_does_not_go_with_a_command(store: Path, capsys) -> None:
+    code, out, err = run(capsys, "--db", str(store), "--tray", "due")
+    assert (code, out) == (2, "")
+    assert "--tray open the app" in err and err.count("\n") == 1

@@ -1,7 +1,8 @@
 """A minimal freedesktop notification service for tests: owns org.freedesktop.Notifications on
 the bus in DBUS_SESSION_BUS_ADDRESS and appends each Notify call, as JSON, to the file given.
 
-Run as `python notification_server.py OUT`; it prints "ready" once the name is owned.
+Run as `python notification_server.py OUT [CAPABILITY,...]` (default: body); it prints "ready"
+once the name is owned.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class NotificationService(QObject):
 
     @Slot(result="QStringList")
     def GetCapabilities(self) -> list[str]:
-        return ["body"]
+        return sys.argv[2].split(",") if len(sys.argv) > 2 else ["body"]
 
 
 def main() -> int:

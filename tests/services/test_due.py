@@ -23,9 +23,9 @@ def _d(days: int) -> date:
 
 @pytest.fixture
 def ada(desk: Desk) -> int:
-    """A direct report met a week ago: no 1:1 is due for another week."""
+    """A direct report met six days ago: no 1:1 is due in the next week (it is on day 8)."""
     person = desk.add_person("Ada Lovelace")
-    desk.record_one_on_one(person, held_on=_d(-7))
+    desk.record_one_on_one(person, held_on=_d(-6))
     return person
 
 
@@ -58,7 +58,11 @@ def test_overdue_first_then_today_then_the_next_days(desk: Desk, ada: int) -> No
 def test_days_widen_the_window(desk: Desk, ada: int) -> None:
     desk.add_promise(ada, MINE, "Far away", due_on=_d(30))
     assert desk.due_items(days=7).all == ()
-    assert _subjects(desk.due_items(days=30).upcoming) == ["Far away"]
+    later = desk.due_items(days=30).upcoming
+    assert [(i.kind, i.subject) for i in later] == [
+        (ItemKind.ONE_ON_ONE, ""),  # Ada's next 1:1, on day 8
+        (ItemKind.PROMISE, "Far away"),
+    ]
 
 
 def test_a_one_on_one_past_its_rhythm_is_overdue(desk: Desk) -> None:
@@ -69,6 +73,26 @@ def test_a_one_on_one_past_its_rhythm_is_overdue(desk: Desk) -> None:
 
     assert late.kind is ItemKind.ONE_ON_ONE and late.person_name == "Grace Hopper"
     assert late.on == _d(-6)
+
+
+def test_a_one_on_one_shows_today_and_in_the_next_days_before_it_is_late(desk: Desk) -> None:
+    grace = desk.add_person("Grace Hopper")
+    desk.record_one_on_one(grace, held_on=_d(-14))  # due today on the default 14 days
+    alan = desk.add_person("Alan Turing")
+    desk.record_one_on_one(alan, held_on=_d(-13))  # due tomorrow
+    edsger = desk.add_person("Edsger Dijkstra")
+    desk.record_one_on_one(edsger, held_on=_d(-5))  # due in 9 days: beyond the week
+
+    found = desk.due_items(TODAY, days=7)
+
+    assert found.overdue == ()
+    assert [(i.person_name, i.on, i.overdue) for i in found.due_today] == [
+        ("Grace Hopper", TODAY, False)
+    ]
+    assert [(i.person_name, i.on) for i in found.upcoming] == [("Alan Turing", _d(1))]
+    assert found.now_count == 1
+    # Needs attention stays "late only": neither is listed there yet
+    assert not [i for i in desk.needs_attention(TODAY) if i.kind is ItemKind.ONE_ON_ONE]
 
 
 def test_my_feedback_request_falls_due_after_the_chase_days(desk: Desk, ada: int) -> None:

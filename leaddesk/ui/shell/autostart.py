@@ -62,8 +62,10 @@ def launcher() -> list[str]:
 
 
 def desktop_entry(store: Path | None) -> str:
-    """The autostart entry's text; `store` is named when it is not the default one."""
-    command = launcher() + (["--db", str(store)] if store is not None else [])
+    """The autostart entry's text; `store` is named when it is not the default one. --tray: a
+    login starts LeadDesk in the tray (the window opens where there is no tray, or when the
+    user does not keep it there)."""
+    command = launcher() + (["--db", str(store)] if store is not None else []) + ["--tray"]
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"

@@ -31,11 +31,12 @@ from leaddesk.domain.notices import (
 )
 from leaddesk.reports.due_wording import due_what
 from leaddesk.services.changes import Change
-from leaddesk.services.due import due_key
+from leaddesk.services.due import DueList, due_key
 from leaddesk.ui.context import AppContext
 from leaddesk.ui.shell.notification_sender import NotificationSender
 
 CHECK_MS = 30_000
+SETTLE_MS = 1_000  # writes in a burst (an import, typing in a form) are looked at once, after it
 LOOK_AHEAD_DAYS = 7  # kept while locked, so a lock over a weekend still counts Monday's items
 
 
@@ -71,6 +72,12 @@ class DueNotices(QObject):
         self.timer.setObjectName("dueNoticesTimer")
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
+        self.settle = QTimer(self)  # coalesces the looks after writes: the list is not free
+        self.settle.setObjectName("dueNoticesSettle")
+        self.settle.setSingleShot(True)
+        self.settle.setInterval(SETTLE_MS)
+        self.settle.timeout.connect(self._after_changes)
+        self._made_here = False  # a write of the burst came while a LeadDesk window was active
         ctx.changed.connect(self._on_change)
 
     def start(self) -> None:
@@ -84,11 +91,12 @@ class DueNotices(QObject):
         self.check()
 
     # -- looking -----------------------------------------------------------------------------
-    def _refresh(self, today: date) -> None:
-        """Read what is due and the settings (only while unlocked: the store is closed else)."""
+    def _refresh(self, today: date) -> DueList | None:
+        """Read what is due and the settings (only while unlocked: the store is closed else).
+        The list is returned for this look only (it holds names and texts): never kept."""
         desk = self.ctx.desk
         if desk.locked:
-            return
+            return None
         try:
             settings = desk.settings()
             self._digest_at = parse_digest_time(settings.digest_time)
@@ -96,11 +104,14 @@ class DueNotices(QObject):
             if self._unsaved_digest is not None:
                 desk.mark_digest_given(self._unsaved_digest)
                 self._unsaved_digest = None
-            self._last_digest = desk.last_digest_on()
+            stored = desk.last_digest_on()  # a mark older than one given here (unsaved) loses
+            if stored is not None and (self._last_digest is None or stored > self._last_digest):
+                self._last_digest = stored
             found = desk.due_items(today, LOOK_AHEAD_DAYS)
         except UserError:  # the store is busy (a restore, a rekey): what was known still holds
-            return
+            return None
         self._schedule = [(due_key(i), i.on or today) for i in found.all]
+        return found
 
     def _due_now(self, today: date) -> list[str]:
         return [key for key, on in self._schedule if on <= today]
@@ -112,17 +123,20 @@ class DueNotices(QObject):
 
     def check(self) -> None:
         """Give the digest when it is due, else announce what fell due since it."""
+        if self.settle.isActive():  # writes not looked at yet: the user's own are not news
+            self.settle.stop()
+            self._after_changes()
         now = self._now()
         today = now.date()
-        self._refresh(today)
+        found = self._refresh(today)
         due = self._due_now(today)
         self._set_count(None if self.ctx.desk.locked else len(due))
         if digest_due(now, self._digest_at, self._last_digest):
-            self._give_digest(today, due)
+            self._give_digest(today, due, found)
         elif self._last_digest == today:
             fresh = [key for key in due if self._announced.get(key) != today]
             if fresh:
-                self._announce(today, fresh)
+                self._announce(today, fresh, found)
 
     def recount(self) -> None:
         """The number due now again (after a lock or an unlock): None while locked."""
@@ -134,43 +148,55 @@ class DueNotices(QObject):
         self._set_count(len(self._due_now(today)), force=True)  # a lock and unlock in one go
 
     def _on_change(self, _change: Change) -> None:
+        """Look once the burst of writes settles (on the GUI thread the list costs ~0.1 s)."""
+        if self.ctx.desk.locked:
+            return
+        if QApplication.activeWindow() is not None:
+            self._made_here = True
+        self.settle.start()
+
+    def _after_changes(self) -> None:
+        made_here, self._made_here = self._made_here, False
         if self.ctx.desk.locked:
             return
         today = self._now().date()
         self._refresh(today)
         due = self._due_now(today)
-        if QApplication.activeWindow() is not None:  # the user made it here: they know
+        if made_here:  # the user made it here: they know
             for key in due:
                 self._announced[key] = today
         self._set_count(len(due))
 
     # -- telling -----------------------------------------------------------------------------
-    def _details(self, today: date, keys: list[str]) -> list[NoticeLine] | None:
-        """Names and texts, only where the user asked and never while locked or presenting."""
+    def _details(
+        self, today: date, keys: list[str], found: DueList | None
+    ) -> list[NoticeLine] | None:
+        """Names and texts, only where the user asked and never while locked or presenting;
+        from this look's list (None: the store was busy or closed, so the count alone)."""
         desk = self.ctx.desk
-        if not details_allowed(self._details_on, desk.locked, self.ctx.presenter):
+        if found is None or not details_allowed(self._details_on, desk.locked, self.ctx.presenter):
             return None
         wanted = set(keys)
-        try:
-            found = desk.due_items(today, LOOK_AHEAD_DAYS)
-        except UserError:  # the store is busy: the count alone, as when details are off
-            return None
         return [
             NoticeLine(i.person_name, due_what(i, today)) for i in found.all if due_key(i) in wanted
         ]
 
-    def _give_digest(self, today: date, due: list[str]) -> None:
-        self.notification_sender.send(digest_notice(len(due), self._details(today, due)))
+    def _give_digest(self, today: date, due: list[str], found: DueList | None) -> None:
+        self.notification_sender.send(digest_notice(len(due), self._details(today, due, found)))
         for key in due:
             self._announced[key] = today
         self._last_digest = today
+        self._unsaved_digest = today  # written now, else at the next look (closed or busy store)
         if self.ctx.desk.locked:
-            self._unsaved_digest = today
-        else:
+            return
+        try:
             self.ctx.desk.mark_digest_given(today)
+            self._unsaved_digest = None
+        except UserError:  # a restore or a rekey holds the store: never raise from the timer
+            pass
 
-    def _announce(self, today: date, keys: list[str]) -> None:
-        self.notification_sender.send(due_now_notice(len(keys), self._details(today, keys)))
+    def _announce(self, today: date, keys: list[str], found: DueList | None) -> None:
+        self.notification_sender.send(due_now_notice(len(keys), self._details(today, keys, found)))
         for key in keys:
             self._announced[key] = today
 

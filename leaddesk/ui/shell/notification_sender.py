@@ -9,6 +9,7 @@ used. Senders only carry a `Notice`; what it says is decided in leaddesk.domain.
 from __future__ import annotations
 
 import sys
+from html import escape
 from typing import Protocol
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, QMetaObject, Qt
@@ -19,6 +20,7 @@ from leaddesk.domain.notices import Notice
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+APP_NAME = "LeadDesk"  # who is speaking, as the service's history and settings list it
 DESKTOP_ENTRY = "io.leaddesk.LeadDesk"  # the .desktop file: the desktop shows our name and icon
 CALL_TIMEOUT_MS = 2000  # a hung notification service must not freeze the window for long
 SHOW_MS = 10_000
@@ -43,15 +45,21 @@ class FreedesktopSender:
     def __init__(self, connection: QDBusConnection | None = None) -> None:
         self.connection = connection if connection is not None else QDBusConnection.sessionBus()
         self._interface: QDBusInterface | None = None
+        self._markup = False  # the service reads the body as markup: '&' and '<' are escaped
         self._last_id = 0
 
     def available(self) -> bool:
-        """Whether a notification service runs on this bus."""
+        """Whether a notification service runs on this bus, or is started by the first call
+        (xfce4-notifyd, mako and dunst are D-Bus activated: not registered until then)."""
         connection = self.connection
         if not connection.isConnected():
             return False
-        reply = connection.interface().isServiceRegistered(SERVICE)
-        return bool(reply.isValid() and reply.value())
+        bus = connection.interface()
+        reply = bus.isServiceRegistered(SERVICE)
+        if reply.isValid() and reply.value():
+            return True
+        activatable = bus.activatableServiceNames()
+        return bool(activatable.isValid() and SERVICE in (activatable.value() or []))
 
     def send(self, notice: Notice) -> bool:
         if self._interface is None:
@@ -60,17 +68,20 @@ class FreedesktopSender:
             if not interface.isValid():
                 return False
             self._interface = interface
+            capabilities = interface.call("GetCapabilities").arguments()
+            self._markup = bool(capabilities) and "body-markup" in (capabilities[0] or [])
+        body = escape(notice.body, quote=False) if self._markup else notice.body
         try:
             new_id = QMetaObject.invokeMethod(
                 self._interface,
                 "Notify",
                 Qt.ConnectionType.DirectConnection,
                 Q_RETURN_ARG("uint"),
-                Q_ARG(str, notice.title),  # app_name
+                Q_ARG(str, APP_NAME),  # app_name
                 Q_ARG("uint", self._last_id),  # replaces_id
                 Q_ARG(str, DESKTOP_ENTRY),  # app_icon (a themed icon name)
                 Q_ARG(str, notice.title),  # summary
-                Q_ARG(str, notice.body),  # body
+                Q_ARG(str, body),  # body
                 Q_ARG("QStringList", []),  # actions
                 Q_ARG("QVariantMap", {"desktop-entry": DESKTOP_ENTRY}),  # hints
                 Q_ARG(int, -1),  # expire_timeout: the service's default

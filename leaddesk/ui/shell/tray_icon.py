@@ -185,6 +185,10 @@ class TrayShell:
         self.sender = sender
         self.notices = notices
 
+    def keeps_running(self) -> bool:
+        """Whether LeadDesk runs on in the tray without its window (a tray, and the setting)."""
+        return self.tray is not None and self.tray.keeps_running()
+
     def close(self) -> None:
         """Stop announcing and take the icon out of the tray (LeadDesk is quitting)."""
         self.notices.timer.stop()

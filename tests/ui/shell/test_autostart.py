@@ -25,7 +25,7 @@ def test_the_entry_is_written_where_the_session_reads_it(config_home: Path, tmp_
     text = entry.read_text("utf-8")
     assert text.startswith("[Desktop Entry]\nType=Application\n")
     [exec_line] = [line for line in text.splitlines() if line.startswith("Exec=")]
-    assert exec_line.endswith(f'--db "{store}"')  # quoted: the path has a space
+    assert exec_line.endswith(f'--db "{store}" --tray')  # quoted: the path has a space
     assert autostart.autostart_enabled()
     assert [p.name for p in entry.parent.iterdir()] == ["leaddesk.desktop"]  # no temp file left
 
@@ -53,3 +53,74 @@ def test_a_folder_that_cannot_be_made_is_one_clear_error(config_home: Path) -> N
     with pytest.raises(UserError, match=r"Cannot create .*autostart") as failure:
         autostart.set_autostart(True, config_home / "x.db")
     assert "\n" not in str(failure.value)
+
+
+# The start path of the login entry's command: the main window's visibility once the event loop
+# runs. The offscreen platform has no tray; "tray" makes the desktop say it has one.
+START = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from leaddesk.cli.main import main
+from leaddesk.ui.app import make_application
+if sys.argv[1] == "tray":
+    QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
+app = make_application(sys.argv[:1])
+def look():
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "mainWindow":
+            print("window shown" if widget.isVisible() else "window hidden", flush=True)
+            QApplication.quit()
+watch = QTimer()
+watch.timeout.connect(look)
+watch.start(20)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _login_start(tmp_path: Path, desktop: str, keep_in_tray: bool) -> str:
+    """Start LeadDesk with the arguments of its login entry's Exec line; what became of it."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    from leaddesk.security.keys import StoreKey
+    from leaddesk.services.desk import Desk
+    from leaddesk.store.store import open_store
+
+    store = tmp_path / "leaddesk.db"
+    desk = Desk(open_store(store, StoreKey("login test passphrase", "passphrase")))
+    desk.update_settings(keep_in_tray=keep_in_tray)
+    desk.close()
+    entry = autostart.set_autostart(True, store).read_text("utf-8")
+    [exec_line] = [line for line in entry.splitlines() if line.startswith("Exec=")]
+    command = shlex.split(exec_line.removeprefix("Exec="))
+    arguments = command[command.index("--db") :]
+    env = {
+        **os.environ,
+        "LEADDESK_PASSPHRASE": "login test passphrase",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", START, desktop, *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_at_login_it_starts_in_the_tray_without_the_window(tmp_path: Path) -> None:
+    assert _login_start(tmp_path, "tray", keep_in_tray=True) == "window hidden"
+
+
+def test_at_login_the_window_opens_where_there_is_no_tray(tmp_path: Path) -> None:
+    assert _login_start(tmp_path, "no tray", keep_in_tray=True) == "window shown"
+
+
+def test_at_login_the_window_opens_when_not_kept_in_the_tray(tmp_path: Path) -> None:
+    assert _login_start(tmp_path, "tray", keep_in_tray=False) == "window shown"

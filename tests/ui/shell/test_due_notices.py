@@ -201,3 +201,54 @@ def test_what_the_user_adds_in_the_window_is_not_announced_to_them(
     tick(shell)
     assert len(sender.sent) == 1  # only the digest
     assert shell.tray is not None and shell.tray.icon.toolTip() == "LeadDesk — 3 due"
+
+
+def test_a_busy_store_neither_repeats_the_digest_nor_breaks_the_timer(
+    start, clock, sender, window
+) -> None:
+    desk = window.ctx.desk
+    shell = start()  # 08:00: no digest yet
+    window.close()  # into the tray
+    key = desk._open_key()
+    desk._lend_store("A backup is being restored: try again in a moment.")  # as a restore does
+    clock.advance(minutes=30)
+    tick(shell)  # the digest is due while the store is busy: no exception escapes the timer
+    assert [n.body for n in sender.sent].count("2 things are due today.") == 1
+    desk._take_back_store(key)  # the restore is over
+    tick(shell)
+    clock.advance(hours=1)
+    tick(shell)
+    assert [n.body for n in sender.sent].count("2 things are due today.") == 1  # once a day
+    assert desk.last_digest_on() == DAY  # written once the store could be written again
+
+
+def test_a_burst_of_writes_is_looked_at_once_after_it(start, clock, window, qtbot) -> None:
+    shell = start()
+    counts: list[object] = []
+    shell.notices.count_changed.connect(counts.append)
+    [ada] = window.ctx.desk.direct_reports()
+    for text in ("Call Bob", "Call Carol", "Call Dan"):  # as an import or a quick form would
+        window.ctx.desk.add_promise(ada.id, PromiseDirection.MINE, text, due_on=DAY)
+    assert counts == []  # nothing read on the GUI thread per write
+    qtbot.waitUntil(lambda: shell.notices.count == 5)
+    assert counts == [5]  # one look for the whole burst
+
+
+def test_one_look_reads_the_due_list_once_even_with_details(
+    start, clock, sender, window, monkeypatch
+) -> None:
+    desk = window.ctx.desk
+    desk.update_settings(notify_details=True)
+    shell = start()  # 08:00: no digest yet
+    looks: list[date] = []
+    real = desk.due_items
+
+    def counted(day=None, days=7):  # the real list, counted: what the GUI thread pays for
+        looks.append(day)
+        return real(day, days)
+
+    monkeypatch.setattr(desk, "due_items", counted)
+    clock.advance(minutes=30)
+    tick(shell)  # the digest, with names: from the same list as the count
+    assert "Ada Lovelace" in sender.sent[-1].body
+    assert len(looks) == 1

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -42,18 +44,21 @@ class Service:
         return [json.loads(line) for line in self.log.read_text("utf-8").splitlines()]
 
 
-@pytest.fixture
-def service(tmp_path: Path, qapp) -> Iterator[Service]:
+def _bus(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        ["dbus-daemon", *args, "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         text=True,
     )
     assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
+    return bus, bus.stdout.readline().strip()
+
+
+def _serve(tmp_path: Path, *capabilities: str) -> Iterator[Service]:
+    bus, address = _bus(tmp_path, "--session")
     log = tmp_path / "notifications.jsonl"
     server = subprocess.Popen(
-        [sys.executable, str(SERVER), str(log)],
+        [sys.executable, str(SERVER), str(log), *capabilities],
         env={"DBUS_SESSION_BUS_ADDRESS": address, "QT_QPA_PLATFORM": "offscreen"},
         stdout=subprocess.PIPE,
         text=True,
@@ -72,6 +77,16 @@ def service(tmp_path: Path, qapp) -> Iterator[Service]:
             process.wait(10)
 
 
+@pytest.fixture
+def service(tmp_path: Path, qapp) -> Iterator[Service]:
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def markup_service(tmp_path: Path, qapp) -> Iterator[Service]:
+    yield from _serve(tmp_path, "body,body-markup")
+
+
 def test_notify_goes_out_with_the_spec_types(service: Service) -> None:
     sender = FreedesktopSender(service.connection)
     assert sender.available()
@@ -79,6 +94,7 @@ def test_notify_goes_out_with_the_spec_types(service: Service) -> None:
     assert sender.send(Notice("LeadDesk", "Something in LeadDesk is due now."))
     first, second = service.calls()
     assert first["summary"] == "LeadDesk" and first["body"] == "3 things are due today."
+    assert first["app_name"] == "LeadDesk"
     assert first["replaces_id"] == 0 and first["actions"] == [] and first["timeout"] == -1
     assert first["hints"] == {"desktop-entry": "io.leaddesk.LeadDesk"}
     assert second["replaces_id"] == 1  # one LeadDesk notice at a time: the new one replaces it
@@ -111,3 +127,57 @@ def test_the_morning_digest_reaches_the_desktop_without_a_private_word(
     assert call["body"] == "1 thing is due today."
     for word in ("Ada", "Lovelace", "salary", "promise"):
         assert word not in json.dumps(call)
+
+
+def test_app_name_is_leaddesk_and_markup_is_escaped_where_the_service_reads_it(
+    markup_service: Service,
+) -> None:
+    sender = FreedesktopSender(markup_service.connection)
+    assert sender.send(Notice("Due now", "Ada Lovelace: Tom & Jerry <review>"))
+    [call] = markup_service.calls()
+    assert call["app_name"] == "LeadDesk"  # not the notice's title
+    assert call["body"] == "Ada Lovelace: Tom &amp; Jerry &lt;review&gt;"
+
+
+def test_plain_text_services_get_the_body_as_written(service: Service) -> None:
+    sender = FreedesktopSender(service.connection)
+    assert sender.send(Notice("Due now", "Tom & Jerry <review>"))
+    assert service.calls()[0]["body"] == "Tom & Jerry <review>"
+
+
+def test_a_service_started_on_demand_is_used(tmp_path: Path, qapp) -> None:
+    """As xfce4-notifyd, mako and dunst: D-Bus starts the service at the first call."""
+    services = tmp_path / "services"
+    services.mkdir()
+    log = tmp_path / "notifications.jsonl"
+    (services / "org.freedesktop.Notifications.service").write_text(
+        "[D-BUS Service]\nName=org.freedesktop.Notifications\n"
+        f"Exec={sys.executable} {SERVER} {log}\n",
+        "utf-8",
+    )
+    config = tmp_path / "session.conf"
+    config.write_text(
+        "<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>"
+        f"<servicedir>{services}</servicedir>"
+        '<policy context="default"><allow send_destination="*" eavesdrop="true"/>'
+        '<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
+        "utf-8",
+    )
+    bus, address = _bus(tmp_path, f"--config-file={config}")
+    name = f"leaddesk-activation-{tmp_path.name}"
+    connection = QDBusConnection.connectToBus(address, name)
+    try:
+        assert (
+            not connection.interface().isServiceRegistered("org.freedesktop.Notifications").value()
+        )
+        sender = FreedesktopSender(connection)
+        assert sender.available()
+        assert sender.send(Notice("LeadDesk", "1 thing is due today."))
+        call = json.loads(log.read_text("utf-8").splitlines()[0])
+        assert call["body"] == "1 thing is due today."
+        started = connection.interface().servicePid("org.freedesktop.Notifications").value()
+        os.kill(int(started), signal.SIGTERM)  # the bus started it: it outlives the bus else
+    finally:
+        QDBusConnection.disconnectFromBus(name)
+        bus.terminate()
+        bus.wait(10)
