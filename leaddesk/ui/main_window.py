@@ -6,9 +6,10 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -218,6 +219,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.presenter_action)
         self.addToolBar(toolbar)
+        # Margins as the #mainToolbar rule says now, not at a live light/dark switch (-4 px).
+        toolbar.ensurePolished()
+        QApplication.sendEvent(toolbar, QEvent(QEvent.Type.StyleChange))
 
     def _build_status(self) -> None:
         status = self.statusBar()
