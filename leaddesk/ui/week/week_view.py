@@ -220,6 +220,7 @@ class WeekView(BaseView):
         self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.team.verticalHeader().setVisible(False)
+        self.team.setWordWrap(False)  # a long role is elided ("…", full in the tooltip), not cut
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Size columns from the first rows only: measuring 200 rows on every refresh is slow.
         self.team.horizontalHeader().setResizeContentsPrecision(20)
