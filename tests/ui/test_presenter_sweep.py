@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from helpers.qt import open_main_window
 from helpers.visible_text import screen_text
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui.test_every_action import (
     SCREENS,
@@ -29,6 +30,8 @@ from ui.test_every_action import (
     visit,
 )
 
+from leaddesk.domain.feedback import FeedbackDirection
+from leaddesk.domain.levels import DelegationState
 from leaddesk.services.desk import Desk
 from leaddesk.ui.main_window import MainWindow
 
@@ -55,6 +58,9 @@ def world(desk: Desk) -> dict[str, int]:
     desk.record_one_on_one(
         ada, shared_notes="Roadmap review", private_notes=MARKERS["private 1:1 note"], energy=2
     )
+    old = desk.add_delegation(ada, "Old on-call rota", 3)  # Reactivate has something to do
+    desk.set_delegation_state(old, DelegationState.WITHDRAWN)
+    desk.add_feedback(ada, FeedbackDirection.SOLICITED, "How did the demo land?")  # Answer…
     return {"ada": ada}
 
 
@@ -64,6 +70,12 @@ def window(desk: Desk, world, qtbot) -> Iterator[MainWindow]:
     main.resize(1400, 900)
     main.view("one_on_one").guard.confirm = lambda _names: QMessageBox.StandardButton.Discard
     yield main
+
+
+def settle() -> None:
+    """Let the reads an action started end before the next step starts others."""
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
 
 
 def leaks(text: str) -> list[str]:
@@ -104,6 +116,7 @@ def test_presenter_mode_hides_private_text_whatever_the_user_fires(
     _window_action(window, "Presenter mode").trigger()
     assert window.ctx.presenter
     found: dict[str, list[str]] = {}
+    fired: set[str] = set()
 
     def check(where: str, texts: list[str]) -> None:
         for text in texts:
@@ -118,7 +131,7 @@ def test_presenter_mode_hides_private_text_whatever_the_user_fires(
             folder.mkdir()
             seen = Reading(folder).start()
             action.trigger()
-            QApplication.processEvents()
+            settle()
             seen.stop()
             check(f"{label} from {screen}", [*seen.read, screen_text()])
     for key, (places, _effect) in sorted(VIEW_ACTIONS.items()):
@@ -140,8 +153,26 @@ def test_presenter_mode_hides_private_text_whatever_the_user_fires(
                 folder.mkdir(exist_ok=True)
                 seen = Reading(folder).start()
                 target.trigger()
-                QApplication.processEvents()
+                fired.add(key)
+                settle()
                 seen.stop()
                 check(f"{key} on {place}", [*seen.read, screen_text()])
         assert window.ctx.presenter, key  # nothing turned presenting off on the way
     assert found == {}
+    assert set(VIEW_ACTIONS) - fired == NOT_FIRED
+
+
+# Not fired by the sweep: what presenting disables (feedback, assessments and relationship notes
+# are private), Needs attention's fixes (driven in tests/ui/week/test_attention_panel.py), and a
+# bare shortcut (nothing to trigger).
+NOT_FIRED = {
+    *(f"AttentionTree:{text}" for text in ("Complete checkpoint…", "Mark kept")),
+    *(f"AttentionTree:{text}" for text in ("Open where it lives", "Start 1:1")),
+    "AttentionTree:Undo keep (Ctrl+Z)",
+    *(f"FeedbackTab:{text}" for text in ("Answer…", "Delete", "Follow-up…")),
+    "OverviewTab:Record trust assessment…",
+    "PersonView:Record trust assessment…",
+    "RelationshipTab:Add note…",
+    "RelationshipTab:Delete",
+    "TermsPanel:Del",
+}
