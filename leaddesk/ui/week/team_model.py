@@ -17,7 +17,9 @@ from leaddesk.ui.common.presenter import HIDDEN
 
 MemberRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Person", "Trust", "Score", "Trend", "Open promises", "Overdue", "Last 1:1")
+COLUMNS = ("Person", "Trust", "Score", "Trend", "Promises", "Overdue", "Last 1:1")
+#: Short headers leave the names room at 1280 px; the tooltip says what each counts.
+HEADER_TIPS = {4: "Open promises, both ways", 5: "Overdue promises and checkpoints"}
 SPARK_COLUMN = 1
 PRIVATE_COLUMNS = {1, 2, 3}
 NO_EVIDENCE_TIP = (
@@ -65,6 +67,8 @@ class TeamTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

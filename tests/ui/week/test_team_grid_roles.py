@@ -3,15 +3,28 @@ tooltip, never wrapped into a row too short for it (cut through the glyphs)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from helpers.qt import open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from leaddesk.services.desk import Desk
+from leaddesk.ui.common.appearance import ENV, Appearance, apply_appearance
 from leaddesk.ui.main_window import SIDEBAR
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture(autouse=True)
+def system_look_after(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv(ENV, raising=False)
+    yield
+    apply_appearance(Appearance.SYSTEM)
+    qapp.setStyleSheet("")
+
+
 LONG_ROLE = "Director of Platform Reliability and Developer Experience"
 
 
@@ -35,3 +48,27 @@ def test_long_roles_are_elided_with_the_whole_role_in_the_tooltip(desk: Desk, qt
     for index in rows:  # one line each, in a row tall enough for it
         assert grid.rowHeight(index.row()) >= grid.fontMetrics().height()
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+def test_every_name_is_whole_at_1280_by_800(desk: Desk, qtbot) -> None:
+    """The role may be elided; the person's name, the reason the row is there, may not."""
+    from leaddesk.demo import build_demo
+
+    build_demo(desk, people=8, years=1, seed=3)
+    apply_appearance()  # the app's style sheet, as the app starts (headers padded from it)
+    window = open_main_window(desk, qtbot)
+    window.resize(1280, 800)
+    window.view_actions[SIDEBAR.index("week")].trigger()
+    grid = window.view("week").findChild(QTableView, "teamGrid")
+    assert grid is not None
+    model = grid.model()
+    qtbot.waitUntil(lambda: model.rowCount() >= 8)
+    metrics = grid.fontMetrics()
+    room = (
+        grid.columnWidth(0)
+        - 2 * grid.style().pixelMetric(grid.style().PixelMetric.PM_FocusFrameHMargin)
+        - 8
+    )
+    for row in range(model.rowCount()):
+        name = model.index(row, 0).data().split(" · ")[0]
+        assert metrics.horizontalAdvance(f"{name} · …") <= room, (name, grid.columnWidth(0))
