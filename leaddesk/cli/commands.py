@@ -9,8 +9,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from leaddesk.cli import exchange, init_command, key_commands, render, restore_command
+from leaddesk.cli import due_command, exchange, init_command, key_commands, render, restore_command
 from leaddesk.cli.person_commands import add_person, find_person
+from leaddesk.cli.search_command import search, upgrade_printer
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.domain.feedback import FeedbackDirection, FeedbackKind
@@ -23,6 +24,7 @@ from leaddesk.security.keys import PassphrasePrompt
 from leaddesk.services.delegations_models import DelegationView
 from leaddesk.services.desk import Desk
 from leaddesk.services.errors import StoreDamagedError
+from leaddesk.services.search import reporting_upgrade_progress
 
 EXIT_PROBLEMS = 1
 MAX_DEMO_PEOPLE = 1000
@@ -44,7 +46,8 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
     if args.command == "key":
         return key_commands.run(args, path, prompt)
     try:
-        desk = Desk.open(path, prompt)
+        with reporting_upgrade_progress(upgrade_printer(sys.stderr)):  # a store from before search
+            desk = Desk.open(path, prompt)
     except StoreDamagedError as damaged:
         if args.command != "check":
             raise
@@ -57,9 +60,11 @@ def run(args: argparse.Namespace, path: Path, prompt: PassphrasePrompt) -> int:
             "backup": backup,
             "people": people,
             "week": week,
+            "due": due_command.due,
             "add": add,
             "export": exchange.export,
             "import": exchange.import_roster,
+            "search": search,
         }[args.command]
         return handler(args, desk)
     finally:

@@ -10,6 +10,7 @@ from typing import cast
 from leaddesk.cli import render
 from leaddesk.cli.parser import UsageError
 from leaddesk.cli.person_commands import find_person
+from leaddesk.domain.calendar_alarms import DEFAULT_LEAD_MINUTES, MAX_LEAD_MINUTES, alarm_moment
 from leaddesk.reports.atomic import check_target
 from leaddesk.reports.wording import count
 from leaddesk.security.keys import PassphrasePrompt
@@ -50,12 +51,30 @@ def export_ics(args: argparse.Namespace, desk: Desk) -> int:
     """Open checkpoints and promise due dates, for a calendar app."""
     from leaddesk.reports.calendar_ics import export_ics as write
 
-    done = write(desk, Path(args.out), include_notes=args.include_notes)
-    notes = " with their notes" if args.include_notes else ""
-    print(
-        f"Exported {count(done.checkpoints, 'checkpoint')} and "
-        f"{count(done.promises, 'promise due date')}{notes} to {done.path}."
+    lead = 0 if args.no_alarm else args.alarm
+    if lead is not None and not 0 <= lead <= MAX_LEAD_MINUTES:
+        raise UsageError(
+            f"--alarm {lead}: give the minutes before the due day, from 0 (no alarms) "
+            f"to {MAX_LEAD_MINUTES} (two weeks), e.g. --alarm {DEFAULT_LEAD_MINUTES}."
+        )
+    done = write(
+        desk, Path(args.out), include_notes=args.include_notes, todos=args.todos, alarm_minutes=lead
     )
+    if lead is None:
+        lead = desk.settings().ics_alarm_lead_minutes
+    notes = " with their notes" if args.include_notes else ""
+    todos = " (also as to-dos)" if args.todos and done.promises else ""
+    print(
+        f"Exported {count(done.checkpoints, 'checkpoint')}, "
+        f"{count(done.promises, 'promise due date')}{todos}{notes} and "
+        f"{count(done.one_on_ones, 'next 1:1')} to {done.path}."
+    )
+    if lead:
+        print(f"Alarms: {alarm_moment(lead)}, on checkpoints and your own promises.")
+    elif args.no_alarm:
+        print("No alarms.")
+    else:
+        print("No alarms: they are off in Settings (--alarm MINUTES adds them to this file).")
     return 0
 
 

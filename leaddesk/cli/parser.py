@@ -7,6 +7,7 @@ import re
 from typing import Any, NoReturn
 
 from leaddesk import __version__
+from leaddesk.cli.due_command import add_due_arguments
 from leaddesk.domain.checkpoints import CheckpointOutcome
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.feedback import FeedbackKind
@@ -137,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="list every item (otherwise the first 15 of each list)"
     )
 
+    due = sub.add_parser(
+        "due", help="what is due: overdue, today, the next days (for a terminal or status bar)"
+    )
+    _db_option(due, top=False)
+    add_due_arguments(due)
+
     add = sub.add_parser(
         "add", help="quick capture: a note, promise, feedback or checkpoint; or a new person"
     )
@@ -221,14 +228,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _export_to(exports, "json", "everything, as a versioned JSON file (import json reads it)")
     ics = _export_to(
-        exports, "ics", "open checkpoints and promise due dates for a calendar app (.ics)"
+        exports,
+        "ics",
+        "open checkpoints, promise due dates and each person's next 1:1 for a calendar app (.ics)",
     )
     ics.add_argument(
         "--include-notes",
         action="store_true",
-        help="add the items' own notes (never relationship notes, private 1:1 notes or "
-        "assessments)",
+        help="add the items' own notes, and let alarms name what is due (never relationship "
+        "notes, private 1:1 notes or assessments)",
     )
+    ics.add_argument(
+        "--todos",
+        action="store_true",
+        help="also write promise due dates as to-dos, for apps with task lists (the all-day "
+        "events are always written: Google Calendar and Outlook drop to-dos)",
+    )
+    alarms = ics.add_mutually_exclusive_group()
+    alarms.add_argument(
+        "--alarm",
+        type=int,
+        metavar="MINUTES",
+        help="remind this many minutes before the due day starts, on checkpoints and your own "
+        "promises (default: the setting, 420 = the day before at 17:00 unless changed)",
+    )
+    alarms.add_argument("--no-alarm", action="store_true", help="write no alarms")
 
     import_ = sub.add_parser("import", help="bring data in: a JSON export or a CSV roster")
     _db_option(import_, top=False)
@@ -251,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show who would be added or updated; write nothing"
     )
     _key_commands(sub)
+    _search_command(sub)
     return parser
 
 
@@ -271,6 +296,44 @@ def _add_person(what: Any) -> None:
         "--started",
         metavar="DATE",
         help=f"in the role since ({DATES}; a weekday or a day is the last one)",
+    )
+    person.add_argument(
+        "--rhythm",
+        type=int,
+        metavar="DAYS",
+        help="meet them for a 1:1 every DAYS days (1-365; default: the 1:1 interval of Settings, "
+        "or the skip-level interval for skip-levels)",
+    )
+
+
+def _positive(text: str) -> int:
+    """A whole number of 1 or more (argparse makes the error a one-line usage error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
+def _search_command(sub: Any) -> None:
+    """`leaddesk search QUERY [--person NAME] [--limit N]` (run by cli/search_command.py)."""
+    search = sub.add_parser(
+        "search", help="find people and anything you wrote (notes, promises, 1:1s...), best first"
+    )
+    _db_option(search, top=False)
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="words to find (any case and accents; the last may be the start of a word)",
+    )
+    search.add_argument(
+        "--person", metavar="NAME", help="only their records (a unique part of the name is enough)"
+    )
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N hits (default 20)"
     )
 
 

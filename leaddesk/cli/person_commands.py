@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from leaddesk.cli.main import default_store
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.matching import match_name
+from leaddesk.domain.rhythm import rhythm_words
 from leaddesk.domain.typed_dates import parse_typed_date
 from leaddesk.domain.validation import clean_name
 from leaddesk.services.desk import Desk
@@ -41,7 +42,8 @@ def find_person(desk: Desk, name: str) -> PersonSummary:
 
 
 def add_person(args: argparse.Namespace, desk: Desk) -> int:
-    """`leaddesk add person NAME [--role] [--area] [--email] [--reports-to] [--started]`."""
+    """`leaddesk add person NAME [--role] [--area] [--email] [--reports-to] [--started]
+    [--rhythm DAYS]`."""
     name = clean_name(" ".join(args.name), "NAME")
     same = [p for p in desk.people(include_archived=True) if p.name.casefold() == name.casefold()]
     if same:
@@ -63,10 +65,12 @@ def add_person(args: argparse.Namespace, desk: Desk) -> int:
         email=args.email,
         in_role_since=started,
         reports_to_id=boss.id if boss else None,
+        one_on_one_every_days=args.rhythm,
     )
     line = f"Added {name}" + (f" ({args.role.strip()})" if args.role and args.role.strip() else "")
     line += f", reporting to {boss.name}" if boss else ", a direct report"
-    line += f", in the role since {started.isoformat()}." if started else "."
+    line += f", in the role since {started.isoformat()}" if started else ""
+    line += f", {rhythm_words(args.rhythm)} for 1:1s." if args.rhythm is not None else "."
     print(line)
     return 0
 

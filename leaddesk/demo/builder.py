@@ -69,6 +69,7 @@ class Builder(MeetingsMixin, PromisesMixin, DelegationsMixin, FeedbackMixin, Bui
             archived=False,
             created_at=datetime.combine(first, time(9, 0)),
             deleted_at=None,
+            one_on_one_every_days=None,  # the default of their place, unless set below
         )
 
     def _direct_report(self, index: int, story: Story, area: Area) -> None:
@@ -95,6 +96,11 @@ class Builder(MeetingsMixin, PromisesMixin, DelegationsMixin, FeedbackMixin, Bui
         self.world.stories[pid] = story
         self.joined.append((first, str(person["name"]).split()[0]))
         weekly_until = first + timedelta(days=56) if story is Story.NEW_HIRE else first
+        # A few people have a rhythm of their own (no random draw: the world stays the same).
+        if weekly_until > today:
+            person["one_on_one_every_days"] = 7  # a new hire, met weekly for the first weeks
+        elif story is Story.STEADY_VETERAN:
+            person["one_on_one_every_days"] = 21  # steady: every 3 weeks is enough
         meetings = self._one_on_ones(pid, arc, area, 14, weekly_until, SHARED_NOTES)
         self._topics(pid, area, first, meetings, leave_open=index % 3 == 0)
         self._promises(pid, arc, area, meetings, 0.55, 0.4)

@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
 
 FORMAT = "leaddesk"
-VERSION = 1
+VERSION = 2
+# Fields added after version 1, with the version that added them: an older file lacks them and
+# is read as if each held null (the app's default), so every older export still imports.
+ADDED_IN: dict[tuple[str, str], int] = {("person", "one_on_one_every_days"): 2}
 MAX_BYTES = 512 * 1024 * 1024
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
@@ -160,6 +163,7 @@ def read_exchange(source: Path, max_bytes: int = MAX_BYTES) -> ExchangeData:
         raise ExchangeFileError(f"Cannot read {source}: {error.strerror or error}.") from None
     document = _parse(source, raw)
     tables = _check_header(source, document)
+    _fill_added_fields(tables, document["version"])
     schema = exchange_schema()
     checked = {spec.name: _check_table(source, spec, tables[spec.name]) for spec in schema}
     _check_keys(source, schema, checked)
@@ -231,6 +235,16 @@ def _check_header(source: Path, document: Any) -> dict[str, Any]:
     if unknown:
         raise ExchangeFileError(f"{source}: unknown table {_name(unknown[0])}.")
     return tables
+
+
+def _fill_added_fields(tables: dict[str, Any], version: int) -> None:
+    """Give the rows of a file older than a field that field, null (as the upgraded store has)."""
+    for (table, field), since in ADDED_IN.items():
+        rows = tables.get(table)
+        if version < since and isinstance(rows, list):
+            for row in rows:
+                if isinstance(row, dict):
+                    row.setdefault(field, None)
 
 
 def _name(key: str) -> str:

@@ -26,6 +26,7 @@ class ItemKind(enum.Enum):
     FEEDBACK = "feedback"
     TOPIC = "topic"
     ASSESSMENT = "assessment"
+    TERM = "term"  # never an action item: names an agreed term a search result opens
 
 
 class ItemDetail(enum.Enum):

@@ -18,17 +18,20 @@ from leaddesk.services.backups import BackupsMixin
 from leaddesk.services.bulk import BulkMixin
 from leaddesk.services.calendar import CalendarMixin
 from leaddesk.services.checkpoints import CheckpointsMixin
+from leaddesk.services.due import DueMixin
 from leaddesk.services.exchange import ExchangeMixin
 from leaddesk.services.feedback import FeedbackMixin
 from leaddesk.services.focus import FocusMixin
 from leaddesk.services.keys import KeysMixin, open_keyed
 from leaddesk.services.lock import LockMixin
+from leaddesk.services.one_on_one_rhythm import OneOnOneRhythmMixin
 from leaddesk.services.open_items import OpenItemsMixin
 from leaddesk.services.promises import PromisesMixin
 from leaddesk.services.recovery import RecoveryMixin
 from leaddesk.services.reflections import ReflectionsMixin
 from leaddesk.services.relationship_notes import RelationshipNotesMixin
 from leaddesk.services.roster import RosterMixin
+from leaddesk.services.search import SearchMixin
 from leaddesk.services.success_factors import SuccessFactorsMixin
 from leaddesk.services.team import TeamMixin
 from leaddesk.services.terms import TermsMixin
@@ -89,6 +92,9 @@ class Desk(
     OpenItemsMixin,
     KeysMixin,
     RecoveryMixin,
+    DueMixin,
+    OneOnOneRhythmMixin,
+    SearchMixin,
 ):
     """Everything a user does with LeadDesk, as use-case methods returning frozen read models."""
 

@@ -16,6 +16,7 @@ from functools import cache
 from sqlalchemy import String, Text
 
 from leaddesk.domain.errors import ValidationError
+from leaddesk.domain.rhythm import MAX_DAYS, MIN_DAYS
 from leaddesk.domain.validation import check_date, clean_email, clean_name, clean_text
 from leaddesk.services.exchange import CHOICES, Value
 from leaddesk.store import models as m
@@ -30,6 +31,8 @@ REQUIRED = {
     ("term", "term"),
 }
 EMAILS = {("person", "email")}
+# Whole numbers the forms keep in a range: (lowest, highest).
+RANGES = {("person", "one_on_one_every_days"): (MIN_DAYS, MAX_DAYS)}
 # Checked by their own rules (settings: check_stored_setting, in services.exchange).
 SKIPPED_TABLES = {m.Setting.__tablename__}
 
@@ -56,6 +59,15 @@ def _free_text(label: str) -> Rule:
     return lambda value: clean_text(str(value), label)
 
 
+def _in_range(label: str, low: int, high: int) -> Rule:
+    def rule(value: Value) -> Value:
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(f"{label} must be between {low} and {high}.")
+        return value
+
+    return rule
+
+
 def _day(label: str) -> Rule:
     def rule(value: Value) -> Value:
         day = value.date() if isinstance(value, datetime) else value
@@ -78,7 +90,9 @@ def column_rules() -> dict[str, tuple[tuple[str, Rule], ...]]:
             where, label, kind = (table.name, column.name), _label(column.name), column.type
             if where in CHOICES:
                 continue  # a closed set, checked by the reader
-            if where in EMAILS:
+            if where in RANGES:
+                found.append((column.name, _in_range(label, *RANGES[where])))
+            elif where in EMAILS:
                 found.append((column.name, _email))
             elif isinstance(kind, Text) or (isinstance(kind, String) and kind.length is None):
                 found.append((column.name, _free_text(label)))

@@ -60,7 +60,10 @@ class FocusMixin(SettingsMixin):
                 found = items.promise_items(session, today)
             elif principle is Principle.RELATIONSHIP:
                 found = items.one_on_one_items(
-                    session, today, cfg.one_on_one_interval_days
+                    session,
+                    today,
+                    cfg.one_on_one_interval_days,
+                    skip_level_days=cfg.skip_level_interval_days,
                 ) + items.relationship_items(session)
             else:
                 found = items.feedback_items(session, today)
@@ -87,5 +90,10 @@ class FocusMixin(SettingsMixin):
             )
             gaps = items.clarity_items(session)
             found += [i for i in gaps if i.detail is ItemDetail.CLARITY_GAP]
-            found += items.one_on_one_items(session, today, cfg.one_on_one_interval_days)
+            found += items.one_on_one_items(
+                session,
+                today,
+                cfg.one_on_one_interval_days,
+                skip_level_days=cfg.skip_level_interval_days,
+            )
         return overdue_first(found)

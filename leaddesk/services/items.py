@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,8 +12,8 @@ from sqlalchemy.orm import Session
 from leaddesk.domain.feedback import FeedbackDirection
 from leaddesk.domain.levels import DelegationState, EmpowermentLevel
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.services import one_on_one_rhythm
 from leaddesk.services.action_item import ActionItem, ItemDetail, ItemKind
-from leaddesk.services.person_start import first_one_on_ones_due
 from leaddesk.store import models as m
 
 CALIBRATION_DAYS = 90
@@ -262,46 +261,19 @@ def promise_items(
     return [item for _, item in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def last_one_on_ones(session: Session) -> dict[int, date]:
-    """Each live person's last 1:1 date: one index seek per person, not a scan of every 1:1."""
-    latest = (
-        select(func.max(m.OneOnOne.held_on))
-        .where(m.OneOnOne.person_id == m.Person.id, m.OneOnOne.deleted_at.is_(None))
-        .scalar_subquery()
-    )
-    rows = session.execute(select(m.Person.id, latest).where(m.Person.deleted_at.is_(None)))
-    return {pid: held for pid, held in rows if held is not None}
-
-
 def one_on_one_items(
-    session: Session, today: date, interval_days: int, person_ids: Iterable[int] | None = None
+    session: Session,
+    today: date,
+    interval_days: int,
+    person_ids: Iterable[int] | None = None,
+    *,
+    skip_level_days: int,  # no default: a caller must pass the setting, not a constant
 ) -> list[ActionItem]:
-    """Direct reports past the 1:1 interval since their last 1:1 (or since they were added)."""
-    people = _in(_direct_reports(session), person_ids)
-    last = last_one_on_ones(session)
-    firsts = first_one_on_ones_due(session, people.keys() - last.keys(), today, interval_days)
-    out = []
-    for pid, name in people.items():
-        held = last.get(pid)
-        if held is None:  # someone new is late only one interval after they came
-            item = ActionItem(ItemKind.ONE_ON_ONE, None, pid, name, ItemDetail.NO_ONE_ON_ONE_YET)
-            out.append(replace(item, on=firsts[pid], overdue=today > firsts[pid]))
-        elif (today - held).days > interval_days:
-            out.append(
-                ActionItem(
-                    ItemKind.ONE_ON_ONE,
-                    None,
-                    pid,
-                    name,
-                    ItemDetail.ONE_ON_ONE_OVERDUE,
-                    "",
-                    held + timedelta(days=interval_days),
-                    overdue=True,
-                    last=held,
-                    days=(today - held).days,
-                )
-            )
-    return out
+    """1:1s past each person's rhythm (their own, else `interval_days` for direct reports and
+    `skip_level_days` for skip-levels): see services/one_on_one_rhythm.py."""
+    return one_on_one_rhythm.one_on_one_items(
+        session, today, interval_days, skip_level_days, person_ids
+    )
 
 
 def relationship_items(session: Session) -> list[ActionItem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -12,11 +13,13 @@ from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.matching import match_name
 from leaddesk.domain.promises import PromiseDirection, PromiseState
+from leaddesk.domain.rhythm import check_rhythm
 from leaddesk.domain.trust import TrackRecord, Trend
 from leaddesk.domain.validation import clean_email, clean_name, clean_optional_name
 from leaddesk.services.base import utcnow
 from leaddesk.services.changes import ChangeArea
 from leaddesk.services.delegations_models import CheckpointView, checkpoint_view
+from leaddesk.services.one_on_one_rhythm import OneOnOneRhythm, rhythms
 from leaddesk.services.trust import AssessmentView, TrustMixin
 from leaddesk.store import models as m
 
@@ -34,6 +37,7 @@ class PersonSummary:
     reports_to_id: int | None
     reports_to_name: str | None
     archived: bool
+    one_on_one_every_days: int | None = None  # their own 1:1 rhythm; None: the default
 
     @property
     def is_direct_report(self) -> bool:
@@ -57,6 +61,7 @@ class PersonOverview:
     next_checkpoint: CheckpointView | None
     latest_assessment: AssessmentView | None
     reports: tuple[PersonSummary, ...]
+    rhythm: OneOnOneRhythm | None = None  # None: someone the leader does not meet (no rhythm)
 
 
 def person_summary(row: m.Person, boss_name: str | None) -> PersonSummary:
@@ -71,6 +76,7 @@ def person_summary(row: m.Person, boss_name: str | None) -> PersonSummary:
         reports_to_id=row.reports_to_id,
         reports_to_name=boss_name,
         archived=row.archived,
+        one_on_one_every_days=row.one_on_one_every_days,
     )
 
 
@@ -89,9 +95,11 @@ class PeopleMixin(TrustMixin):
         email: str | None = None,
         in_role_since: date | None = None,
         reports_to_id: int | None = None,
+        one_on_one_every_days: int | None = None,
     ) -> int:
         """Add a person; without reports-to they are a direct report. Returns the new id."""
         clean = clean_name(name)
+        rhythm = check_rhythm(one_on_one_every_days)
         with self._write(ChangeArea.PEOPLE) as session:
             if reports_to_id is not None:
                 self._person_row(session, reports_to_id)
@@ -104,6 +112,7 @@ class PeopleMixin(TrustMixin):
                 reports_to_id=reports_to_id,
                 archived=False,
                 created_at=utcnow(),
+                one_on_one_every_days=rhythm,
             )
             session.add(row)
             session.flush()
@@ -119,6 +128,7 @@ class PeopleMixin(TrustMixin):
         email: str | object | None = _UNSET,
         in_role_since: date | object | None = _UNSET,
         reports_to_id: int | object | None = _UNSET,
+        one_on_one_every_days: int | object | None = _UNSET,
     ) -> None:
         """Change any of a person's fields; those not passed stay as they are."""
         with self._write(ChangeArea.PEOPLE, person_id) as session:
@@ -140,6 +150,8 @@ class PeopleMixin(TrustMixin):
             if reports_to_id is not _UNSET:
                 self._check_reports_to(session, person_id, reports_to_id)  # type: ignore[arg-type]
                 row.reports_to_id = reports_to_id  # type: ignore[assignment]
+            if one_on_one_every_days is not _UNSET:
+                row.one_on_one_every_days = check_rhythm(one_on_one_every_days)
 
     def _check_reports_to(self, session: Session, person_id: int, boss_id: int | None) -> None:
         """Reports-to must be another live person and must not make a loop."""
@@ -287,7 +299,13 @@ class PeopleMixin(TrustMixin):
                 ),
                 latest_assessment=series.assessments[-1] if series.assessments else None,
                 reports=tuple(reports),
+                rhythm=self._rhythm_of(session, person_id, today),
             )
+
+    def _rhythm_of(self, session: Session, person_id: int, today: date) -> OneOnOneRhythm | None:
+        cfg = self.settings()
+        found = rhythms(session, today, cfg.one_on_one_interval_days, cfg.skip_level_interval_days)
+        return found.get(person_id)
 
 
 def _summaries(
@@ -305,10 +323,13 @@ def _summaries(
         m.Person.reports_to_id,
         boss.name,
         m.Person.archived,
+        m.Person.one_on_one_every_days,
     ).outerjoin(boss, (boss.id == m.Person.reports_to_id) & boss.deleted_at.is_(None))
     query = query.where(m.Person.deleted_at.is_(None))  # a deleted boss has no name, as before
     if direct_only:
         query = query.where(m.Person.reports_to_id.is_(None))
     if not include_archived:
         query = query.where(m.Person.archived.is_(False))
-    return [PersonSummary(*row) for row in session.execute(query.order_by(m.Person.id))]
+    # Ten columns: past SQLAlchemy's typed overloads, so the row is unpacked as plain values.
+    rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(query.order_by(m.Person.id))]
+    return [PersonSummary(*row) for row in rows]

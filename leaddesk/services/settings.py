@@ -8,8 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from leaddesk.domain.calendar_alarms import DEFAULT_LEAD_MINUTES, MAX_LEAD_MINUTES
 from leaddesk.domain.errors import ValidationError
 from leaddesk.domain.focus import week_start
+from leaddesk.domain.notices import DEFAULT_DIGEST_TIME, digest_time_text, parse_digest_time
+from leaddesk.domain.rhythm import SKIP_LEVEL_DEFAULT_DAYS
 from leaddesk.domain.validation import check_date, clean_name
 from leaddesk.services.base import DeskBase
 from leaddesk.services.changes import ChangeArea
@@ -31,6 +34,13 @@ class Settings:
     backup_keep_monthly: int  # ... and of the last N months
     your_name: str  # on the shareable agreement sheet: "Ana Lima and <your name>"
     page_size: str  # A4 or Letter, for the one-pagers
+    ics_alarm_lead_minutes: int  # calendar export: alarms this long before the due day; 0 = none
+    # The tray and notifications (ui/shell/tray_icon.py, ui/shell/due_notices.py)
+    digest_time: str  # "HH:MM": when the morning digest of what is due is given
+    notify_details: bool  # names and texts in notifications (never while locked or presenting)
+    keep_in_tray: bool  # closing the window keeps LeadDesk running in the tray
+    feedback_chase_days: int  # a feedback request of mine unanswered this long falls due
+    skip_level_interval_days: int  # 1:1 rhythm of skip-levels without one of their own
 
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -42,6 +52,9 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "backup_keep_daily": (1, 1000),
     "backup_keep_weekly": (0, 1000),
     "backup_keep_monthly": (0, 1000),
+    "ics_alarm_lead_minutes": (0, MAX_LEAD_MINUTES),
+    "feedback_chase_days": (1, 365),
+    "skip_level_interval_days": (1, 365),
 }
 _LABELS = {
     "half_life_days": "Half-life (days)",
@@ -52,6 +65,12 @@ _LABELS = {
     "backup_keep_daily": "Daily backups to keep",
     "backup_keep_weekly": "Weekly backups to keep",
     "backup_keep_monthly": "Monthly backups to keep",
+    "ics_alarm_lead_minutes": "Calendar alarm lead (minutes)",
+    "digest_time": "Morning digest time",
+    "notify_details": "Show details in notifications",
+    "keep_in_tray": "Keep running in the tray",
+    "feedback_chase_days": "Chase feedback requests after (days)",
+    "skip_level_interval_days": "Skip-level 1:1 interval (days)",
 }
 PAGE_SIZES = ("A4", "Letter")
 
@@ -72,6 +91,12 @@ class SettingsMixin(DeskBase):
             backup_keep_monthly=12,
             your_name="",
             page_size="A4",
+            ics_alarm_lead_minutes=DEFAULT_LEAD_MINUTES,
+            digest_time=DEFAULT_DIGEST_TIME,
+            notify_details=False,
+            keep_in_tray=True,
+            feedback_chase_days=14,
+            skip_level_interval_days=SKIP_LEVEL_DEFAULT_DAYS,
         )
 
     def _ensure_focus_start(self) -> None:
@@ -100,6 +125,8 @@ class SettingsMixin(DeskBase):
             current = getattr(defaults, f.name)
             if isinstance(current, date):
                 values[f.name] = date.fromisoformat(raw)
+            elif isinstance(current, bool):
+                values[f.name] = raw == "True"
             else:
                 values[f.name] = type(current)(float(raw) if isinstance(current, int) else raw)
         return replace(defaults, **values)
@@ -122,6 +149,11 @@ class SettingsMixin(DeskBase):
                 continue
             if kind is str:
                 clean[name] = _text_setting(name, value)
+                continue
+            if kind is bool:
+                if not isinstance(value, bool):
+                    raise ValidationError(f"{_LABELS[name]} is either on or off.")
+                clean[name] = value
                 continue
             if isinstance(value, bool):
                 raise ValidationError(f"{_LABELS[name]} must be a number.")
@@ -147,6 +179,8 @@ def _text_setting(name: str, value: Any) -> str:
         if value not in PAGE_SIZES:
             raise ValidationError("The page size must be A4 or Letter.")
         return value
+    if name == "digest_time":
+        return digest_time_text(parse_digest_time(value))
     return clean_name(value, "Your name", 80) if value.strip() else ""
 
 
@@ -167,6 +201,10 @@ def check_stored_setting(name: str, raw: str) -> None:
             return
         if kind == "str":
             _text_setting(name, raw)
+            return
+        if kind == "bool":
+            if raw not in ("True", "False"):
+                raise ValueError(raw)
             return
         number = float(raw)
     except ValidationError:

@@ -12,7 +12,7 @@ from leaddesk.domain.levels import DelegationState
 from leaddesk.domain.promises import PromiseState
 from leaddesk.domain.trust import Trend, from_weights, trend, weights_on_days
 from leaddesk.services.evidence import their_weights
-from leaddesk.services.items import last_one_on_ones
+from leaddesk.services.one_on_one_rhythm import last_one_on_ones, rhythms
 from leaddesk.services.people import PeopleMixin, PersonSummary
 from leaddesk.services.trust import TREND_DAYS
 from leaddesk.store import models as m
@@ -36,6 +36,8 @@ class TeamMember:
     # False while nothing is kept, broken or checked yet: the score is then no judgement (0.50
     # with a flat line read as one), and the sparkline is empty.
     has_evidence: bool = True
+    next_one_on_one: date | None = None  # by their rhythm (own or default); may be past
+    one_on_one_every_days: int | None = None  # that rhythm (their own, else the default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,10 @@ class TeamMixin(PeopleMixin):
             for pid, n in _overdue_checkpoints(session, ids, today).items():
                 overdue[pid] = overdue.get(pid, 0) + n
             last = last_one_on_ones(session)
+            cfg = self.settings()
+            due = rhythms(
+                session, today, cfg.one_on_one_interval_days, cfg.skip_level_interval_days
+            )
         members = []
         for p in people:
             items = weights.get(p.id, [])
@@ -122,6 +128,8 @@ class TeamMixin(PeopleMixin):
                     overdue_items=overdue.get(p.id, 0),
                     last_one_on_one=last.get(p.id),
                     has_evidence=known,
+                    next_one_on_one=due[p.id].next_due if p.id in due else None,
+                    one_on_one_every_days=due[p.id].interval_days if p.id in due else None,
                 )
             )
         return TeamOverview(tuple(members), tuple(spark_dates))

@@ -8,6 +8,9 @@ migrations/versions, and Alembic itself is imported only when an upgrade has to 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,6 +92,21 @@ def check_not_newer(path: Path, revision: str | None) -> None:
         )
 
 
+# Told (done, total) by a long upgrade step (building the search index) while it runs.
+_PROGRESS: ContextVar[Callable[[int, int], None] | None] = ContextVar("progress", default=None)
+
+
+@contextmanager
+def reporting_progress(report: Callable[[int, int], None]) -> Iterator[None]:
+    """While inside, an upgrade's long steps call `report(done, total)` (the opening window
+    shows it), without threading a callback through every way a store is opened."""
+    token = _PROGRESS.set(report)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the store to the head revision."""
     from alembic import command
@@ -96,4 +114,5 @@ def upgrade(engine: Engine) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
+        cfg.attributes["progress"] = _PROGRESS.get()
         command.upgrade(cfg, "head")

@@ -45,6 +45,8 @@ class Person(SoftDelete, Base):
     reports_to_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime]
+    # Days between 1:1s with this person; None: the default of Settings for their place.
+    one_on_one_every_days: Mapped[int | None]
 
 
 class Delegation(SoftDelete, Base):

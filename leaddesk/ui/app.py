@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from leaddesk.domain.errors import UserError
@@ -79,7 +79,8 @@ class OpeningWindow(QWidget):
         self.setWindowTitle("LeadDesk")
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(QLabel("Opening your encrypted LeadDesk store…"))
+        self.label = QLabel("Opening your encrypted LeadDesk store…")
+        row.addWidget(self.label)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -90,6 +91,13 @@ class OpeningWindow(QWidget):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 820)
+
+    def show_upgrade(self, done: int, total: int) -> None:
+        """Progress of a store upgrade's long step (the search index of a store made before it),
+        painted at once: the store opens on this thread, so no event loop runs meanwhile."""
+        percent = 100 * done // total if total else 100
+        self.label.setText(f"Upgrading your store: building the search index… {percent}%")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
 
 def _passphrase_prompt(path: Path, error: str = "") -> Callable[[bool], str]:
@@ -323,8 +331,11 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
     front: list[QWidget] = [opening]
     requests = ShowRequests(path, lambda: bring_forward(front[0]))
     try:
+        from leaddesk.services.search import reporting_upgrade_progress
+
         try:
-            desk = _open_desk(path, demo, opening)
+            with reporting_upgrade_progress(opening.show_upgrade):
+                desk = _open_desk(path, demo, opening)
         except _Failed:
             return 2
         if desk is None:
@@ -333,9 +344,13 @@ def _run_locked(app: QApplication, path: Path, demo: bool) -> int:
         front[0] = window
         window.show()
         opening.close()
+        from leaddesk.ui.shell.tray_icon import install_tray
+
+        shell = install_tray(window)
         if not demo:
             window.backup_if_due()
         code = app.exec()
+        shell.close()
         # A background read or the automatic backup may still run: let it finish before the
         # store closes under it (closing right after start-up used to abort mid-backup).
         QThreadPool.globalInstance().waitForDone()

@@ -33,6 +33,7 @@ from leaddesk.ui.common.presenter import PresenterBanner
 from leaddesk.ui.context import AppContext, explain
 from leaddesk.ui.exports.export_menu import ExportActions
 from leaddesk.ui.shell.lock_overlay import IdleWatcher
+from leaddesk.ui.shell.quitting import quit_for_good
 from leaddesk.ui.shell.window_lock import WindowLock
 from leaddesk.ui.theme import icon
 
@@ -168,12 +169,20 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(
             "&Lock", self.lock_now, "Ctrl+L", "lock", "Hide everything until unlocked"
         )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_app = lambda: quit_for_good(self)  # noqa: E731  # even where the tray would keep it
+        self.quit_action = self._action("&Quit", quit_app, QKeySequence.StandardKey.Quit)
         self.find_action = self._action(
             "&Find person…",
             lambda: self.show_view("people", "find"),
             QKeySequence.StandardKey.Find,
             "search",
+        )
+        self.search_action = self._action(
+            "&Search…",
+            self.search,
+            "Ctrl+K",
+            "search",
+            "Find people, screens and anything you wrote",
         )
         self.view_actions = []
         for name in SIDEBAR:
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.search_action)
         view_menu = bar.addMenu("&View")
         for action in self.view_actions:
             view_menu.addAction(action)
@@ -216,6 +226,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.capture_action)
         toolbar.addAction(self.one_on_one_action)
+        toolbar.addAction(self.search_action)
         toolbar.addSeparator()
         toolbar.addAction(self.presenter_action)
         self.addToolBar(toolbar)
@@ -284,6 +295,18 @@ class MainWindow(QMainWindow):
         dialog = QuickCaptureDialog(self.ctx, self, self._person_on_screen())
         dialog.exec()
         dialog.deleteLater()
+
+    def search(self) -> None:
+        """Ctrl+K: find a person, a screen or anything written; Enter opens it where it lives."""
+        from leaddesk.ui.search.search_dialog import SearchDialog
+        from leaddesk.ui.search.search_screens import Screen
+
+        if self.ctx.desk.locked:
+            return
+        screens = [Screen(n, VIEWS[n][1], VIEWS[n][2], VIEWS[n][3]) for n in SIDEBAR]
+        dialog = SearchDialog(self.ctx, screens, self, self._person_on_screen)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # nothing found outlives it
+        dialog.start()
 
     def _person_on_screen(self) -> int | None:
         """The person the person page or 1:1 mode shows, if one of them is on screen."""

@@ -145,6 +145,7 @@ SETTINGS = [
     "backup_keep",
     "your_name",
     "page_size",
+    "skip_level_interval_days",
 ]
 
 

@@ -79,7 +79,7 @@ def test_history_deleted_rows_drafts_settings_and_reflections_are_all_exported(
 ) -> None:
     document = _document(exported)
     _, ids = exported
-    assert (document["format"], document["version"]) == ("leaddesk", 1)
+    assert (document["format"], document["version"]) == ("leaddesk", 2)
     assert document["exported_at"] == "2026-11-25T09:30:00Z"
     tables = document["tables"]
     assert set(tables) == {spec.name for spec in exchange_schema()}
@@ -205,7 +205,7 @@ def _reports_to_loop(document: dict[str, Any]) -> None:
 
 BAD_DOCUMENTS: list[tuple[str, Edit, str]] = [
     ("other format", lambda d: d.update(format="other"), r"not a LeadDesk export"),
-    ("future version", lambda d: d.update(version=2), r"made by a newer LeadDesk.*update the app"),
+    ("future version", lambda d: d.update(version=3), r"made by a newer LeadDesk.*update the app"),
     ("version as text", lambda d: d.update(version="1"), r"unknown format version '1'"),
     ("version zero", lambda d: d.update(version=0), r"unknown format version 0"),
     ("no tables", lambda d: d.pop("tables"), r'"tables" is missing'),
@@ -389,7 +389,7 @@ BAD_BYTES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("truncated", lambda b: b[: len(b) // 2], r"line \d+, column \d+: not valid JSON.*cut short"),
     (
         "broken in the middle",
-        lambda b: b.replace(b'"version": 1,', b'"version": 1', 1),
+        lambda b: b.replace(b'"version": 2,', b'"version": 1', 1),
         r"line 4, column 2: not valid JSON: Expecting ',' delimiter",
     ),
     ("not UTF-8", lambda b: b.replace(b"\xc3\xa9", b"\xe9", 1), r"line \d+, column \d+: not UTF-8"),
@@ -403,7 +403,7 @@ BAD_BYTES: list[tuple[str, Callable[[bytes], bytes], str]] = [
     ("not an object", lambda b: b"\n  [" * 10, r'not a LeadDesk export \(it starts with .*"\{"'),
     (
         "a 5,000-digit number",
-        lambda b: b.replace(b'"version": 1,', b'"version": ' + b"9" * 5000 + b",", 1),
+        lambda b: b.replace(b'"version": 2,', b'"version": ' + b"9" * 5000 + b",", 1),
         r"holds a number too long to be anything LeadDesk writes",
     ),
     ("NUL bytes", lambda b: b[:100] + b"\0" + b[100:], r"holds NUL bytes, so it is not JSON"),

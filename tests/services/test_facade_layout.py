@@ -43,6 +43,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "recovery": ("damage",),
     "lock": ("lock",),
     "keys": ("key", "passphrase"),
+    "due": ("due", "digest", "tray"),
+    "one_on_one_rhythm": ("one_on_one",),
+    "search": ("search",),
     # the facade itself: opening, closing and checking the store file
     "desk": ("open", "create", "close", "path", "counts", "integrity", "revision"),
     # the plumbing every area shares

@@ -243,6 +243,7 @@ WINDOW_ACTIONS: dict[str, Callable[[Trial], None]] = {
     "Back up now": backs_up,
     "Lock": locks,
     "Find person…": finds,
+    "Search…": opens("searchDialog"),
     **{
         VIEW_LABEL: shows(name)
         for name, VIEW_LABEL in zip(
@@ -256,7 +257,7 @@ WINDOW_ACTIONS: dict[str, Callable[[Trial], None]] = {
     "Export one-pager…": opens("exportPersonDialog"),
     "Export team one-pager…": writes_file(".pdf"),
     "Export all data (JSON)…": opens("jsonWarning"),
-    "Export calendar (ICS)…": writes_file(".ics"),
+    "Export calendar (ICS)…": opens("calendarExportDialog"),  # choices, then the save dialog
     "Import roster (CSV)…": opens("QFileDialog"),
     "Import all data into a new store (JSON)…": opens("QFileDialog"),
 }

@@ -1,4 +1,4 @@
-"""Add or edit a person: name, role, area, email, in role since, reports to."""
+"""Add or edit a person: name, role, area, email, in role since, reports to, 1:1 rhythm."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from leaddesk.services.people import PersonSummary
 from leaddesk.ui.common.form_dialog import FormDialog
 from leaddesk.ui.common.optional_date_edit import OptionalDateEdit
+from leaddesk.ui.common.rhythm_picker import RhythmPicker
 from leaddesk.ui.context import AppContext
 
 DIRECT = "Me (direct report)"
@@ -62,18 +63,41 @@ class PersonDialog(FormDialog):
             self.reports_to,
             "Direct reports report to you; skip-levels report to one of your direct reports.",
         )
+        self.rhythm = RhythmPicker()
+        self.add_row(
+            "1:1 r&hythm:",
+            self.rhythm,
+            "How often you meet them; past it, Needs attention reminds you. Default: the 1:1 "
+            "interval of Settings (skip-levels: the skip-level interval).",
+        )
         self._fill_reports_to(reports_to_id if person is None else person.reports_to_id)
+        self.reports_to.currentIndexChanged.connect(self._show_default_rhythm)
+        self._show_default_rhythm()
         if person is not None:
             self.name.setText(person.name)
             self.role.setText(person.role or "")
             self.area.setText(person.area or "")
             self.email.setText(person.email or "")
             self.in_role_since.set_value(person.in_role_since)
+            self.rhythm.set_value(person.one_on_one_every_days)
         self.name.setFocus()
+
+    def _show_default_rhythm(self) -> None:
+        """'Default' names the rhythm of the place chosen under Reports to."""
+        settings = self.ctx.desk.settings()
+        boss: int | None = self.reports_to.currentData()
+        if boss is None:
+            self.rhythm.set_default_days(settings.one_on_one_interval_days)
+        elif boss in self._direct_ids:
+            self.rhythm.set_default_days(settings.skip_level_interval_days)
+        else:
+            self.rhythm.set_default_days(None)
 
     def _fill_reports_to(self, selected: int | None) -> None:
         self.reports_to.addItem(DIRECT, None)
-        for other in self.ctx.desk.people(include_archived=True):
+        everyone = self.ctx.desk.people(include_archived=True)
+        self._direct_ids = {p.id for p in everyone if p.is_direct_report and not p.archived}
+        for other in everyone:
             if other.id == self.person_id:
                 continue
             if other.archived and other.id != selected:
@@ -90,7 +114,9 @@ class PersonDialog(FormDialog):
         since = self.in_role_since.value()
         boss: int | None = self.reports_to.currentData()
         if self.person_id is None:
-            self.person_id = desk.add_person(name, role, area, email, since, boss)
+            self.person_id = desk.add_person(
+                name, role, area, email, since, boss, one_on_one_every_days=self.rhythm.value()
+            )
             self.done_message = f"Added {name.strip()}."
         else:
             desk.update_person(
@@ -101,6 +127,7 @@ class PersonDialog(FormDialog):
                 email=email,
                 in_role_since=since,
                 reports_to_id=boss,
+                one_on_one_every_days=self.rhythm.value(),
             )
             self.done_message = f"Saved {name.strip()}."
 

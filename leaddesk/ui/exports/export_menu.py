@@ -64,7 +64,8 @@ class ExportActions:
         self.ics = action(
             "Export &calendar (ICS)…",
             self.export_ics,
-            "Checkpoints and promise due dates for your calendar app; no private notes",
+            "Checkpoints, promise due dates (with alarms) and next 1:1s for your calendar "
+            "app; no private notes",
         )
         self.import_json_action = action(
             "Import all data into a &new store (JSON)…",
@@ -163,18 +164,32 @@ class ExportActions:
         return self._run("Exporting all data…", write)
 
     def export_ics(self) -> ExportJob | None:
-        """Open checkpoints and promise due dates, without notes."""
+        """Open checkpoints and promise due dates; to-dos, alarms and notes as chosen."""
+        from leaddesk.ui.exports.calendar_export_dialog import CalendarExportDialog
+
+        desk = self.ctx.desk
+        dialog = CalendarExportDialog(self.window, desk.settings().ics_alarm_lead_minutes)
+        accepted = dialog.exec() == CalendarExportDialog.DialogCode.Accepted
+        choice = dialog.choice()
+        dialog.deleteLater()
+        if not accepted:
+            return None
         target = choose_target(
             self.window, "Export to your calendar", "leaddesk.ics", "Calendar", ".ics"
         )
         if target is None:
             return None
-        desk = self.ctx.desk
 
         def write(_report: Progress) -> Path:
             from leaddesk.reports.calendar_ics import export_ics
 
-            return export_ics(desk, target).path
+            return export_ics(
+                desk,
+                target,
+                include_notes=choice.include_notes,
+                todos=choice.todos,
+                alarm_minutes=choice.alarm_minutes,
+            ).path
 
         return self._run("Writing the calendar…", write)
 

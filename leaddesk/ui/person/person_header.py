@@ -1,4 +1,5 @@
-"""The person page header: name, role · area · time in role, reports to, last 1:1, trust."""
+"""The person page header: name, role · area · time in role, reports to, last 1:1, 1:1 rhythm
+and when the next is due, trust."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaddesk.domain.trust import Trend
-from leaddesk.reports import wording
+from leaddesk.reports import rhythm_wording, wording
 from leaddesk.services.people import PersonOverview
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
@@ -75,6 +76,9 @@ class PersonHeader(QWidget):
         )
         self.reports_to_button.clicked.connect(self._open_boss)
         self.last_label = self._label("personLastOneOnOne")
+        self.rhythm_label = self._label("personRhythm")
+        self.rhythm_label.setAccessibleName("1:1 rhythm")
+        self.rhythm_dot = self._dot()
         self.trust_label = self._label("personTrust")
         self.trust_label.setAccessibleName("Trust score")
         facts = QHBoxLayout()
@@ -83,9 +87,12 @@ class PersonHeader(QWidget):
         facts.addWidget(self._dot())
         facts.addWidget(self.reports_to_label)
         facts.addWidget(self.reports_to_button)
-        for widget in (self.last_label, self.trust_label):
-            facts.addWidget(self._dot())
-            facts.addWidget(widget)
+        facts.addWidget(self._dot())
+        facts.addWidget(self.last_label)
+        facts.addWidget(self.rhythm_dot)
+        facts.addWidget(self.rhythm_label)
+        facts.addWidget(self._dot())
+        facts.addWidget(self.trust_label)
         facts.addStretch(1)
         # A long role may be cut (its tooltip has it whole) rather than widen the window.
         self.role_label.setMinimumWidth(120)
@@ -136,7 +143,27 @@ class PersonHeader(QWidget):
             self.reports_to_label.setText("reports to you (direct report)")
         self.reports_to_button.setVisible(p.reports_to_id is not None)
         self.last_label.setText(f"last 1:1 {wording.days_ago(o.last_one_on_one, today)}")
+        self._show_rhythm(o, today)
         self._show_trust(o, presenter)
+
+    def _show_rhythm(self, o: PersonOverview, today: date) -> None:
+        """'1:1 every 3 weeks · next due Fri 11 Dec' (the lateness in red); nothing for people
+        the leader does not meet (below the skip-levels, with no rhythm of their own)."""
+        r = o.rhythm
+        self.rhythm_dot.setVisible(r is not None)
+        self.rhythm_label.setVisible(r is not None)
+        if r is None:
+            return
+        due = rhythm_wording.next_due(r.next_due, today)
+        if r.overdue(today):
+            due = f"<span style='color:{theme.bad().name()}'>{due}</span>"
+        self.rhythm_label.setText(f"{rhythm_wording.rhythm(r.interval_days)} · {due}")
+        if r.own:
+            source = f"Your rhythm with {o.person.name}"
+        else:
+            place = "direct reports" if r.direct else "skip-levels"
+            source = f"Your default for {place} (Settings)"
+        self.rhythm_label.setToolTip(f"{source}; Edit person changes it.")
 
     def _show_trust(self, o: PersonOverview, presenter: bool) -> None:
         if presenter:

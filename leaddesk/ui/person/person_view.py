@@ -273,7 +273,7 @@ class PersonView(BaseView):
             _index, ref_id, kind = self._pending
             self._pending = None
             page = self.tab_pages[index]
-            if kind is not None and isinstance(page, DelegationsTab):
+            if kind is not None and isinstance(page, DelegationsTab | RelationshipTab):
                 page.select(ref_id, kind)  # a checkpoint id and a delegation id may coincide
             else:
                 page.select(ref_id)

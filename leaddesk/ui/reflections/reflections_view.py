@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -187,6 +188,19 @@ class ReflectionsView(BaseView):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         return split
+
+    def set_argument(self, argument: Any) -> None:
+        """A day (a search result's week) selects the reflection of its week."""
+        self.refresh()
+        if isinstance(argument, date) and week_start(argument) in self.reflections:
+            week = week_start(argument)
+            if self.principle_filter.currentData() not in (
+                0,
+                int(self.reflections[week].principle),
+            ):
+                self.principle_filter.setCurrentIndex(0)  # the filter hid that week
+            self._select(week)
+            self.weeks.setFocus()
 
     # -- rendering ---------------------------------------------------------------------------
     def load(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaddesk.domain.calendar_alarms import alarm_moment
 from leaddesk.domain.errors import UserError
 from leaddesk.domain.focus import principle_for
 from leaddesk.reports import wording
@@ -32,6 +33,7 @@ from leaddesk.ui.settings.settings_appearance import AppearanceSetting
 from leaddesk.ui.settings.settings_backups import BackupsPanel
 from leaddesk.ui.settings.settings_exports import ExportSettings
 from leaddesk.ui.settings.settings_key import KeySettings
+from leaddesk.ui.settings.settings_notifications import NotificationSettings
 from leaddesk.ui.settings.settings_unlock import UnlockSetting
 from leaddesk.ui.settings.wheel_guard import guard_wheel
 
@@ -88,7 +90,8 @@ NUMBERS = (
         " days",
         True,
         1,
-        "Someone shows under Needs attention when your last 1:1 with them is older than this.",
+        "A direct report shows under Needs attention when your last 1:1 with them is older than "
+        "this, unless they have a 1:1 rhythm of their own (Edit person).",
     ),
     NumberSetting(
         "auto_lock_minutes",
@@ -131,14 +134,55 @@ NUMBERS = (
         "when a new one is made.",
         never="None",
     ),
+    NumberSetting(
+        "ics_alarm_lead_minutes",
+        "Ala&rms",
+        "",
+        " minutes before",
+        True,
+        30,
+        "In the calendar export, checkpoints and your own promises remind you this long "
+        "before their day begins (at midnight). 0 means no alarms.",
+        never="Off",
+    ),
+    NumberSetting(
+        "feedback_chase_days",
+        "&Chase feedback after",
+        "",
+        " days",
+        True,
+        1,
+        "Feedback you asked for and have not had after this many days falls due: it shows in "
+        "the tray, the morning digest and `leaddesk due`.",
+    ),
+    NumberSetting(
+        "skip_level_interval_days",
+        "S&kip-level 1:1 interval",
+        "",
+        " days",
+        True,
+        1,
+        "The same for skip-levels (who report to one of your direct reports), who are met less "
+        "often: they show under Needs attention once this has passed.",
+    ),
 )
 GROUPS = (
     ("Appearance", ()),
     ("Trust over time", ("half_life_days",)),
-    ("Checkpoints and 1:1s", ("high_trust_factor", "low_trust_factor", "one_on_one_interval_days")),
+    (
+        "Checkpoints and 1:1s",
+        (
+            "high_trust_factor",
+            "low_trust_factor",
+            "one_on_one_interval_days",
+            "skip_level_interval_days",
+        ),
+    ),
     ("Privacy and safety", ("auto_lock_minutes",)),
     ("Backups", ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")),
     ("One-pagers (PDF)", ()),
+    ("Calendar export (ICS)", ("ics_alarm_lead_minutes",)),
+    ("Tray and notifications", ("feedback_chase_days",)),
 )
 
 
@@ -178,7 +222,13 @@ class SettingsView(BaseView):
         self.backups = BackupsPanel(self.ctx)
         forms["Backups"].addRow(self.backups)
         self.exports = ExportSettings(forms["One-pagers (PDF)"], self._field, self._save)
+        self.alarm_preview = QLabel()
+        self.alarm_preview.setObjectName("alarmPreview")
+        forms["Calendar export (ICS)"].addRow("", self.alarm_preview)
         self.appearance = AppearanceSetting(forms["Appearance"], self._field, self.ctx.message.emit)
+        self.notifications = NotificationSettings(
+            forms["Tray and notifications"], self._field, self._save, ctx
+        )
         self.key_settings = KeySettings(ctx)
         after_privacy = [title for title, _names in GROUPS].index("Privacy and safety") + 1
         self.body.insertWidget(after_privacy, self.key_settings)  # the groups come first, in order
@@ -302,8 +352,10 @@ class SettingsView(BaseView):
         self.focus_start.setDate(QDate(start.year, start.month, start.day))
         self.focus_start.blockSignals(False)
         self._preview_focus(settings)
+        self.alarm_preview.setText(_alarm_preview(settings.ics_alarm_lead_minutes))
         self.exports.show(settings)
         self.appearance.show()
+        self.notifications.show(settings)
         desk = self.ctx.desk
         self.store_path.setText(str(desk.path))
         self.unlock.show_state()
@@ -345,3 +397,10 @@ class SettingsView(BaseView):
     def _save_focus_start(self, value: QDate) -> None:
         day = date(value.year(), value.month(), value.day())
         self._save("focus_start", day, f"Weekly focus now counts from {wording.day(day)}.")
+
+
+def _alarm_preview(minutes: int) -> str:
+    """What the lead time means on the clock, for all-day items."""
+    if minutes <= 0:
+        return "Calendar exports carry no alarms."
+    return f"Your calendar app reminds you {alarm_moment(minutes)}."

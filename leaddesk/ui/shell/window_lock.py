@@ -52,6 +52,9 @@ class WindowLock:
         if desk.locked:
             return
         self.idle.lock()
+        for shown in QApplication.topLevelWidgets():  # a search window holds nothing typed
+            if isinstance(shown, QDialog) and shown.isVisible() and shown.property("closesOnLock"):
+                shown.reject()  # that is worth keeping: it closes instead of waiting under a cover
         self.content.hide()  # first: hiding 1:1 mode saves its draft
         for view in self.views():
             view.flush_pending()

@@ -10,16 +10,17 @@ from PySide6.QtGui import QColor
 
 from leaddesk.domain import clock
 from leaddesk.domain.trust import Trend
-from leaddesk.reports import wording
+from leaddesk.reports import rhythm_wording, wording
 from leaddesk.services.team import TeamMember
 from leaddesk.ui import theme
 from leaddesk.ui.common.presenter import HIDDEN
 
 MemberRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Person", "Trust", "Score", "Trend", "Promises", "Overdue", "Last 1:1")
-#: Short headers leave the names room at 1280 px; the tooltip says what each counts.
-HEADER_TIPS = {4: "Open promises, both ways", 5: "Overdue promises and checkpoints"}
+# "Promises" (open ones, the header's tooltip says) leaves the Person column room for Next 1:1.
+COLUMNS = ("Person", "Trust", "Score", "Trend", "Promises", "Overdue", "Last 1:1", "Next 1:1")
+HEADER_TIPS = {4: "Open promises, theirs and mine", 7: "When the next 1:1 is due by your rhythm"}
+NEXT_COLUMN = 7
 SPARK_COLUMN = 1
 PRIVATE_COLUMNS = {1, 2, 3}
 NO_EVIDENCE_TIP = (
@@ -28,7 +29,8 @@ NO_EVIDENCE_TIP = (
 
 
 class TeamTableModel(QAbstractTableModel):
-    """Direct reports with sparkline, score, trend, open promises, overdue items, last 1:1."""
+    """Direct reports with sparkline, score, trend, open promises, overdue items, last and next
+    1:1."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,11 +97,16 @@ class TeamTableModel(QAbstractTableModel):
                     f"Track record {member.score:.2f} (0 = broken promises and off-track "
                     "checkpoints, 1 = kept and on track); last 12 months."
                 )
+            if column == NEXT_COLUMN:
+                return self._next_tip(member)
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not private:
             if column == 3:
                 return self._trend_colors.get(member.trend)
             if column == 5 and member.overdue_items:
+                return self._overdue_color
+            due = member.next_one_on_one
+            if column == NEXT_COLUMN and due is not None and due < self.today:
                 return self._overdue_color
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return Qt.AlignmentFlag.AlignCenter
@@ -123,4 +130,13 @@ class TeamTableModel(QAbstractTableModel):
             return str(member.overdue_items)
         if column == 6:
             return wording.days_ago(member.last_one_on_one, self.today)
+        if column == NEXT_COLUMN:
+            due = member.next_one_on_one
+            return rhythm_wording.next_one_on_one(due, self.today) if due is not None else "—"
         return None
+
+    def _next_tip(self, member: TeamMember) -> str | None:
+        due, days = member.next_one_on_one, member.one_on_one_every_days
+        if due is None or days is None:
+            return None
+        return f"{rhythm_wording.rhythm(days)}: the next is due {wording.weekday(due, self.today)}."

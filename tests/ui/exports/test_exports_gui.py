@@ -153,7 +153,12 @@ def test_cancelled_save_dialog_writes_nothing(qtbot, demo_ctx: AppContext, tmp_p
     qtbot.addWidget(window)
     actions = ExportActions(demo_ctx, window, lambda: None)
     QSettings().setValue(FOLDER_KEY, str(tmp_path))  # the dialog opens here: Cancel must not write
-    on_modal(lambda dialog: dialog.reject())
+
+    def past_the_choices(choices: QWidget) -> None:  # Save calendar…, then Cancel the save dialog
+        on_modal(lambda dialog: dialog.reject())
+        choices.accept()
+
+    on_modal(past_the_choices)
     assert actions.export_ics() is None
     assert QApplication.activeModalWidget() is None
     assert list(tmp_path.glob("*.ics")) == []

@@ -255,6 +255,9 @@ class DelegationsTab(QWidget):
 
         Without `kind` a delegation id wins, then a checkpoint id, then a factor id.
         """
+        if kind is ItemKind.TERM:  # the agreed terms beside the list
+            self.terms.select(ref_id)
+            return
         if kind in (None, ItemKind.DELEGATION):
             row = self.model.row_of(ref_id)
             if row >= 0:

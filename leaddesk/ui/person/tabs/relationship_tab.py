@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -10,11 +12,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from leaddesk.domain.errors import UserError
+from leaddesk.services.action_item import ItemKind
 from leaddesk.services.meetings import OneOnOneView, TopicView
 from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.services.undo import Deletable
@@ -268,8 +272,19 @@ class RelationshipTab(QWidget):
         self._on_meeting()
         self._on_note()
 
-    def select(self, ref_id: int) -> None:
-        """Select and scroll to the 1:1 and/or relationship note with this id."""
+    def select(self, ref_id: int, kind: ItemKind | None = None) -> None:
+        """Select and scroll to the 1:1 and/or relationship note with this id; given `kind`
+        (a search result), only the 1:1, the open topic or the note it names."""
+        places: dict[ItemKind, tuple[QTreeView, ColumnTableModel[Any]]] = {
+            ItemKind.ONE_ON_ONE: (self.meetings_view, self.meetings),
+            ItemKind.TOPIC: (self.topics_view, self.topics),
+            ItemKind.RELATIONSHIP: (self.notes_view, self.notes),
+        }
+        if kind in places:
+            view, model = places[kind]
+            if select_id(view, model, ref_id):
+                view.setFocus()
+            return
         found = select_id(self.meetings_view, self.meetings, ref_id)
         if select_id(self.notes_view, self.notes, ref_id) and not found:
             self.notes_view.setFocus()

@@ -99,30 +99,36 @@ def size_columns(
     """
     first = getattr(view, _SIZING, None) is None
     setattr(view, _SIZING, (stretch, samples, icon))
-    _apply_sizes(view)
-    if first:
-        view.model().modelReset.connect(lambda: _apply_sizes(view))
-        view.viewport().installEventFilter(_ResizeSizer(view))
+    _measure(view)
+    if first:  # the sizer is the view's child: Qt drops both connections with the view
+        sizer = _ResizeSizer(view)
+        view.model().modelReset.connect(sizer.measure)
+        view.viewport().installEventFilter(sizer)
 
 
 _SIZING = "_leaddesk_sizing"
+_WANTED = "_leaddesk_wanted"  # the fixed columns' natural widths, measured once per reset
 TEXT_SHARE = 0.5  # the text columns keep at least half the width; the others elide (tooltips)
 
 
 class _ResizeSizer(QObject):
-    """Measures the columns again when the list is resized (its share of the width changes)."""
+    """Shares the width again when the list is resized (the rows are not measured again)."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
 
+    def measure(self) -> None:
+        _measure(self.view)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            _apply_sizes(self.view)
+            _fit(self.view)
         return False
 
 
-def _apply_sizes(view: QTreeView) -> None:
+def _measure(view: QTreeView) -> None:
+    """What each fixed column's rows need, then the share of the width it gets."""
     stretch, samples, icon = getattr(view, _SIZING)
     model = view.model()
     header = view.header()
@@ -141,6 +147,14 @@ def _apply_sizes(view: QTreeView) -> None:
         texts = shown or {samples.get(column, title)}
         width = max(metrics.horizontalAdvance(t) for t in (*texts, title)) + 20
         widths[column] = width + (view.iconSize().width() + 28 if column == icon else 0)
+    setattr(view, _WANTED, widths)
+    _fit(view)
+
+
+def _fit(view: QTreeView) -> None:
+    """The fixed columns at their natural widths, or scaled down to leave the text its share."""
+    stretch = getattr(view, _SIZING)[0]
+    widths: dict[int, int] = getattr(view, _WANTED)
     room = view.viewport().width() * (1 - TEXT_SHARE)
     total = sum(widths.values())
     scale = min(1.0, room / total) if stretch and total and room > 0 else 1.0

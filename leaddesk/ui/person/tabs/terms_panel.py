@@ -94,6 +94,15 @@ class TermsPanel(QWidget):
         self.delete_button.setEnabled(bool(terms))
         self.table.resizeColumnToContents(0)
 
+    def select(self, term_id: int) -> bool:
+        """Select and focus the term with this id (a search result opens it); whether it did."""
+        row = self.model.row_of(term_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.table.setFocus()
+        return row >= 0
+
     def _selected(self) -> TermView | None:
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() if rows else self.table.currentIndex().row()

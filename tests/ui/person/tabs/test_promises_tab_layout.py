@@ -31,18 +31,7 @@ def test_promise_text_is_readable_at_1440_px(desk: Desk, qtbot) -> None:
             ana, PromiseDirection.THEIRS, text, due_on=date(2026, 12, 9), made_on=date(2026, 11, 2)
         )
     desk.add_promise(ana, PromiseDirection.MINE, "Find a mentor", due_on=date(2026, 12, 1))
-    window = open_main_window(desk, qtbot)
-    window.resize(1440, 900)
-    window.show_view("person", PersonTarget(ana))
-    person = window.view("person")
-    bar = person.tabs.tabBar()
-    promises = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == "Promises")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(promises).center())
-    tab = person.findChild(PromisesTab)
-    qtbot.waitUntil(
-        lambda: tab.isVisible() and tab.models[(PromiseDirection.THEIRS, True)].rowCount() == 3
-    )
-    view = tab.views[(PromiseDirection.THEIRS, True)]
+    _window, view = _their_open_promises(desk, qtbot, ana, (1440, 900))
     qtbot.waitUntil(lambda: view.viewport().width() > 400)
     header = view.header()
     metrics = QFontMetrics(view.font())
@@ -69,18 +58,24 @@ def test_promise_text_keeps_half_the_list_beside_long_statuses_at_1280_px(
             ana, PromiseDirection.THEIRS, text, due_on=date(2026, 11, 2), made_on=date(2026, 10, 2)
         )
         desk.renegotiate_promise(pid, date(2026, 11, 9), on=date(2026, 11, 1))
-    window = open_main_window(desk, qtbot)
-    window.resize(1280, 800)
-    window.show_view("person", PersonTarget(ana))
-    person = window.view("person")
-    bar = person.tabs.tabBar()
-    promises = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == "Promises")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(promises).center())
-    tab = person.findChild(PromisesTab)
-    view = tab.views[(PromiseDirection.THEIRS, True)]
-    qtbot.waitUntil(lambda: tab.isVisible() and view.model().rowCount() == 3)
+    window, view = _their_open_promises(desk, qtbot, ana, (1280, 800))
     assert "renegotiated" in view.model().index(0, 3).data()
     qtbot.waitUntil(lambda: view.header().sectionSize(0) >= view.viewport().width() * 0.45)
     narrow = view.header().sectionSize(3)
     window.resize(1800, 900)  # wider: the status gets more of its width back
     qtbot.waitUntil(lambda: view.header().sectionSize(3) > narrow)
+
+
+def _their_open_promises(desk: Desk, qtbot, person: int, size: tuple[int, int]):
+    """The window at `size` on the person's Promises tab (clicked), and their open promises."""
+    window = open_main_window(desk, qtbot)
+    window.resize(*size)
+    window.show_view("person", PersonTarget(person))
+    page = window.view("person")
+    bar = page.tabs.tabBar()
+    promises = next(i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == "Promises")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(promises).center())
+    tab = page.findChild(PromisesTab)
+    view = tab.views[(PromiseDirection.THEIRS, True)]
+    qtbot.waitUntil(lambda: tab.isVisible() and view.model().rowCount() == 3)
+    return window, view

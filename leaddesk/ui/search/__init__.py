@@ -1,0 +1,1 @@
+"""Search (Ctrl+K): one box for people, screens and every text the user wrote."""
