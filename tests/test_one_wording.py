@@ -22,6 +22,7 @@ MACHINE_DATES = {
     "cli/render.py": "roster preview: the CSV cell as the file has it",
     "cli/commands.py": "`add` echoes the exact date a --due resolved to, for scripts",
     "cli/person_commands.py": "`add person` echoes the exact start date --started resolved to",
+    "cli/due_command.py": "`due --json`, read by scripts and status bars",
 }
 
 HAND_FORMATTED_DATE = re.compile(r"strftime\(|\{[^{}\n]*:%[a-zA-Z]")

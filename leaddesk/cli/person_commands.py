@@ -70,7 +70,7 @@ def add_person(args: argparse.Namespace, desk: Desk) -> int:
     line = f"Added {name}" + (f" ({args.role.strip()})" if args.role and args.role.strip() else "")
     line += f", reporting to {boss.name}" if boss else ", a direct report"
     line += f", in the role since {started.isoformat()}" if started else ""
-    line += f", {rhythm_words(args.rhythm)} for 1:1s." if args.rhythm is not None else "."
+    line += f", a 1:1 {rhythm_words(args.rhythm)}." if args.rhythm is not None else "."
     print(line)
     return 0
 

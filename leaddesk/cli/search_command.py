@@ -11,11 +11,13 @@ import argparse
 import sys
 import textwrap
 from collections.abc import Callable
+from datetime import date
 from typing import TextIO
 
 from leaddesk.cli import render
 from leaddesk.cli.person_commands import find_person
 from leaddesk.domain.search import SearchHit, Spans
+from leaddesk.reports import wording
 from leaddesk.services.desk import Desk
 
 # Marks around a match while wrapping (control characters no text holds), replaced afterwards.
@@ -32,16 +34,17 @@ def search(args: argparse.Namespace, desk: Desk) -> int:
     if not hits:
         print(f"No matches for “{query.strip()}”{where}.")
         return 0
-    print("\n".join(hit_lines(hits, render.terminal_width(), sys.stdout)))
+    print("\n".join(hit_lines(hits, render.terminal_width(), sys.stdout, desk.today())))
     return 0
 
 
-def hit_lines(hits: list[SearchHit], width: int, stream: TextIO) -> list[str]:
-    """Each hit: kind, date, person and title on one line, its snippet indented below."""
+def hit_lines(hits: list[SearchHit], width: int, stream: TextIO, today: date) -> list[str]:
+    """Each hit: kind, date ('3 Dec', '3 Dec 2025' as elsewhere), person and title on one line,
+    its snippet indented below."""
     bold = stream.isatty()
     out: list[str] = []
     for hit in hits:
-        head = [hit.kind.label, hit.on.isoformat() if hit.on else "", hit.person_name]
+        head = [hit.kind.label, wording.day(hit.on, today) if hit.on else "", hit.person_name]
         if hit.title and hit.title not in (hit.kind.label, hit.person_name):
             head.append(hit.title)
         line = " · ".join(part for part in head if part)

@@ -8,7 +8,6 @@ store is created, and a file that fails any check leaves nothing behind.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,7 +19,8 @@ from leaddesk.domain import clock
 from leaddesk.domain.errors import UserError, ValidationError
 from leaddesk.reports.atomic import atomic_path
 from leaddesk.reports.capped_read import InputTooLarge, NotText, WrongStart, read_capped
-from leaddesk.services.exchange import ColumnKind, ColumnSpec, TableSpec, Value, exchange_schema
+from leaddesk.reports.exchange_values import LoneSurrogate, converter, shown
+from leaddesk.services.exchange import TableSpec, Value, exchange_schema
 
 if TYPE_CHECKING:
     from leaddesk.services.desk import Desk
@@ -31,10 +31,6 @@ VERSION = 2
 # is read as if each held null (the app's default), so every older export still imports.
 ADDED_IN: dict[tuple[str, str], int] = {("person", "one_on_one_every_days"): 2}
 MAX_BYTES = 512 * 1024 * 1024
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
-_INT_RANGE = (-(2**63), 2**63 - 1)  # SQLite's integers
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class ExchangeFileError(UserError):
@@ -249,71 +245,7 @@ def _fill_added_fields(tables: dict[str, Any], version: int) -> None:
 
 def _name(key: str) -> str:
     """A field or table name from the file, as it can be printed (and not too long)."""
-    shown = key if key.isprintable() and key.isascii() else _shown(key)
-    return shown if len(shown) <= 40 else shown[:37] + "..."
-
-
-Converter = Callable[[Any], Value]
-
-
-def _converter(column: ColumnSpec) -> tuple[Converter, str]:
-    """How to read one column's JSON value, and what it should look like (for messages)."""
-    kind = column.kind
-    if kind is ColumnKind.INTEGER:
-        return _integer, "a whole number"
-    if kind is ColumnKind.BOOLEAN:
-        return _boolean, "true or false"
-    if kind is ColumnKind.DATE:
-        return _date, "a date written YYYY-MM-DD"
-    if kind is ColumnKind.DATETIME:
-        return _datetime, "a UTC time written YYYY-MM-DDTHH:MM:SS.ffffffZ"
-    return _string, "text"
-
-
-def _integer(value: Any) -> Value:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError
-    if not _INT_RANGE[0] <= value <= _INT_RANGE[1]:
-        raise ValueError
-    return value
-
-
-def _boolean(value: Any) -> Value:
-    if not isinstance(value, bool):
-        raise ValueError
-    return value
-
-
-class _LoneSurrogate(ValueError):
-    """Text holding a lone surrogate (a JSON "\\ud800"): no character, so not storable."""
-
-
-def _string(value: Any) -> Value:
-    if not isinstance(value, str):
-        raise ValueError
-    if _SURROGATE.search(value):
-        raise _LoneSurrogate
-    return value
-
-
-def _date(value: Any) -> Value:
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise ValueError
-    return date.fromisoformat(value)
-
-
-def _datetime(value: Any) -> Value:
-    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
-        raise ValueError
-    return datetime.fromisoformat(value).astimezone(UTC).replace(tzinfo=None)
-
-
-def _shown(value: Any) -> str:
-    """A value as JSON, short and ASCII (so a lone surrogate can still be printed)."""
-    try:
-        text = json.dumps(value)
-    except (RecursionError, ValueError):
-        return "this value"
+    text = key if key.isprintable() and key.isascii() else shown(key)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -321,7 +253,7 @@ def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Val
     where = f"{source}, table {spec.name}"
     if not isinstance(rows, list):
         raise ExchangeFileError(f"{where}: not a list of rows.")
-    columns = [(c, *_converter(c)) for c in spec.columns]
+    columns = [(c, *converter(c)) for c in spec.columns]
     names = {c.name for c in spec.columns}
     out: list[dict[str, Value]] = []
     for index, row in enumerate(rows, start=1):
@@ -342,19 +274,19 @@ def _check_table(source: Path, spec: TableSpec, rows: Any) -> list[dict[str, Val
                 continue
             try:
                 converted[column.name] = convert(value)
-            except _LoneSurrogate:  # the text itself is not shown: it may be a private note
+            except LoneSurrogate:  # the text itself is not shown: it may be a private note
                 raise ExchangeFileError(
                     f"{where}, row {index}, field {column.name}: holds a lone surrogate (such "
                     "as \\ud800), which is not a character."
                 ) from None
             except (ValueError, OverflowError):
                 raise ExchangeFileError(
-                    f"{where}, row {index}, field {column.name}: {_shown(value)} is not {expected}."
+                    f"{where}, row {index}, field {column.name}: {shown(value)} is not {expected}."
                 ) from None
             if column.choices is not None and converted[column.name] not in column.choices:
                 allowed = ", ".join(str(choice) for choice in column.choices)
                 raise ExchangeFileError(
-                    f"{where}, row {index}, field {column.name}: {_shown(value)} is not one of "
+                    f"{where}, row {index}, field {column.name}: {shown(value)} is not one of "
                     f"{allowed}."
                 )
         if len(row) != len(names):
@@ -379,7 +311,7 @@ def _check_keys(
                 if value in seen:
                     raise ExchangeFileError(
                         f"{source}, table {spec.name}, row {index}, field {column.name}: "
-                        f"{_shown(_plain(value))} appears twice."
+                        f"{shown(_plain(value))} appears twice."
                     )
                 seen.add(value)
             if column.name == spec.key:

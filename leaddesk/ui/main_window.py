@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolBar,
@@ -30,8 +28,9 @@ from leaddesk.ui.common.action_slots import on_triggered
 from leaddesk.ui.common.appearance import notifier as appearance_notifier
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.presenter import PresenterBanner
-from leaddesk.ui.context import AppContext, explain
+from leaddesk.ui.context import AppContext
 from leaddesk.ui.exports.export_menu import ExportActions
+from leaddesk.ui.shell import window_backups
 from leaddesk.ui.shell.lock_overlay import IdleWatcher
 from leaddesk.ui.shell.quitting import quit_for_good
 from leaddesk.ui.shell.window_lock import WindowLock
@@ -332,32 +331,11 @@ class MainWindow(QMainWindow):
 
     def backup_now(self) -> None:
         """Write an encrypted copy in the background."""
-        from leaddesk.ui.ops import BackgroundOp
-
-        self.statusBar().showMessage("Backing up…")
-        desk = self.ctx.desk
-        backup = BackgroundOp(self, lambda _progress: desk.backup())
-        backup.success(lambda made: self.statusBar().showMessage(f"Backed up to {made}", 10000))
-        backup.failure(lambda error: self._warn(f"Backup failed: {explain(error)}")).run()
+        window_backups.backup_now(self)
 
     def backup_if_due(self) -> None:
         """The daily automatic backup, in the background; only a failure is worth a word."""
-        from leaddesk.ui.ops import BackgroundOp
-
-        if self.idle.locked:
-            return  # nothing is shown while locked; the next hourly check catches up
-
-        def done(made: Path | None) -> None:
-            if made is not None:
-                self.statusBar().showMessage(f"Automatic backup written to {made}", 8000)
-
-        desk = self.ctx.desk
-        backup = BackgroundOp(self, lambda _progress: desk.backup_if_due()).success(done)
-        backup.failure(lambda error: self._warn(f"The automatic backup failed: {explain(error)}"))
-        backup.run()
-
-    def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, "LeadDesk", text)
+        window_backups.backup_if_due(self)
 
     def explain_trust(self) -> None:
         """The 'How is this computed?' text."""

@@ -29,11 +29,11 @@ def rhythms(path: Path) -> dict[str, int | None]:
 def test_add_person_with_a_rhythm_of_their_own(store: Path, capsys) -> None:
     code, out, err = run(capsys, "--db", str(store), "add", "person", "Mary", "--rhythm", "21")
     assert (code, err) == (0, "")
-    assert out == "Added Mary, a direct report, every 3 weeks for 1:1s.\n"
+    assert out == "Added Mary, a direct report, a 1:1 every 3 weeks.\n"
     code, out, _ = run(
         capsys, "--db", str(store), "add", "person", "Dot", "--reports-to", "ada", "--rhythm=45"
     )
-    assert out == "Added Dot, reporting to Ada Lovelace, every 45 days for 1:1s.\n"
+    assert out == "Added Dot, reporting to Ada Lovelace, a 1:1 every 45 days.\n"
     assert rhythms(store) == {"Ada Lovelace": None, "Dot": 45, "Mary": 21}
 
 

@@ -54,7 +54,7 @@ def test_default_export_is_all_day_events_with_alarms_before_my_items(
     code, out, err = export(capsys, store, target)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        f"Exported 1 checkpoint and 2 promise due dates to {target}.",
+        f"Exported 1 checkpoint, 2 promise due dates and 1 next 1:1 to {target}.",
         "Alarms: the day before at 17:00, on checkpoints and your own promises.",
     ]
     day_before = (Alarm("DISPLAY", timedelta(hours=-7), "LeadDesk: checkpoint due"),)
@@ -64,6 +64,7 @@ def test_default_export_is_all_day_events_with_alarms_before_my_items(
             ("VEVENT", (Alarm("DISPLAY", timedelta(hours=-7), "LeadDesk: promise due"),))
         ],
         "Promise from Ada Lovelace: Draft plan": [("VEVENT", ())],
+        "1:1 with Ada Lovelace": [("VEVENT", ())],  # a plan, not a promise: no alarm
     }
     assert b"marathon" not in target.read_bytes()
 
@@ -144,12 +145,13 @@ def test_the_installed_command_in_its_own_process_writes_a_file_both_parsers_rea
 
     leaddesk("demo", "--people", "4", "--years", "1")
     out = leaddesk("export", "ics", "--out", str(target), "--todos")
-    found = re.match(r"Exported (\d+) checkpoints? and (\d+) promise due dates?", out)
+    shape = r"Exported (\d+) checkpoints?, (\d+) promise due dates?.* and (\d+) next 1:1s?"
+    found = re.match(shape, out)
     assert found, out
-    checkpoints, promises = int(found[1]), int(found[2])
-    assert checkpoints and promises
+    checkpoints, promises, one_on_ones = int(found[1]), int(found[2]), int(found[3])
+    assert checkpoints and promises and one_on_ones
     entries = read_calendar(target).values()
-    assert sum(e.kind == "VEVENT" for e in entries) == checkpoints + promises
+    assert sum(e.kind == "VEVENT" for e in entries) == checkpoints + promises + one_on_ones
     assert sum(e.kind == "VTODO" for e in entries) == promises
     alarms = [a for e in entries for a in e.alarms]
     assert alarms, "the demo has items due after today"

@@ -42,7 +42,7 @@ def test_hits_are_printed_best_first_with_kind_date_person_and_marked_snippet(
     code, out, err = run(capsys, "--db", str(team), "search", "cafe")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "Promise · 2026-12-02 · Ada Lovelace · I promised: Send the café budget",
+        "Promise · 2 Dec · Ada Lovelace · I promised: Send the café budget",
         "    Send the [café] budget",
     ]
 
@@ -51,14 +51,14 @@ def test_private_hits_are_listed_and_marked(team: Path, capsys: pytest.CaptureFi
     code, out, _ = run(capsys, "--db", str(team), "search", "worries")
     assert code == 0
     assert out.splitlines() == [
-        "1:1 · 2026-11-20 · Ada Lovelace · 1:1 on 20 Nov 2026  (private)",
+        "1:1 · 20 Nov · Ada Lovelace · 1:1 on 20 Nov 2026  (private)",
         "    Budget [worries] her",
     ]
     _, out, _ = run(capsys, "--db", str(team), "search", "budget")
     heads = [line for line in out.splitlines() if not line.startswith("    ")]
     assert len(heads) == 4
     assert sum(line.endswith("(private)") for line in heads) == 1  # the relationship note
-    assert any(line.startswith("Relationship note · 2026-10-01 · Ada") for line in heads)
+    assert any(line.startswith("Relationship note · 1 Oct · Ada") for line in heads)
 
 
 def test_the_last_word_is_a_prefix_and_words_may_come_in_one_argument(
@@ -73,7 +73,7 @@ def test_the_last_word_is_a_prefix_and_words_may_come_in_one_argument(
 def test_person_and_limit_narrow_the_hits(team: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "--db", str(team), "search", "budget", "--person", "adam")
     assert out.splitlines() == [
-        "Promise · 2026-12-03 · Adam Smith · They promised: Review Ada's budget",
+        "Promise · 3 Dec · Adam Smith · They promised: Review Ada's budget",
         "    Review Ada's [budget]",
     ]
     _, out, _ = run(capsys, "--db", str(team), "search", "budget", "--limit", "1")

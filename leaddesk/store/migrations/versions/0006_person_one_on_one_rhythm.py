@@ -23,5 +23,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.drop_column("one_on_one_every_days")
+    # SQLite's own DROP COLUMN (3.35+): a batch copy of `person` would recreate the table that
+    # every other table points at, which the foreign keys (on in a LeadDesk store) refuse.
+    op.execute("ALTER TABLE person DROP COLUMN one_on_one_every_days")

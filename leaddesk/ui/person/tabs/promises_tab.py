@@ -33,6 +33,7 @@ from leaddesk.ui.person.tabs.tab_parts import (
     framed,
     make_action,
     record_view,
+    section_page,
     section_title,
     select_row,
     selected_row,
@@ -127,9 +128,7 @@ class PromisesTab(QWidget):
     def _build_side(self, side: PromiseDirection) -> QWidget:
         mine = side is PromiseDirection.MINE
         who = "mine" if mine else "their"
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        page, box = section_page()
         self.titles[side] = section_title("", f"{who}PromisesTitle")
         box.addWidget(self.titles[side])
         for is_open in (True, False):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor
 
 from leaddesk.reports import wording
 from leaddesk.services.meetings import OneOnOneView, TopicView
 from leaddesk.services.relationship_notes import RelationshipNoteView
 from leaddesk.ui import theme
-from leaddesk.ui.common.column_table_model import Column
+from leaddesk.ui.common.column_table_model import Column, ColumnTableModel
 from leaddesk.ui.person.tabs.tab_parts import DATE_SAMPLE, day, energy_dots, esc, first_line
 
 PRIVATE_TIP = "Private — only you see this; hidden in presenter mode."
@@ -136,4 +138,21 @@ def empty_texts(name: str) -> tuple[str, str]:
         f"No 1:1 with {name} recorded yet.\nPress S (Start 1:1) to hold the first one.",
         f"No relationship notes about {name} yet. Press N to note what motivates them, "
         "their aspirations, working style, or context they chose to share.",
+    )
+
+
+def models(
+    presenter: Callable[[], bool],
+) -> tuple[
+    ColumnTableModel[OneOnOneView],
+    ColumnTableModel[TopicView],
+    ColumnTableModel[RelationshipNoteView],
+]:
+    """The tab's three lists: 1:1s (tooltips follow presenter mode), open topics, notes."""
+    return (
+        ColumnTableModel(
+            one_on_one_columns(False), row_tooltip=lambda o: one_on_one_tooltip(o, presenter())
+        ),
+        ColumnTableModel(topic_columns(), row_tooltip=lambda t: t.text),
+        ColumnTableModel(note_columns(), row_tooltip=lambda n: n.text),
     )

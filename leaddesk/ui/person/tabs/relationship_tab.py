@@ -38,6 +38,7 @@ from leaddesk.ui.person.tabs.tab_parts import (
     framed,
     make_action,
     record_view,
+    section_page,
     section_title,
     select_id,
     select_row,
@@ -45,6 +46,8 @@ from leaddesk.ui.person.tabs.tab_parts import (
     size_columns,
     tool_button,
 )
+
+_Record = OneOnOneView | TopicView | RelationshipNoteView
 
 
 class RelationshipTab(QWidget):
@@ -56,16 +59,7 @@ class RelationshipTab(QWidget):
         self.ctx = ctx
         self.person_id: int | None = None
         self.person_name = ""
-        self.meetings: ColumnTableModel[OneOnOneView] = ColumnTableModel(
-            fmt.one_on_one_columns(False),
-            row_tooltip=lambda o: fmt.one_on_one_tooltip(o, self.ctx.presenter),
-        )
-        self.topics: ColumnTableModel[TopicView] = ColumnTableModel(
-            fmt.topic_columns(), row_tooltip=lambda t: t.text
-        )
-        self.notes: ColumnTableModel[RelationshipNoteView] = ColumnTableModel(
-            fmt.note_columns(), row_tooltip=lambda n: n.text
-        )
+        self.meetings, self.topics, self.notes = fmt.models(lambda: self.ctx.presenter)
         outer = QVBoxLayout(self)
         outer.addLayout(self._build_bar())
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -101,9 +95,7 @@ class RelationshipTab(QWidget):
         return bar
 
     def _build_meetings(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        page, box = section_page()
         self.meetings_title = section_title("1:1 history", "meetingsTitle")
         self.meetings_view = record_view("oneOnOnes", "1:1 history, newest first", self.meetings)
         self.meetings_view.selectionModel().selectionChanged.connect(self._on_meeting)
@@ -138,9 +130,7 @@ class RelationshipTab(QWidget):
         return page
 
     def _build_topics(self) -> QWidget:
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        page, box = section_page()
         self.topics_title = section_title("Open agenda topics", "topicsTitle")
         entry = QHBoxLayout()
         self.topic_edit = QLineEdit()
@@ -180,9 +170,7 @@ class RelationshipTab(QWidget):
     def _build_notes(self) -> QWidget:
         self.notes_stack = QStackedWidget()
         self.notes_stack.setObjectName("notesStack")
-        page = QWidget()
-        box = QVBoxLayout(page)
-        box.setContentsMargins(0, 0, 0, 0)
+        page, box = section_page()
         self.notes_title = section_title("Relationship notes (private)", "notesTitle")
         self.add_note_action = make_action(
             self,
@@ -273,23 +261,18 @@ class RelationshipTab(QWidget):
         self._on_note()
 
     def select(self, ref_id: int, kind: ItemKind | None = None) -> None:
-        """Select and scroll to the 1:1 and/or relationship note with this id; given `kind`
-        (a search result), only the 1:1, the open topic or the note it names."""
+        """Select and scroll to the 1:1, open topic or relationship note `kind` names (a search
+        hit, Needs attention); without a kind, the 1:1 with this id, else the note."""
         places: dict[ItemKind, tuple[QTreeView, ColumnTableModel[Any]]] = {
             ItemKind.ONE_ON_ONE: (self.meetings_view, self.meetings),
             ItemKind.TOPIC: (self.topics_view, self.topics),
             ItemKind.RELATIONSHIP: (self.notes_view, self.notes),
         }
-        if kind in places:
-            view, model = places[kind]
+        for each in [kind] if kind in places else [ItemKind.ONE_ON_ONE, ItemKind.RELATIONSHIP]:
+            view, model = places[each]
             if select_id(view, model, ref_id):
                 view.setFocus()
-            return
-        found = select_id(self.meetings_view, self.meetings, ref_id)
-        if select_id(self.notes_view, self.notes, ref_id) and not found:
-            self.notes_view.setFocus()
-        elif found:
-            self.meetings_view.setFocus()
+                return
 
     def current_meeting(self) -> OneOnOneView | None:
         """The selected 1:1."""
@@ -351,9 +334,7 @@ class RelationshipTab(QWidget):
 
     def delete_topic(self) -> None:
         """Take the selected topic off the agenda, with undo."""
-        topic = self.current_topic()
-        if topic is not None and self.ctx.delete(self, Deletable.TOPIC, topic.id):
-            self._refresh()
+        self._delete(Deletable.TOPIC, self.current_topic())
 
     def edit_meeting(self) -> None:
         """Correct the notes or energy of the selected 1:1."""
@@ -367,9 +348,7 @@ class RelationshipTab(QWidget):
 
     def delete_meeting(self) -> None:
         """Delete the selected 1:1, with undo."""
-        meeting = self.current_meeting()
-        if meeting is not None and self.ctx.delete(self, Deletable.ONE_ON_ONE, meeting.id):
-            self._refresh()
+        self._delete(Deletable.ONE_ON_ONE, self.current_meeting())
 
     def add_note(self) -> None:
         """Write a new relationship note."""
@@ -404,8 +383,10 @@ class RelationshipTab(QWidget):
 
     def delete_note(self) -> None:
         """Delete the selected relationship note, with undo."""
-        note = self.current_note()
-        if note is not None and self.ctx.delete(self, Deletable.NOTE, note.id):
+        self._delete(Deletable.NOTE, self.current_note())
+
+    def _delete(self, kind: Deletable, record: _Record | None) -> None:
+        if record is not None and self.ctx.delete(self, kind, record.id):
             self._refresh()
 
     def _refresh(self) -> None:

@@ -203,6 +203,14 @@ def section_title(text: str, name: str) -> QLabel:
     return theme.emphasize(label, 1.1)
 
 
+def section_page() -> tuple[QWidget, QVBoxLayout]:
+    """A part of a tab: a page whose column of widgets sits flush with the tab's own margins."""
+    page = QWidget()
+    box = QVBoxLayout(page)
+    box.setContentsMargins(0, 0, 0, 0)
+    return page, box
+
+
 def empty_label(text: str, name: str) -> QLabel:
     """What an empty list says: what is missing and how to add it."""
     label = QLabel(text)
