@@ -229,9 +229,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.presenter_action)
         self.addToolBar(toolbar)
-        # Margins as the #mainToolbar rule says now, not at a live light/dark switch (-4 px).
-        toolbar.ensurePolished()
-        QApplication.sendEvent(toolbar, QEvent(QEvent.Type.StyleChange))
+        toolbar.ensurePolished()  # margins by the #mainToolbar rule now, not at a live light/dark
+        QApplication.sendEvent(toolbar, QEvent(QEvent.Type.StyleChange))  # switch (moved 4 px)
 
     def _build_status(self) -> None:
         status = self.statusBar()
