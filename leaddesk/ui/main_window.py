@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.presenter_action)
         self.addToolBar(toolbar)
+        toolbar.ensurePolished()  # margins by the #mainToolbar rule now, not at a live light/dark
+        QApplication.sendEvent(toolbar, QEvent(QEvent.Type.StyleChange))  # switch (moved 4 px)
 
     def _build_status(self) -> None:
         status = self.statusBar()

@@ -1,23 +1,19 @@
-"""A softly framed panel on the base colour, for the parts of 1:1 mode."""
+"""A part of 1:1 mode drawn as the design system's card (leaddesk/ui/common/card.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from leaddesk.ui import theme
+from leaddesk.ui.common.card import make_card, pad
 
 
 class OneOnOneCard(QFrame):
-    """Rounded, hairline border, base background; holds one widget."""
+    """One widget on a card: the app style sheet's frame, the card's own padding."""
 
     def __init__(self, inner: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        edge = theme.muted_color()
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border-radius: 8px; border: 1px solid"
-            f" rgba({edge.red()}, {edge.green()}, {edge.blue()}, 90); }}"
-        )
+        make_card(self)
         box = QVBoxLayout(self)
-        box.setContentsMargins(14, 12, 14, 12)
+        pad(box)
         box.addWidget(inner)

@@ -21,6 +21,7 @@ from leaddesk.domain.errors import UserError
 from leaddesk.services.action_item import ItemKind
 from leaddesk.services.agenda import Agenda
 from leaddesk.services.changes import Change
+from leaddesk.ui import theme
 from leaddesk.ui.common.base_view import BaseView
 from leaddesk.ui.common.navigation import PersonTarget
 from leaddesk.ui.context import AppContext, explain
@@ -74,8 +75,8 @@ class OneOnOneView(BaseView):
     def _build_meeting(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.setContentsMargins(18, 14, 18, 12)
-        outer.setSpacing(10)
+        theme.page_margins(outer)  # the design system's, as every other screen
+        outer.setSpacing(theme.Space.M)
         self.header = OneOnOneHeader()
         self.header.person_button.clicked.connect(self._open_person)
         self.header.discard_button.clicked.connect(self.discard_draft)
@@ -98,7 +99,7 @@ class OneOnOneView(BaseView):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.setSpacing(10)
+        right_box.setSpacing(theme.Space.M)
         right_box.addWidget(OneOnOneCard(self.panel), 1)
         right_box.addWidget(OneOnOneCard(self.capture))
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -183,7 +184,6 @@ class OneOnOneView(BaseView):
         if not session.loaded:
             self.agenda_column.show_loading()
         self._show_progress()
-        # Only the latest agenda read is shown; a gone view gets nothing.
         read = BackgroundOp(self, lambda _progress: desk.agenda(pid), key="agenda")
         read.success(partial(self._agenda_read, pid)).failure(self._agenda_failed).run()
 

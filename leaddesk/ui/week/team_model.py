@@ -86,6 +86,8 @@ class TeamTableModel(QAbstractTableModel):
                 return "—" if column != SPARK_COLUMN else None
             return self._display(member, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:  # the whole name and role, however narrow the column
+                return self._display(member, column)
             if private:
                 return f"Trust is {HIDDEN}."
             if column in (SPARK_COLUMN, 2, 3) and not member.has_evidence:

@@ -44,6 +44,8 @@ from leaddesk.ui.week.team_model import SPARK_COLUMN, MemberRole, TeamTableModel
 SAVE_DELAY_MS = 600
 WRAP_LIMIT = 60
 ATTENTION_SHARE = 0.5  # at most this much of the column's height, however much needs attention
+#: A year's trend reads at this width and leaves the names whole at 1280×800.
+SPARK_WIDTH = 80
 TEAM_TITLE = "<b>Your team</b> — double-click or Enter to open a person"
 
 
@@ -220,10 +222,11 @@ class WeekView(BaseView):
         self.team.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.team.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.team.verticalHeader().setVisible(False)
+        self.team.setWordWrap(False)  # a long role is elided ("…", full in the tooltip), not cut
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Size columns from the first rows only: measuring 200 rows on every refresh is slow.
         self.team.horizontalHeader().setResizeContentsPrecision(20)
-        self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self.team.setColumnWidth(SPARK_COLUMN, SPARK_WIDTH)
         self.team.activated.connect(self._open_member)
         self.team.doubleClicked.connect(self._open_member)
         team_card.body.addWidget(team_title)
@@ -350,7 +353,7 @@ class WeekView(BaseView):
         self.team_model.set_members(team.members, self.ctx.presenter, self.ctx.desk.today())
         self.team.resizeColumnsToContents()
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.team.setColumnWidth(SPARK_COLUMN, 120)
+        self.team.setColumnWidth(SPARK_COLUMN, SPARK_WIDTH)
         self._share_height()
         self.loaded.emit()
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
+from helpers.in_window import undo_by_keys
+from helpers.qt import open_main_window
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -366,14 +368,23 @@ def test_changes_made_elsewhere_appear_and_ticks_survive(view, world, ctx, qtbot
     assert view.panel.row is not None and view.panel.row.text == "Conference budget"
 
 
-def test_removing_a_topic_takes_it_off_and_undo_brings_it_back(view, world, ctx, qtbot):
+def test_removing_a_topic_takes_it_off_and_undo_brings_it_back(desk, world, qtbot):
+    window = open_main_window(desk, qtbot)
+    window.resize(1300, 850)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    view = window.view("one_on_one")
+    assert isinstance(view, OneOnOneView)
+    window.show_view("one_on_one")
+    open_for(view, qtbot, world.person)
+    ctx = window.ctx
     select(view, qtbot, "Team morale")
     with qtbot.waitSignal(view.agenda_loaded):
         qtbot.mouseClick(view.panel.topic.remove_button, Qt.MouseButton.LeftButton)
     assert not any("Team morale" in t for t in texts(view))
     assert world.topic_left not in [t.id for t in ctx.desk.open_topics(world.person)]
     with qtbot.waitSignal(view.agenda_loaded):
-        ctx.undo()
+        undo_by_keys(qtbot, window)  # Ctrl+Z where the focus is, as in the meeting
     assert any("Team morale" in t for t in texts(view))
 
 

@@ -104,7 +104,7 @@ class DelegationsTab(QWidget):
             menu = LevelMenu(f"levelMenu_{kind.value}", CLEAR_TEXT.get(kind, ""), self)
             menu.aboutToShow.connect(lambda kind=kind: self._fill_level_menu(kind))
             menu.chosen.connect(lambda level, kind=kind: self.change_level(kind, level))
-            action = act(self, text, partial(self._pop_menu, kind), keys, tip=tip)
+            action = act(self, text, partial(self._pop_menu, kind.value), keys, tip=tip)
             action.setMenu(menu)
             self.level_actions[kind], self.level_menus[kind] = action, menu
         self.state_menu = QMenu(self)
@@ -119,7 +119,10 @@ class DelegationsTab(QWidget):
             action.triggered.connect(lambda _=False, state=state: self.set_state(state))
             self.state_actions[state] = action
         self.state_action = act(
-            self, "State ▾", lambda: None, tip="Complete, withdraw or reactivate"
+            self,
+            "State ▾",
+            partial(self._pop_menu, "state"),
+            tip="Complete, withdraw or reactivate",
         )
         self.state_action.setMenu(self.state_menu)
         self.delete_action = act(
@@ -294,8 +297,9 @@ class DelegationsTab(QWidget):
         if d is not None and DelegationDialog.edit(self.ctx, self, d.id):
             self._refresh(d.id)
 
-    def _pop_menu(self, kind: LevelKind, *_: object) -> None:
-        button = self.menu_buttons[kind.value]
+    def _pop_menu(self, key: str, *_: object) -> None:
+        """The drop-down under its button, whether clicked, keyed or triggered."""
+        button = self.menu_buttons[key]
         if button.isVisible():
             button.showMenu()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers.in_window import current_tab, person_tab_in_window, undo_by_keys
 from helpers.qt import on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -146,14 +147,16 @@ def test_set_follow_up(tab, desk, person, qtbot):
     assert tab.model.index(0, 5).data() == "Asked Priya to flag it when I do"
 
 
-def test_delete_then_undo(tab, ctx, desk, person, qtbot):
+def test_delete_then_undo(desk, person, qtbot):
     fid = desk.add_feedback(person, GIVEN, "Great demo")
-    tab.show_person(person)
+    window = person_tab_in_window(qtbot, desk, person, "feedback")
+    tab = current_tab(window)
+    assert isinstance(tab, FeedbackTab)
     tab.select(fid)
     press(qtbot, tab.view, Qt.Key.Key_Delete)
     assert desk.feedback(person) == []
     assert tab.empty.isVisibleTo(tab)
-    ctx.undo()
+    undo_by_keys(qtbot, window)
     assert [f.id for f in desk.feedback(person)] == [fid]
     assert [f.id for f in tab.model.records] == [fid]
 

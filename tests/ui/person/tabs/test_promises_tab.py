@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers.in_window import current_tab, person_tab_in_window, undo_by_keys
 from helpers.qt import on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -248,14 +249,17 @@ def test_edit_rewords_the_promise(tab, desk, person, qtbot):
     assert desk.promise(pid).text == "Send the staffing plan"
 
 
-def test_delete_then_undo(tab, ctx, desk, person, qtbot, messages):
+def test_delete_then_undo(desk, person, qtbot):
     pid = desk.add_promise(person, MINE, "Call the vendor")
+    window = person_tab_in_window(qtbot, desk, person, "promises")
+    tab = current_tab(window)
+    assert isinstance(tab, PromisesTab)
     tab.select(pid)
     press(qtbot, open_view(tab, MINE), Qt.Key.Key_Delete)
     assert desk.promises(person) == []
     assert tab.models[(MINE, True)].records == []
-    assert any("Ctrl+Z" in m for m in messages)
-    ctx.undo()
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    undo_by_keys(qtbot, window)
     assert [p.id for p in desk.promises(person)] == [pid]
     assert [p.id for p in tab.models[(MINE, True)].records] == [pid]
 

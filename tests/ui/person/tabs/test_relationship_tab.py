@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers.in_window import current_tab, person_tab_in_window, undo_by_keys
 from helpers.qt import all_texts, on_modal, open_person_tab, press
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -95,24 +96,30 @@ def test_empty_topic_is_refused_and_typing_kept(tab, desk, person, qtbot):
     assert len(desk.open_topics(person)) == 1
 
 
-def test_delete_topic_then_undo(tab, ctx, desk, person, qtbot):
+def test_delete_topic_then_undo(desk, person, qtbot):
+    window = person_tab_in_window(qtbot, desk, person, "relationship")
+    tab = current_tab(window)
+    assert isinstance(tab, RelationshipTab)
     select_id(tab.topics_view, tab.topics, tab.topics.records[0].id)
     press(qtbot, tab.topics_view, Qt.Key.Key_Delete)
     assert desk.open_topics(person) == []
     assert not tab.topics_view.isVisibleTo(tab)
     assert "Nothing on the agenda" in tab.topics_empty.text()
-    ctx.undo()
+    undo_by_keys(qtbot, window)
     assert [t.text for t in desk.open_topics(person)] == ["Succession plan"]
     assert [t.text for t in tab.topics.records] == ["Succession plan"]
 
 
-def test_delete_one_on_one_then_undo(tab, ctx, desk, person, qtbot):
+def test_delete_one_on_one_then_undo(desk, person, qtbot):
+    window = person_tab_in_window(qtbot, desk, person, "relationship")
+    tab = current_tab(window)
+    assert isinstance(tab, RelationshipTab)
     newest, older = (m.id for m in tab.meetings.records)
     tab.select(newest)
     qtbot.mouseClick(tab.findChild(QWidget, "deleteOneOnOne"), Qt.MouseButton.LeftButton)
     assert [m.id for m in desk.one_on_ones(person)] == [older]
     assert [m.id for m in tab.meetings.records] == [older]
-    ctx.undo()
+    undo_by_keys(qtbot, window)
     assert [m.id for m in desk.one_on_ones(person)] == [newest, older]
 
 
@@ -156,7 +163,11 @@ def test_editing_a_one_on_one_while_presenting_never_shows_or_drops_private_note
     assert (saved.shared_notes, saved.private_notes) == ("Shared only", PRIVATE_1ON1)
 
 
-def test_add_edit_delete_relationship_note_with_undo(tab, ctx, desk, person, qtbot):
+def test_add_edit_delete_relationship_note_with_undo(desk, person, qtbot):
+    window = person_tab_in_window(qtbot, desk, person, "relationship")
+    tab = current_tab(window)
+    assert isinstance(tab, RelationshipTab)
+
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, NoteDialog)
         dialog.topic.setCurrentText("What motivates them")
@@ -193,7 +204,7 @@ def test_add_edit_delete_relationship_note_with_undo(tab, ctx, desk, person, qtb
 
     press(qtbot, tab.notes_view, Qt.Key.Key_Delete)
     assert [n.text for n in desk.relationship_notes(person)] == [RELATIONSHIP_NOTE]
-    ctx.undo()
+    undo_by_keys(qtbot, window)
     assert len(desk.relationship_notes(person)) == 2
     assert len(tab.notes.records) == 2
 

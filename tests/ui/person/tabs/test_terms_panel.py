@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.in_window import person_tab_in_window, undo_by_keys
 from PySide6.QtCore import Qt
 
 from leaddesk.services.desk import Desk
@@ -41,19 +42,17 @@ def test_an_empty_meaning_keeps_the_dialog_open_with_the_reason(
 def test_panel_lists_rewords_and_deletes_with_undo(ctx: AppContext, desk: Desk, qtbot) -> None:
     ada = desk.add_person("Ada Lovelace")
     term = desk.add_term("launched", "available to all paying customers", person_id=ada)
-    panel = TermsPanel(ctx)
-    qtbot.addWidget(panel)
-    panel.show()
-    panel.show_person(ada)
+    window = person_tab_in_window(qtbot, desk, ada, "delegations")
+    panel = window.view("person").findChild(TermsPanel)
+    assert isinstance(panel, TermsPanel) and panel.isVisible()
     assert panel.model.rowCount() == 1
     assert panel.model.index(0, 2).data(Qt.ItemDataRole.DisplayRole) == "this person"
-    edit = TermDialog(ctx, ada, term)
+    edit = TermDialog(window.ctx, ada, term)
     edit.meaning.setPlainText("available to every paying customer, in every region")
     edit.accept()
     assert desk.terms(ada)[0].meaning.endswith("in every region")
-    panel.show_person(ada)
     panel.table.selectRow(0)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert desk.terms(ada) == []
-    ctx.undo()
+    undo_by_keys(qtbot, window)
     assert [t.id for t in desk.terms(ada)] == [term]
