@@ -32,7 +32,8 @@ _DETAILS = """
 WITH hit(rowid) AS (VALUES {rows})
 SELECT s.rowid, s.kind, s.item_id, coalesce(d.person_id, s.person_id), s.day, s.detail,
        p.name, d.title, f.name,
-       p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL,
+       p.deleted_at IS NOT NULL OR d.deleted_at IS NOT NULL OR f.deleted_at IS NOT NULL
+           OR o.deleted_at IS NOT NULL,
        CASE s.kind WHEN 'calibration' THEN s.factor_id WHEN 'topic' THEN t.discussed_in_id END
 FROM hit
 JOIN search_index AS s ON s.rowid = hit.rowid
@@ -40,6 +41,7 @@ LEFT JOIN delegation AS d ON d.id = s.delegation_id
 LEFT JOIN success_factor AS f ON f.id = s.factor_id
 LEFT JOIN person AS p ON p.id = coalesce(d.person_id, s.person_id)
 LEFT JOIN agenda_topic AS t ON s.kind = 'topic' AND t.id = s.item_id
+LEFT JOIN one_on_one AS o ON o.id = t.discussed_in_id
 """
 
 # Each kind's texts as the index holds them: (id, title, body, secret). Same columns, same order.

@@ -96,6 +96,7 @@ class OpeningWindow(QWidget):
         """Progress of a store upgrade's long step (the search index of a store made before it),
         painted at once: the store opens on this thread, so no event loop runs meanwhile."""
         percent = 100 * done // total if total else 100
+        self.show()  # also when starting into the tray: an upgrade of seconds is said
         self.label.setText(f"Upgrading your store: building the search index… {percent}%")
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
@@ -319,7 +320,8 @@ def _run_locked(app: QApplication, path: Path, demo: bool, in_tray: bool = False
 
     apply_appearance()  # light, dark or the system's, from the first window on
     opening = OpeningWindow()
-    opening.show()
+    if not in_tray:  # at login into the tray nothing pops up unless it must (a prompt, an upgrade)
+        opening.show()
     app.processEvents()
     from PySide6.QtCore import QThreadPool
 

@@ -269,6 +269,17 @@ def test_what_hangs_under_a_deleted_parent_vanishes_with_it(desk: Desk, world: W
         assert desk.search(word) != [], word
 
 
+def test_a_topic_goes_with_the_1_1_it_was_discussed_in(desk: Desk, world: World) -> None:
+    topic = desk.add_topic(world.ada, "The zanzibar reorg")
+    held = desk.record_one_on_one(world.ada, date(2026, 11, 24), discussed_topic_ids=[topic])
+    [hit] = desk.search("zanzibar")
+    assert (hit.kind, hit.item_id, hit.shown_under) == (HitKind.TOPIC, topic, held)
+    desk.delete(Deletable.ONE_ON_ONE, held)
+    assert desk.search("zanzibar") == [], "nowhere to open it"
+    desk.undo()
+    assert kinds(desk.search("zanzibar")) == [(HitKind.TOPIC, topic)]
+
+
 def test_purged_items_are_gone_from_the_index(desk: Desk, world: World) -> None:
     desk.delete(Deletable.PERSON, world.ada)
     desk.purge_deleted()

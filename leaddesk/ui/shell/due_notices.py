@@ -56,9 +56,13 @@ class DueNotices(QObject):
         sender: NotificationSender,
         now: Callable[[], datetime] = local_now,
         parent: QObject | None = None,
+        lock_if_idle: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Run before each look: after a night asleep the idle lock's own timer may fire after
+        # this one, and the digest must not show details the lock was about to hide.
+        self._lock_if_idle = lock_if_idle
         self.notification_sender = sender
         self._now = now
         self._schedule: list[tuple[str, date]] = []  # (item key, due date): no private text
@@ -123,6 +127,7 @@ class DueNotices(QObject):
 
     def check(self) -> None:
         """Give the digest when it is due, else announce what fell due since it."""
+        self._lock_if_idle()
         if self.settle.isActive():  # writes not looked at yet: the user's own are not news
             self.settle.stop()
             self._after_changes()
@@ -145,7 +150,9 @@ class DueNotices(QObject):
             return
         today = self._now().date()
         self._refresh(today)
-        self._set_count(len(self._due_now(today)), force=True)  # a lock and unlock in one go
+        due = self._due_now(today)
+        self._known_to_user(today, due)  # written just before a lock: still theirs
+        self._set_count(len(due), force=True)  # a lock and unlock in one go
 
     def _on_change(self, _change: Change) -> None:
         """Look once the burst of writes settles (on the GUI thread the list costs ~0.1 s)."""
@@ -156,16 +163,20 @@ class DueNotices(QObject):
         self.settle.start()
 
     def _after_changes(self) -> None:
-        made_here, self._made_here = self._made_here, False
-        if self.ctx.desk.locked:
+        if self.ctx.desk.locked:  # the user's own writes stay theirs until the unlock's recount
             return
         today = self._now().date()
         self._refresh(today)
         due = self._due_now(today)
-        if made_here:  # the user made it here: they know
+        self._known_to_user(today, due)
+        self._set_count(len(due))
+
+    def _known_to_user(self, today: date, due: list[str]) -> None:
+        """What is due after writes the user made here is no news to them: never announced."""
+        if self._made_here:
+            self._made_here = False
             for key in due:
                 self._announced[key] = today
-        self._set_count(len(due))
 
     # -- telling -----------------------------------------------------------------------------
     def _details(

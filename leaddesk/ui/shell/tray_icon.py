@@ -42,6 +42,7 @@ class LeadDeskTray(QObject):
         self.window = window
         self._quit_app = quit_app
         self._explained: bool | None = None  # read from the store on the first close
+        self._quit_called = False
         self._keep = True
         self.icon = QSystemTrayIcon(app_icon())
         self.icon.setObjectName("trayIcon")
@@ -104,7 +105,17 @@ class LeadDeskTray(QObject):
         """Quit for good, even when closing the window keeps LeadDesk in the tray."""
         if quit_for_good(self.window):
             self.icon.hide()
+            self._quit_once()
+
+    def _quit_once(self) -> None:
+        if not self._quit_called:
+            self._quit_called = True
             self._quit_app()
+
+    def _quit_if_closed(self) -> None:
+        """After a close that was not into the tray: quit, unless the close was cancelled."""
+        if not self.window.isVisible():
+            self._quit_once()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason is QSystemTrayIcon.ActivationReason.Trigger:  # a click: show, or back to tray
@@ -139,6 +150,8 @@ class LeadDeskTray(QObject):
             self.window.hide()
             self._explain_once()
             return True
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self._quit_if_closed)  # Qt no longer quits with the last window
         return False
 
     def _explain_once(self) -> None:
@@ -195,6 +208,7 @@ class TrayShell:
         if self.tray is not None:
             self.window.removeEventFilter(self.tray)
             self.tray.icon.hide()
+            QApplication.setQuitOnLastWindowClosed(True)
 
 
 def install_tray(
@@ -214,9 +228,14 @@ def install_tray(
     tray = LeadDeskTray(window, quit_app) if tray_available else None
     if sender is None:
         sender = desktop_sender(tray.icon if tray is not None else None)
-    notices = DueNotices(window.ctx, sender, now, parent=window)
+    notices = DueNotices(
+        window.ctx, sender, now, parent=window, lock_if_idle=window.idle_watcher.check
+    )
     LockWatcher(window.lock_overlay, notices.recount)
     if tray is not None:
+        # LeadDesk runs on with its window hidden: a message box closing then (the last window
+        # Qt sees) must not end it; the tray quits when the window really closes.
+        QApplication.setQuitOnLastWindowClosed(False)
         tray.notification_sender = sender
         notices.count_changed.connect(tray.set_count)
         tray.icon.show()

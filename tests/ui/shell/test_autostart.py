@@ -59,18 +59,33 @@ def test_a_folder_that_cannot_be_made_is_one_clear_error(config_home: Path) -> N
 # runs. The offscreen platform has no tray; "tray" makes the desktop say it has one.
 START = """
 import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from leaddesk.cli.main import main
 from leaddesk.ui.app import make_application
 if sys.argv[1] == "tray":
     QSystemTrayIcon.isSystemTrayAvailable = staticmethod(lambda: True)
 app = make_application(sys.argv[:1])
+class Shown(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show and watched.isWidgetType() and watched.isWindow():
+            if watched.objectName() == "openingWindow":
+                print("opening window shown", flush=True)
+        return False
+shown = Shown()
+app.installEventFilter(shown)
 def look():
     for widget in QApplication.topLevelWidgets():
-        if widget.objectName() == "mainWindow":
+        if widget.objectName() == "mainWindow" and not watch.property("seen"):
+            watch.setProperty("seen", True)
             print("window shown" if widget.isVisible() else "window hidden", flush=True)
-            QApplication.quit()
+            if widget.isVisible():
+                QApplication.quit()
+                return
+            # in the tray: a box (an error, a prompt) closing must not end LeadDesk
+            QTimer.singleShot(400, lambda: (print("still running", flush=True), app.quit()))
+            QTimer.singleShot(50, lambda: QApplication.activeModalWidget().close())
+            QMessageBox.warning(None, "LeadDesk", "Something went wrong")  # as an error is said
 watch = QTimer()
 watch.timeout.connect(look)
 watch.start(20)
@@ -115,7 +130,8 @@ def _login_start(tmp_path: Path, desktop: str, keep_in_tray: bool) -> str:
 
 
 def test_at_login_it_starts_in_the_tray_without_the_window(tmp_path: Path) -> None:
-    assert _login_start(tmp_path, "tray", keep_in_tray=True) == "window hidden"
+    # Nothing pops up at login (no opening window), and a box closing later does not end it.
+    assert _login_start(tmp_path, "tray", keep_in_tray=True) == "window hidden\nstill running"
 
 
 def test_at_login_the_window_opens_where_there_is_no_tray(tmp_path: Path) -> None:

@@ -252,3 +252,42 @@ def test_one_look_reads_the_due_list_once_even_with_details(
     tick(shell)  # the digest, with names: from the same list as the count
     assert "Ada Lovelace" in sender.sent[-1].body
     assert len(looks) == 1
+
+
+def test_after_a_night_asleep_the_lock_comes_before_the_digest(
+    start, clock, sender, window
+) -> None:
+    """The idle lock's timer and this one both fire on waking, in either order: the digest
+    must find LeadDesk locked (count only), not show details the lock was about to hide."""
+    window.ctx.desk.update_settings(notify_details=True)
+    window.idle.minutes = 5
+    shell = start()  # 08:00: no digest yet
+    asleep_from = window.idle._clock()
+    window.idle._clock = lambda: asleep_from + 9 * 3600  # the idle clock counts the night
+    clock.advance(hours=1)  # woke at 09:00: this timer fires first
+    tick(shell)
+    assert window.ctx.desk.locked
+    assert [n.body for n in sender.sent] == ["2 things are due today."]
+    assert_private_words_absent(sender.texts)
+
+
+def test_what_the_user_adds_just_before_locking_is_not_announced_after_the_unlock(
+    start, clock, sender, window, qtbot
+) -> None:
+    """Locking saves drafts and closes the store: writes a second before it are still the
+    user's own, even when their look comes after the lock."""
+    clock.now = datetime(2026, 11, 25, 9, 0)
+    shell = start()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    [ada] = window.ctx.desk.direct_reports()
+    window.ctx.desk.add_promise(ada.id, PromiseDirection.MINE, "Call Bob", due_on=DAY)
+    window.lock_action.trigger()  # before the burst's look
+    qtbot.waitUntil(lambda: not shell.notices.settle.isActive())  # it came while locked
+    qtbot.mouseClick(
+        window.lock_overlay.findChild(QPushButton, "unlockButton"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: not window.ctx.desk.locked)
+    qtbot.waitUntil(lambda: shell.notices.count == 3)  # the unlock's recount
+    tick(shell)
+    assert len(sender.sent) == 1  # only the digest

@@ -15,7 +15,7 @@ from helpers.notifications import FixedClock, RecordingSender
 from helpers.qt import on_modal, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QPushButton, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTrayIcon, QWidget
 
 from leaddesk.domain.notices import STILL_IN_TRAY
 from leaddesk.domain.promises import PromiseDirection
@@ -212,22 +212,41 @@ def test_quit_from_the_tray_really_quits(
 
 
 def test_file_quit_really_quits_too(
-    shell: TrayShell, window: MainWindow, sender: RecordingSender
+    shell: TrayShell, window: MainWindow, sender: RecordingSender, quits: list[bool], qtbot
 ) -> None:
     sender.sent.clear()
     window.quit_action.trigger()
     assert not window.isVisible()
-    assert is_quitting(window)  # the close went through: Qt ends the app with its last window
+    assert is_quitting(window)
+    qtbot.waitUntil(lambda: quits == [True])  # the tray quits once the window really closed
     assert sender.sent == []
 
 
+def test_a_box_closing_while_the_window_is_in_the_tray_does_not_quit(
+    shell: TrayShell, window: MainWindow, quits: list[bool], qtbot
+) -> None:
+    """With the window hidden, any box (an error, a prompt) is the last window Qt sees: its
+    closing ended LeadDesk, tray and all. The tray decides when LeadDesk quits."""
+    window.close()  # into the tray
+    assert not window.isVisible()
+    assert not QApplication.quitOnLastWindowClosed()  # Qt would quit at the box's closing
+    box = QMessageBox(QMessageBox.Icon.Warning, "LeadDesk", "Something went wrong")
+    box.show()
+    box.close()
+    QApplication.processEvents()
+    assert quits == []
+    shell.close()
+    assert QApplication.quitOnLastWindowClosed()  # as Qt has it when LeadDesk has no tray
+
+
 def test_with_keep_in_tray_off_closing_quits(
-    shell: TrayShell, window: MainWindow, sender: RecordingSender
+    shell: TrayShell, window: MainWindow, sender: RecordingSender, quits: list[bool], qtbot
 ) -> None:
     window.ctx.desk.update_settings(keep_in_tray=False)
     sender.sent.clear()
     assert window.close()
     assert sender.sent == []
+    qtbot.waitUntil(lambda: quits == [True])
 
 
 def test_without_a_tray_closing_quits_as_before(
