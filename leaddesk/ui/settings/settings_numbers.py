@@ -124,7 +124,7 @@ NUMBERS = (
         True,
         1,
         "Feedback you asked for and have not had after this many days falls due: it shows in "
-        "the tray, the morning digest and `leaddesk due`.",
+        "the tray, the morning digest and ‘leaddesk due’ in a terminal.",
     ),
     NumberSetting(
         "skip_level_interval_days",
