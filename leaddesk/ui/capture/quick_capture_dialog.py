@@ -146,7 +146,7 @@ class QuickCaptureDialog(QDialog):
             self.kind_buttons[kind] = button
             row.addWidget(button)
         row.addStretch(1)
-        self.form.row("Capture", row)
+        self.form.row("Capture", row, buddy=next(iter(self.kind_buttons.values())))
 
     def _build_promise(self) -> None:
         mine, theirs = PromiseDirection

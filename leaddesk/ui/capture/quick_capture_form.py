@@ -29,12 +29,20 @@ class KindForm(QFormLayout):
         self._kind_rows: dict[str, list[int]] = {kind: [] for kind in kinds}
         self._values: dict[QAbstractButton, object] = {}
 
-    def row(self, label: str, field: QWidget | QLayout, kind: str = "") -> QLabel:
-        """A labelled row (the label is the field's buddy); shown only for `kind` when given."""
+    def row(
+        self, label: str, field: QWidget | QLayout, kind: str = "", buddy: QWidget | None = None
+    ) -> QLabel:
+        """A labelled row whose label's buddy is the field (or, for a row of widgets, `buddy`);
+        shown only for `kind` when given.
+
+        The buddy of a row of widgets is given, not read from the layout: PySide keeps the
+        wrapper of a layout item it handed out, but Qt deletes the item with no notice to it, so
+        a widget made later at that address can come back as that item (CI once saw every
+        top-level widget turn into a "QWidgetItem" after the quick capture dialog had run).
+        """
         caption = QLabel(label)
         caption.setMinimumWidth(caption.fontMetrics().horizontalAdvance("Delegation "))
-        first = field if isinstance(field, QWidget) else field.itemAt(0)
-        buddy = first if isinstance(first, QWidget) else first.widget() if first else None
+        buddy = field if isinstance(field, QWidget) else buddy
         if buddy is not None:
             caption.setBuddy(buddy.focusProxy() or buddy)
         self.addRow(caption, field)
@@ -66,7 +74,7 @@ class KindForm(QFormLayout):
             group.addButton(radio)
             row.addWidget(radio)
         row.addStretch(1)
-        self.row(label, row, kind)
+        self.row(label, row, kind, buddy=group.buttons()[0])
         group.buttons()[0].setChecked(prefix != "outcome")  # an outcome is always a choice
         return group
 
