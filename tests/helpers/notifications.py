@@ -3,9 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from leaddesk.domain.notices import Notice
+from leaddesk.domain.promises import PromiseDirection
+from leaddesk.services.desk import Desk
+
+
+def add_ada_with_due_promises(desk: Desk, day: date, later: int) -> int:
+    """Ada, met three days before `day`, and three promises of mine: one overdue, one due on
+    `day`, one `later` days after it (private words to look for: salary, offsite, quarter)."""
+    ada = desk.add_person("Ada Lovelace")
+    desk.record_one_on_one(ada, held_on=day - timedelta(days=3))
+    mine = PromiseDirection.MINE
+    desk.add_promise(
+        ada,
+        mine,
+        "Send the salary review",
+        due_on=day - timedelta(days=1),
+        made_on=day - timedelta(days=5),
+    )
+    desk.add_promise(ada, mine, "Book the offsite", due_on=day)
+    desk.add_promise(ada, mine, "Plan the quarter", due_on=day + timedelta(days=later))
+    return ada
 
 
 @dataclass

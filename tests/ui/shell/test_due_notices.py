@@ -8,11 +8,11 @@ transport itself is tested in test_notification_sender.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 from helpers.cli import run
-from helpers.notifications import FixedClock, RecordingSender
+from helpers.notifications import FixedClock, RecordingSender, add_ada_with_due_promises
 from helpers.qt import open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -32,18 +32,7 @@ PRIVATE = ("Ada", "Lovelace", "salary", "offsite", "promise")
 
 @pytest.fixture
 def team(desk: Desk) -> Desk:
-    ada = desk.add_person("Ada Lovelace")
-    desk.record_one_on_one(ada, held_on=DAY - timedelta(days=3))
-    mine = PromiseDirection.MINE
-    desk.add_promise(
-        ada,
-        mine,
-        "Send the salary review",
-        due_on=DAY - timedelta(days=1),
-        made_on=DAY - timedelta(days=5),
-    )
-    desk.add_promise(ada, mine, "Book the offsite", due_on=DAY)
-    desk.add_promise(ada, mine, "Plan the quarter", due_on=DAY + timedelta(days=1))
+    add_ada_with_due_promises(desk, DAY, later=1)
     return desk
 
 

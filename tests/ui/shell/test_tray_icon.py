@@ -8,17 +8,16 @@ ones, triggered as a click in the menu triggers them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
-from helpers.notifications import FixedClock, RecordingSender
+from helpers.notifications import FixedClock, RecordingSender, add_ada_with_due_promises
 from helpers.qt import on_modal, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QSystemTrayIcon, QWidget
 
 from leaddesk.domain.notices import STILL_IN_TRAY
-from leaddesk.domain.promises import PromiseDirection
 from leaddesk.services.desk import Desk
 from leaddesk.ui.main_window import MainWindow
 from leaddesk.ui.shell.quitting import is_quitting
@@ -32,23 +31,11 @@ pytestmark = pytest.mark.qt_log_ignore(
     "No such signal QPlatformNativeInterface::systemTrayWindowChanged",
 )
 TODAY = datetime(2026, 11, 25, 8, 0)
-MINE = PromiseDirection.MINE
 
 
 @pytest.fixture
 def team(desk: Desk) -> Desk:
-    ada = desk.add_person("Ada Lovelace")
-    desk.record_one_on_one(ada, held_on=TODAY.date() - timedelta(days=3))
-    day = TODAY.date()
-    desk.add_promise(
-        ada,
-        MINE,
-        "Send the salary review",
-        due_on=day - timedelta(days=1),
-        made_on=day - timedelta(days=5),
-    )
-    desk.add_promise(ada, MINE, "Book the offsite", due_on=day)
-    desk.add_promise(ada, MINE, "Plan the quarter", due_on=day + timedelta(days=2))
+    add_ada_with_due_promises(desk, TODAY.date(), later=2)
     return desk
 
 
